@@ -1,0 +1,19 @@
+package jp.madoguchi.security;
+
+/** The groups of the desk, as models, filters and authorizations name them. */
+public final class DeskGroups {
+
+  /** Desk staff: work the desk's tasks in Tasklist. */
+  public static final String PRIVACY_DESK = "privacy-desk";
+
+  /** The personal information protection manager and deputies: oversee, approve refusals. */
+  public static final String PRIVACY_MANAGERS = "privacy-managers";
+
+  /** Change and deploy processes, decision tables and forms. */
+  public static final String PROCESS_DESIGNERS = "process-designers";
+
+  /** Camunda's administrator group: every right. */
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  private DeskGroups() {}
+}

@@ -1,0 +1,65 @@
+package jp.madoguchi.security;
+
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Spring Security guards the desk's own endpoints. Camunda's webapps and REST API keep their own security
+ * (session login with CSRF protection for the webapps, HTTP Basic for {@code /engine-rest}), so Spring Security
+ * stays out of their way.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain camundaOwnSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/camunda/**", "/engine-rest/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable())
+        .sessionManagement(session -> session.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(Customizer.withDefaults())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  @Bean
+  @Order(10)
+  SecurityFilterChain deskSecurity(HttpSecurity http) throws Exception {
+    return http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/", "/error", "/favicon.ico")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(Customizer.withDefaults())
+        .build();
+  }
+}

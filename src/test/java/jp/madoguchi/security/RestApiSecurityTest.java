@@ -1,0 +1,90 @@
+package jp.madoguchi.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RestApiSecurityTest {
+
+  @Autowired TestRestTemplate rest;
+
+  @Test
+  void anonymousCallersOfTheEngineRestApiGet401() {
+    ResponseEntity<String> response = rest.getForEntity("/engine-rest/task", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+  }
+
+  @Test
+  void aWrongPasswordIsRefused() {
+    // a wrong password locks the user for a few seconds: use one that no other test logs in with
+    ResponseEntity<String> response =
+        rest.withBasicAuth("designer", "not-the-password").getForEntity("/engine-rest/task", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aDeskUserMayListTasks() {
+    ResponseEntity<String> response =
+        rest.withBasicAuth("desk", "desk-demo-2026").getForEntity("/engine-rest/task", String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aDeskUserMayNotDeploy() {
+    ResponseEntity<String> response =
+        rest.withBasicAuth("desk", "desk-demo-2026")
+            .postForEntity("/engine-rest/deployment/create", multipartDeployment(), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void healthIsPublicAndOtherActuatorEndpointsNeedALogin() {
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.getForEntity("/actuator/metrics", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            rest.withBasicAuth("manager", "manager-demo-2026")
+                .getForEntity("/actuator/metrics", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  private static HttpEntity<?> multipartDeployment() {
+    String bpmn =
+        Bpmn.convertToString(
+            Bpmn.createExecutableProcess("attempt").camundaHistoryTimeToLive(1).startEvent().endEvent().done());
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("deployment-name", "attempt");
+    parts.add(
+        "data",
+        new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+          @Override
+          public String getFilename() {
+            return "attempt.bpmn";
+          }
+        });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return new HttpEntity<>(parts, headers);
+  }
+}
