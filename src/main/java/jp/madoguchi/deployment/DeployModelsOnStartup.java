@@ -1,12 +1,14 @@
 package jp.madoguchi.deployment;
 
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** Brings the engine up to date with the shipped models and forms when the engine has started. */
+/**
+ * Brings the engine up to date with the shipped models and forms once the engine is built, before the web
+ * server accepts requests, so that no one sees the application without its models.
+ */
 @Component
-class DeployModelsOnStartup {
+class DeployModelsOnStartup implements SmartInitializingSingleton {
 
   private final ModelDeployer deployer;
 
@@ -14,8 +16,8 @@ class DeployModelsOnStartup {
     this.deployer = deployer;
   }
 
-  @EventListener(PostDeployEvent.class)
-  void deploy() {
+  @Override
+  public void afterSingletonsInstantiated() {
     deployer.deployChangedModels();
   }
 }

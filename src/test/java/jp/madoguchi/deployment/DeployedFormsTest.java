@@ -1,0 +1,95 @@
+package jp.madoguchi.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Every form that a user task names is deployed with its model and served by the REST API to Tasklist. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DeployedFormsTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  @Test
+  void modelsAndFormsAreOneDeploymentWithEachFileOnce() {
+    List<Deployment> deployments =
+        repositoryService.createDeploymentQuery().deploymentName("madoguchi").list();
+    assertThat(deployments).hasSize(1);
+
+    List<String> names = repositoryService.getDeploymentResourceNames(deployments.get(0).getId());
+    assertThat(names).doesNotHaveDuplicates().contains("processes/complaint.bpmn", "forms/handle-complaint.form");
+    assertThat(names).allMatch(name -> name.startsWith("processes/") || name.startsWith("forms/"));
+  }
+
+  @Test
+  void everyFormRefOfEveryUserTaskResolves() {
+    List<ProcessDefinition> definitions =
+        repositoryService.createProcessDefinitionQuery().latestVersion().list();
+    assertThat(definitions).isNotEmpty();
+
+    int checked = 0;
+    for (ProcessDefinition definition : definitions) {
+      BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+      for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
+        Task task = startAt(definition, userTask.getId());
+
+        ResponseEntity<String> form =
+            rest.withBasicAuth("admin", "admin-demo-2026")
+                .getForEntity("/engine-rest/task/{id}/deployed-form", String.class, task.getId());
+
+        assertThat(form.getStatusCode())
+            .as("deployed form of %s in %s", userTask.getId(), definition.getKey())
+            .isEqualTo(HttpStatus.OK);
+        assertThat(form.getBody()).contains("\"id\"").contains(userTask.getCamundaFormRef());
+        checked++;
+      }
+    }
+    assertThat(checked).isPositive();
+  }
+
+  @Test
+  void aDeskUserCanLoadTheFormOfADeskTask() {
+    ProcessDefinition complaint =
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey("complaint").latestVersion()
+            .singleResult();
+    Task task = startAt(complaint, "Task_HandleComplaint");
+
+    ResponseEntity<String> form =
+        rest.withBasicAuth("desk", "desk-demo-2026")
+            .getForEntity("/engine-rest/task/{id}/deployed-form", String.class, task.getId());
+
+    assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(form.getBody()).contains("handle-complaint");
+  }
+
+  private Task startAt(ProcessDefinition definition, String activityId) {
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceById(definition.getId())
+            .businessKey("FORM-CHECK-" + activityId)
+            .startBeforeActivity(activityId)
+            .execute();
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+        .singleResult();
+  }
+}
