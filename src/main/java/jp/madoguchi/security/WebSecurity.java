@@ -10,6 +10,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Spring Security guards the desk's own endpoints. Camunda's webapps and REST API keep their own security
@@ -22,7 +24,10 @@ class WebSecurity {
   @Bean
   @Order(1)
   SecurityFilterChain camundaOwnSecurity(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/camunda/**", "/engine-rest/**")
+    // servlet paths outside Spring MVC (the webapps' filters, Jersey): match on the plain request path
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    return http.securityMatcher(
+            new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import jp.madoguchi.MadoguchiApplication;
 import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Restarts the application on one file database: unchanged models deploy nothing, a changed one a new version. */
+@Tag("own-application")
 class RestartDeploymentTest {
 
   @TempDir Path workDir;
@@ -45,6 +47,7 @@ class RestartDeploymentTest {
             .profiles("test")
             .run(
                 "--server.port=0",
+                "--camunda.bpm.process-engine-name=restart-test",
                 "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath() + "/madoguchi",
                 "--madoguchi.deployment.locations=file:" + workDir.toAbsolutePath() + "/processes/,file:"
                     + workDir.toAbsolutePath() + "/forms/")) {

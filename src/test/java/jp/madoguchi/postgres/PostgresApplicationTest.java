@@ -68,7 +68,7 @@ class PostgresApplicationTest {
 
     ResponseEntity<List<Map<String, Object>>> tasks =
         desk.exchange(
-            "/engine-rest/task?processInstanceId={id}",
+            "/engine-rest/engine/pgtest/task?processInstanceId={id}",
             HttpMethod.GET,
             null,
             new ParameterizedTypeReference<>() {},
@@ -79,7 +79,7 @@ class PostgresApplicationTest {
     assertThat(tasks.getBody().get(0).get("taskDefinitionKey")).isEqualTo("Task_HandleComplaint");
 
     ResponseEntity<String> form =
-        desk.getForEntity("/engine-rest/task/{id}/deployed-form", String.class, taskId);
+        desk.getForEntity("/engine-rest/engine/pgtest/task/{id}/deployed-form", String.class, taskId);
     assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(form.getBody()).contains("\"id\": \"handle-complaint\"").contains("complaintResolved");
 
@@ -87,8 +87,8 @@ class PostgresApplicationTest {
         Map.of("variables", Map.of("complaintResolved", Map.of("value", true, "type", "Boolean")));
     ResponseEntity<String> completed =
         desk.exchange(
-            "/engine-rest/task/{id}/complete", HttpMethod.POST, new HttpEntity<>(submission), String.class, taskId);
-    assertThat(completed.getStatusCode().is2xxSuccessful()).isTrue();
+            "/engine-rest/engine/pgtest/task/{id}/complete", HttpMethod.POST, new HttpEntity<>(submission), String.class, taskId);
+    assertThat(completed.getStatusCode().is2xxSuccessful()).as("completion answered %s", completed).isTrue();
 
     assertThat(
             historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()

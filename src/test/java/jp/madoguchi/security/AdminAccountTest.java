@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jp.madoguchi.MadoguchiApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
+@Tag("own-application")
 class AdminAccountTest {
 
   @ParameterizedTest
@@ -44,7 +46,8 @@ class AdminAccountTest {
     SpringApplicationBuilder application =
         new SpringApplicationBuilder(MadoguchiApplication.class).profiles("test", "postgres", "pgtest");
 
-    assertThatThrownBy(() -> application.run("--server.port=0", "--madoguchi.identity.admin.password="))
+    assertThatThrownBy(() -> application.run("--server.port=0", "--camunda.bpm.process-engine-name=refused",
+                    "--madoguchi.identity.admin.password="))
         .rootCause()
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("MADOGUCHI_ADMIN_PASSWORD is not set");

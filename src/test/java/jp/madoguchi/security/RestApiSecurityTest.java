@@ -27,7 +27,7 @@ class RestApiSecurityTest {
   void anonymousCallersOfTheEngineRestApiGet401() {
     ResponseEntity<String> response = rest.getForEntity("/engine-rest/task", String.class);
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getStatusCode()).as("%s", response).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
   }
 
