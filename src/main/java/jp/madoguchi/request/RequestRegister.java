@@ -1,0 +1,195 @@
+package jp.madoguchi.request;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import jp.madoguchi.request.DeskRequest.Deadlines;
+import jp.madoguchi.request.DeskRequest.Party;
+import jp.madoguchi.request.RequestEnums.AgentKind;
+import jp.madoguchi.request.RequestEnums.Channel;
+import jp.madoguchi.request.RequestEnums.DisclosureMethod;
+import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
+import jp.madoguchi.request.RequestEnums.RequestStatus;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The register of requests and their append-only event history. Times come from the engine's clock, so that the
+ * register and the process agree (and tests can move both).
+ */
+@Service
+public class RequestRegister {
+
+  public static final String SYSTEM_ACTOR = "system";
+
+  private final JdbcClient jdbc;
+
+  RequestRegister(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Registers a request and gives it its reference number, such as {@code MDG-2026-000123}. */
+  @Transactional
+  public DeskRequest register(NewRequest request, String actor) {
+    Instant now = now();
+    String placeholder = "PENDING-" + UUID.randomUUID();
+    jdbc.sql("""
+            INSERT INTO desk_request (reference, request_type, channel, personal_information_kind,
+              disclosure_method, language, arrived_on, received_at, status,
+              principal_name, principal_name_kana, principal_birth_date, principal_postal_code, principal_address,
+              principal_phone, principal_email, agent_kind, agent_name, agent_address, agent_phone, agent_email,
+              details, created_at)
+            VALUES (:reference, :type, :channel, :kind, :method, :language, :arrivedOn, :receivedAt, :status,
+              :pName, :pKana, :pBirth, :pPostal, :pAddress, :pPhone, :pEmail,
+              :agentKind, :aName, :aAddress, :aPhone, :aEmail, :details, :createdAt)
+            """)
+        .param("reference", placeholder)
+        .param("type", request.type().name())
+        .param("channel", request.channel().name())
+        .param("kind", request.personalInformationKind().name())
+        .param("method", name(request.disclosureMethod()))
+        .param("language", request.language())
+        .param("arrivedOn", request.arrivedOn())
+        .param("receivedAt", timestamp(request.receivedAt() != null ? request.receivedAt() : now))
+        .param("status", RequestStatus.RECEIVED.name())
+        .param("pName", request.principal().name())
+        .param("pKana", request.principal().nameKana())
+        .param("pBirth", request.principal().birthDate())
+        .param("pPostal", request.principal().postalCode())
+        .param("pAddress", request.principal().address())
+        .param("pPhone", request.principal().phone())
+        .param("pEmail", request.principal().email())
+        .param("agentKind", name(request.agentKind()))
+        .param("aName", request.agent() == null ? null : request.agent().name())
+        .param("aAddress", request.agent() == null ? null : request.agent().address())
+        .param("aPhone", request.agent() == null ? null : request.agent().phone())
+        .param("aEmail", request.agent() == null ? null : request.agent().email())
+        .param("details", request.details())
+        .param("createdAt", timestamp(now))
+        .update();
+    long id = jdbc.sql("SELECT id FROM desk_request WHERE reference = ?").param(placeholder).query(Long.class).single();
+    String reference = "MDG-%d-%06d".formatted(Year.from(request.arrivedOn()).getValue(), id);
+    jdbc.sql("UPDATE desk_request SET reference = ? WHERE id = ?").params(reference, id).update();
+    recordEvent(id, actor, "REQUEST_REGISTERED", request.type().name() + " via " + request.channel().name());
+    return find(id);
+  }
+
+  public DeskRequest find(long id) {
+    return findOptional(id).orElseThrow(() -> new UnknownRequestException("No request with id " + id));
+  }
+
+  public Optional<DeskRequest> findOptional(long id) {
+    return jdbc.sql("SELECT * FROM desk_request WHERE id = ?").param(id).query(RequestRegister::map).optional();
+  }
+
+  public Optional<DeskRequest> findByReference(String reference) {
+    return jdbc.sql("SELECT * FROM desk_request WHERE reference = ?").param(reference)
+        .query(RequestRegister::map).optional();
+  }
+
+  /** Moves the request to a new stage and records it in its history. */
+  @Transactional
+  public void changeStatus(long id, RequestStatus status, String actor) {
+    int rows = jdbc.sql("UPDATE desk_request SET status = ? WHERE id = ?").params(status.name(), id).update();
+    if (rows != 1) {
+      throw new UnknownRequestException("No request with id " + id);
+    }
+    recordEvent(id, actor, "STATUS_" + status.name(), null);
+  }
+
+  /** Appends one entry to the request's history. */
+  public void recordEvent(long requestId, String actor, String eventType, String detail) {
+    jdbc.sql("""
+            INSERT INTO request_event (request_id, occurred_at, actor, event_type, detail)
+            VALUES (?, ?, ?, ?, ?)
+            """)
+        .params(requestId, timestamp(now()), actor == null ? SYSTEM_ACTOR : actor, eventType, detail)
+        .update();
+  }
+
+  public List<RequestEvent> events(long requestId) {
+    return jdbc.sql("SELECT * FROM request_event WHERE request_id = ? ORDER BY occurred_at, id")
+        .param(requestId)
+        .query((rs, n) -> new RequestEvent(rs.getLong("id"), rs.getLong("request_id"),
+            instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("event_type"), rs.getString("detail")))
+        .list();
+  }
+
+  /** Stores the request's clock as the deadline service computed it. */
+  public void updateDeadlines(long id, Deadlines deadlines) {
+    jdbc.sql("""
+            UPDATE desk_request SET target_business_days = ?, target_due_on = ?, legal_risk_on = ?,
+              clock_paused_since = ?, paused_business_days = ?, overdue = ?, legal_risk_flagged = ?
+            WHERE id = ?
+            """)
+        .params(deadlines.targetBusinessDays(), deadlines.targetDueOn(), deadlines.legalRiskOn(),
+            deadlines.clockPausedSince(), deadlines.pausedBusinessDays(), deadlines.overdue(),
+            deadlines.legalRiskFlagged(), id)
+        .update();
+  }
+
+  /** Changes how the answer is given (to paper, when the chosen method is very costly or difficult). */
+  public void changeDisclosureMethod(long id, DisclosureMethod method, String actor, String reason) {
+    jdbc.sql("UPDATE desk_request SET disclosure_method = ? WHERE id = ?").params(method.name(), id).update();
+    recordEvent(id, actor, "DISCLOSURE_METHOD_CHANGED", method.name() + (reason == null ? "" : ": " + reason));
+  }
+
+  /** Closes the request with its outcome; its personal data is kept until the given date. */
+  @Transactional
+  public void close(long id, String outcome, LocalDate retainUntil, String actor) {
+    jdbc.sql("""
+            UPDATE desk_request SET status = ?, outcome = ?, closed_at = ?, retain_until = ? WHERE id = ?
+            """)
+        .params(RequestStatus.CLOSED.name(), outcome, timestamp(now()), retainUntil, id)
+        .update();
+    recordEvent(id, actor, "REQUEST_CLOSED", outcome);
+  }
+
+  public static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  private static DeskRequest map(ResultSet rs, int row) throws SQLException {
+    String agentKind = rs.getString("agent_kind");
+    Party principal = new Party(rs.getString("principal_name"), rs.getString("principal_name_kana"),
+        rs.getObject("principal_birth_date", LocalDate.class), rs.getString("principal_postal_code"),
+        rs.getString("principal_address"), rs.getString("principal_phone"), rs.getString("principal_email"));
+    Party agent = agentKind == null ? null : new Party(rs.getString("agent_name"), null, null, null,
+        rs.getString("agent_address"), rs.getString("agent_phone"), rs.getString("agent_email"));
+    String method = rs.getString("disclosure_method");
+    Deadlines deadlines = new Deadlines((Integer) rs.getObject("target_business_days"),
+        rs.getObject("target_due_on", LocalDate.class), rs.getObject("legal_risk_on", LocalDate.class),
+        rs.getObject("clock_paused_since", LocalDate.class), rs.getInt("paused_business_days"),
+        rs.getBoolean("overdue"), rs.getBoolean("legal_risk_flagged"));
+    return new DeskRequest(rs.getLong("id"), rs.getString("reference"), RequestType.valueOf(rs.getString("request_type")),
+        Channel.valueOf(rs.getString("channel")),
+        PersonalInformationKind.valueOf(rs.getString("personal_information_kind")),
+        method == null ? null : DisclosureMethod.valueOf(method), rs.getString("language"),
+        rs.getObject("arrived_on", LocalDate.class), instant(rs, "received_at"),
+        RequestStatus.valueOf(rs.getString("status")), principal,
+        agentKind == null ? null : AgentKind.valueOf(agentKind), agent, rs.getString("details"), deadlines,
+        rs.getString("outcome"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static OffsetDateTime timestamp(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
+}
