@@ -148,8 +148,17 @@ public class DeskCalendar {
    * current time (which tests move with {@code ClockUtil}). For BPMN: {@code ${deskCalendar.businessDaysFromNow(2)}}.
    */
   public Date businessDaysFromNow(int days) {
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
-    return endOfBusinessDay(addBusinessDays(today, days));
+    return endOfBusinessDay(addBusinessDays(today(), days));
+  }
+
+  /** The desk's date at the process engine's current time. */
+  public LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+  }
+
+  /** Midnight at the start of {@code date} in the desk's time zone. */
+  public Date startOfDay(LocalDate date) {
+    return Date.from(date.atStartOfDay(zone).toInstant());
   }
 
   /**

@@ -41,7 +41,7 @@ public class RequestRegister {
   @Transactional
   public DeskRequest register(NewRequest request, String actor) {
     Instant now = now();
-    String placeholder = "PENDING-" + UUID.randomUUID();
+    String placeholder = UUID.randomUUID().toString().replace("-", "");
     jdbc.sql("""
             INSERT INTO desk_request (reference, request_type, channel, personal_information_kind,
               disclosure_method, language, arrived_on, received_at, status,

@@ -13,6 +13,8 @@ final class DemoUsers {
       List.of(
           new DemoUser("desk", "窓口", "担当 (Desk staff)", "desk-demo-2026",
               List.of(DeskGroups.PRIVACY_DESK)),
+          new DemoUser("specialist", "特定", "担当 (My Number desk)", "specialist-demo-2026",
+              List.of(DeskGroups.PRIVACY_DESK, DeskGroups.PRIVACY_DESK_SPECIFIC)),
           new DemoUser("manager", "保護", "管理者 (Privacy manager)", "manager-demo-2026",
               List.of(DeskGroups.PRIVACY_MANAGERS, DeskGroups.PRIVACY_DESK)),
           new DemoUser("designer", "業務", "設計者 (Process designer)", "designer-demo-2026",

@@ -6,6 +6,9 @@ public final class DeskGroups {
   /** Desk staff: work the desk's tasks in Tasklist. */
   public static final String PRIVACY_DESK = "privacy-desk";
 
+  /** Desk staff entitled to specific personal information (My Number): only they work those requests. */
+  public static final String PRIVACY_DESK_SPECIFIC = "privacy-desk-specific";
+
   /** The personal information protection manager and deputies: oversee, approve refusals. */
   public static final String PRIVACY_MANAGERS = "privacy-managers";
 

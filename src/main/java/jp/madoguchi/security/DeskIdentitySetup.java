@@ -49,6 +49,8 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
     AuthorizationService authorizations = engine.getAuthorizationService();
 
     ensureGroup(identity, DeskGroups.PRIVACY_DESK, "個人情報窓口 / Privacy desk", Groups.GROUP_TYPE_WORKFLOW);
+    ensureGroup(identity, DeskGroups.PRIVACY_DESK_SPECIFIC, "特定個人情報取扱担当 / My Number desk",
+        Groups.GROUP_TYPE_WORKFLOW);
     ensureGroup(identity, DeskGroups.PRIVACY_MANAGERS, "個人情報保護管理者 / Privacy managers",
         Groups.GROUP_TYPE_WORKFLOW);
     ensureGroup(identity, DeskGroups.PROCESS_DESIGNERS, "業務設計者 / Process designers",
@@ -57,6 +59,7 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
 
     Grants grants = new Grants(authorizations);
     grantDesk(grants, DeskGroups.PRIVACY_DESK);
+    grantDesk(grants, DeskGroups.PRIVACY_DESK_SPECIFIC);
     grantDesk(grants, DeskGroups.PRIVACY_MANAGERS);
     grantManagers(grants);
     grantDesigners(grants);

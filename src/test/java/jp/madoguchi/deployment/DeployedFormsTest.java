@@ -2,7 +2,13 @@ package jp.madoguchi.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.security.DeskGroups;
+import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +35,7 @@ class DeployedFormsTest {
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired RequestRegister register;
 
   @Test
   void modelsAndFormsAreOneDeploymentWithEachFileOnce() {
@@ -37,7 +44,8 @@ class DeployedFormsTest {
     assertThat(deployments).hasSize(1);
 
     List<String> names = repositoryService.getDeploymentResourceNames(deployments.get(0).getId());
-    assertThat(names).doesNotHaveDuplicates().contains("processes/complaint.bpmn", "forms/handle-complaint.form");
+    assertThat(names).doesNotHaveDuplicates().contains("processes/complaint.bpmn", "forms/handle-complaint.form",
+        "processes/personal-data-request.bpmn", "processes/request-fee.dmn");
     assertThat(names).allMatch(name -> name.startsWith("processes/") || name.startsWith("forms/"));
   }
 
@@ -83,10 +91,24 @@ class DeployedFormsTest {
   }
 
   private Task startAt(ProcessDefinition definition, String activityId) {
+    DeskRequest request = TestRequests.request(register).register();
     ProcessInstance instance =
         runtimeService
             .createProcessInstanceById(definition.getId())
-            .businessKey("FORM-CHECK-" + activityId)
+            .businessKey(request.reference())
+            .setVariables(Map.ofEntries(Map.entry("reminderDate", new Date()), Map.entry("legalRiskDate", new Date()),
+                Map.entry("decision", "PARTIAL"), Map.entry("managerApproval", "APPROVED"),
+                Map.entry("replyDelivery", "PAPER")))
+            .setVariables(Map.of(
+                "requestId", request.id(),
+                "reference", request.reference(),
+                "requestType", request.type().name(),
+                "requesterKind", "PRINCIPAL",
+                "arrivedOn", request.arrivedOn().toString(),
+                "deskGroup", DeskGroups.PRIVACY_DESK,
+                "targetDueDate", new Date(),
+                "awaitedLetter", "MISSING_DOCUMENTS",
+                "feeAmount", 1000))
             .startBeforeActivity(activityId)
             .execute();
     return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)

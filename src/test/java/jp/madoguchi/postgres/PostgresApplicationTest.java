@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.RequestType;
+import jp.madoguchi.support.TestRequests;
 import jp.madoguchi.security.DeskGroups;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -40,6 +45,9 @@ class PostgresApplicationTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired RequestRegister register;
+  @Autowired RequestProcessStarter starter;
 
   @BeforeEach
   void deskUserExists() {
@@ -61,9 +69,10 @@ class PostgresApplicationTest {
 
   @Test
   void aDeskUserWorksATaskWithItsFormThroughTheRestApi() {
-    String reference = "PG-" + UUID.randomUUID();
-    ProcessInstance instance =
-        runtimeService.startProcessInstanceByKey("complaint", reference, Map.of("reference", reference));
+    DeskRequest request = TestRequests.request(register).type(RequestType.COMPLAINT).register();
+    ProcessInstance instance = starter.start(request);
+    managementService.executeJob(
+        managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
     TestRestTemplate desk = rest.withBasicAuth(DESK_USER, DESK_PASSWORD);
 
     ResponseEntity<List<Map<String, Object>>> tasks =
@@ -90,9 +99,14 @@ class PostgresApplicationTest {
             "/engine-rest/engine/pgtest/task/{id}/complete", HttpMethod.POST, new HttpEntity<>(submission), String.class, taskId);
     assertThat(completed.getStatusCode().is2xxSuccessful()).as("completion answered %s", completed).isTrue();
 
+    managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()
+        .forEach(job -> managementService.executeJob(job.getId()));
     assertThat(
             historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
                 .getEndActivityId())
         .isEqualTo("Event_ComplaintAnswered");
+    assertThat(register.find(request.id()).outcome()).isEqualTo("COMPLAINT_RESOLVED");
   }
 }

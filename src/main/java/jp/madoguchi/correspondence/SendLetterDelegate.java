@@ -1,0 +1,32 @@
+package jp.madoguchi.correspondence;
+
+import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.ProcessVariable;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send letter": queues the letter named by the input parameter {@code letterKind} to the requester (the agent when
+ * an agent asked).
+ */
+@Component
+class SendLetterDelegate implements JavaDelegate {
+
+  static final ProcessVariable<String> LETTER_KIND = ProcessVariable.string("letterKind");
+
+  private final CorrespondenceService correspondence;
+
+  SendLetterDelegate(CorrespondenceService correspondence) {
+    this.correspondence = correspondence;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LetterKind kind = LETTER_KIND.getEnum(execution, LetterKind.class);
+    if (kind == null) {
+      throw new IllegalStateException("The step " + execution.getCurrentActivityId() + " names no letterKind");
+    }
+    correspondence.queueToRequester(Variables.REQUEST_ID.require(execution), kind, LetterKeys.of(execution, kind));
+  }
+}

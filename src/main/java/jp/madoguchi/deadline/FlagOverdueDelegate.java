@@ -1,0 +1,22 @@
+package jp.madoguchi.deadline;
+
+import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Flag overdue request": the target deadline passed without an answer. */
+@Component
+class FlagOverdueDelegate implements JavaDelegate {
+
+  private final DeadlineService deadlines;
+
+  FlagOverdueDelegate(DeadlineService deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    deadlines.flagOverdue(Variables.REQUEST_ID.require(execution));
+  }
+}

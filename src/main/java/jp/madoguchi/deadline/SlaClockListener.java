@@ -1,0 +1,33 @@
+package jp.madoguchi.deadline;
+
+import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.security.CurrentActor;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Put on a step where the desk waits for the requester: the clock stops when the step starts and runs again when
+ * it ends (the reply arrived, or the wait was given up).
+ */
+@Component
+class SlaClockListener implements ExecutionListener {
+
+  private final DeadlineService deadlines;
+  private final CurrentActor actor;
+
+  SlaClockListener(DeadlineService deadlines, CurrentActor actor) {
+    this.deadlines = deadlines;
+    this.actor = actor;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    long requestId = Variables.REQUEST_ID.require(execution);
+    if (EVENTNAME_START.equals(execution.getEventName())) {
+      deadlines.pause(requestId, actor.id());
+    } else if (EVENTNAME_END.equals(execution.getEventName())) {
+      deadlines.resume(requestId, execution.getProcessBusinessKey(), actor.id());
+    }
+  }
+}

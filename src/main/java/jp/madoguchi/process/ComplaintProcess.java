@@ -1,0 +1,28 @@
+package jp.madoguchi.process;
+
+/** The complaint or consultation process (APPI Art 40, JIS Q 15001). */
+public final class ComplaintProcess {
+
+  public static final String KEY = "complaint";
+
+  public static final class Elements {
+    public static final String COMPLAINT_RECEIVED = "Event_ComplaintReceived";
+    public static final String SEND_ACKNOWLEDGEMENT = "Task_SendComplaintAcknowledgement";
+    public static final String HANDLE_COMPLAINT = "Task_HandleComplaint";
+    public static final String COMPLAINT_RESOLVED = "Gateway_ComplaintResolved";
+    public static final String SEND_ANSWER = "Task_SendComplaintAnswer";
+    public static final String SEND_ANSWER_NAMING_ORGANISATION = "Task_SendAnswerNamingAccreditedOrganisation";
+    public static final String CLOSE_COMPLAINT = "Task_CloseComplaint";
+    public static final String COMPLAINT_ANSWERED = "Event_ComplaintAnswered";
+
+    private Elements() {}
+  }
+
+  public static final class Variables {
+    public static final ProcessVariable<Boolean> COMPLAINT_RESOLVED = ProcessVariable.bool("complaintResolved");
+
+    private Variables() {}
+  }
+
+  private ComplaintProcess() {}
+}

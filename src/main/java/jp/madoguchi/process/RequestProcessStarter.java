@@ -1,0 +1,60 @@
+package jp.madoguchi.process;
+
+import jp.madoguchi.process.PersonalDataRequestProcess.RequesterKind;
+import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestEnums.AgentKind;
+import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
+import jp.madoguchi.request.RequestType;
+import jp.madoguchi.security.DeskGroups;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts the process of a registered request, with the reference as business key and only routing facts as
+ * variables: the person's details stay in the register.
+ */
+@Service
+public class RequestProcessStarter {
+
+  private final RuntimeService runtimeService;
+
+  RequestProcessStarter(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  public ProcessInstance start(DeskRequest request) {
+    VariableMap variables = org.camunda.bpm.engine.variable.Variables.createVariables();
+    variables.put(Variables.REQUEST_ID.name(), request.id());
+    variables.put(Variables.REFERENCE.name(), request.reference());
+    variables.put(Variables.ARRIVED_ON.name(), request.arrivedOn().toString());
+    variables.put(Variables.PERSONAL_INFORMATION_KIND.name(), request.personalInformationKind().name());
+    variables.put(Variables.DESK_GROUP.name(), deskGroup(request));
+    if (request.type() == RequestType.COMPLAINT) {
+      return runtimeService.startProcessInstanceByKey(ComplaintProcess.KEY, request.reference(), variables);
+    }
+    variables.put(Variables.REQUEST_TYPE.name(), request.type().name());
+    variables.put(Variables.REQUESTER_KIND.name(), requesterKind(request).name());
+    variables.put(Variables.DISCLOSURE_METHOD.name(),
+        request.disclosureMethod() == null ? null : request.disclosureMethod().name());
+    return runtimeService.startProcessInstanceByKey(PersonalDataRequestProcess.KEY, request.reference(), variables);
+  }
+
+  /** My Number requests are handled only by staff entitled to specific personal information. */
+  static String deskGroup(DeskRequest request) {
+    return request.personalInformationKind() == PersonalInformationKind.SPECIFIC
+        ? DeskGroups.PRIVACY_DESK_SPECIFIC
+        : DeskGroups.PRIVACY_DESK;
+  }
+
+  static RequesterKind requesterKind(DeskRequest request) {
+    if (request.agentKind() == null) {
+      return RequesterKind.PRINCIPAL;
+    }
+    return request.agentKind() == AgentKind.AUTHORISED
+        ? RequesterKind.AUTHORISED_AGENT
+        : RequesterKind.LEGAL_REPRESENTATIVE;
+  }
+}

@@ -1,0 +1,28 @@
+package jp.madoguchi.process;
+
+import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.request.RequestEnums.RequestStatus;
+import jp.madoguchi.request.RequestRegister;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * For BPMN execution listeners: {@code ${requestStatus.set(execution, 'VERIFYING_IDENTITY')}} moves the request
+ * to a stage the register and the status page show.
+ */
+@Component("requestStatus")
+public class RequestStatusUpdater {
+
+  private final RequestRegister register;
+
+  RequestStatusUpdater(RequestRegister register) {
+    this.register = register;
+  }
+
+  public void set(DelegateExecution execution, String status) {
+    Long requestId = Variables.REQUEST_ID.get(execution);
+    if (requestId != null) {
+      register.changeStatus(requestId, RequestStatus.valueOf(status), RequestRegister.SYSTEM_ACTOR);
+    }
+  }
+}
