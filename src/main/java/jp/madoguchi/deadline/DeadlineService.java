@@ -3,6 +3,7 @@ package jp.madoguchi.deadline;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import jp.madoguchi.calendar.DeskCalendar;
 import jp.madoguchi.process.PersonalDataRequestProcess;
 import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
@@ -28,6 +29,9 @@ public class DeadlineService {
 
   private static final List<String> MOVABLE_TIMERS =
       List.of(Elements.DEADLINE_NEAR, Elements.TARGET_DEADLINE_PASSED);
+
+  /** The due date of a deadline timer while the clock stands still: it never falls due before the clock runs. */
+  public static final Date PARKED = Date.from(java.time.Instant.parse("9999-12-31T00:00:00Z"));
 
   private final RequestRegister register;
   private final DeskCalendar calendar;
@@ -62,8 +66,30 @@ public class DeadlineService {
     return dates(targetDueOn, legalRiskOn);
   }
 
-  /** Stops the clock while the desk waits for the requester. Stopping a stopped clock changes nothing. */
-  public void pause(long requestId, String actor) {
+  /** The target deadline, at closing time of its business day. For BPMN: {@code ${deadlineService.targetDueDate(requestId)}}. */
+  public Date targetDueDate(long requestId) {
+    Deadlines clock = register.find(requestId).deadlines();
+    return clock.targetDueOn() == null ? null : dates(clock.targetDueOn(), clock.legalRiskOn()).targetDueDate();
+  }
+
+  /** When the assignee is reminded: opening time, some business days before the target. */
+  public Date reminderDate(long requestId) {
+    Deadlines clock = register.find(requestId).deadlines();
+    return dates(clock.targetDueOn(), clock.legalRiskOn()).reminderDate();
+  }
+
+  /** Two weeks after arrival (APPI Art 39), at midnight in the desk's time zone. */
+  public Date legalRiskDate(long requestId) {
+    Deadlines clock = register.find(requestId).deadlines();
+    return dates(clock.targetDueOn(), clock.legalRiskOn()).legalRiskDate();
+  }
+
+  /**
+   * Stops the clock while the desk waits for the requester: the target and reminder timers are parked (due on
+   * {@link #PARKED}) until the clock runs again and they get their new dates. Stopping a stopped clock changes
+   * nothing.
+   */
+  public void pause(long requestId, String reference, String actor) {
     DeskRequest request = register.find(requestId);
     Deadlines clock = request.deadlines();
     if (clock.clockPausedSince() != null || clock.targetDueOn() == null) {
@@ -73,6 +99,8 @@ public class DeadlineService {
     register.updateDeadlines(requestId, new Deadlines(clock.targetBusinessDays(), clock.targetDueOn(),
         clock.legalRiskOn(), today, clock.pausedBusinessDays(), clock.overdue(), clock.legalRiskFlagged()));
     register.recordEvent(requestId, actor, "SLA_CLOCK_PAUSED", "waiting for the requester since " + today);
+    rootInstance(reference).ifPresent(root -> movableTimers(root).forEach(
+        timer -> managementService.setJobDuedate(timer.getId(), PARKED)));
   }
 
   /**
@@ -133,26 +161,31 @@ public class DeadlineService {
   }
 
   private void moveTimers(String reference, ClockDates dates) {
-    ProcessInstance request =
-        runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(PersonalDataRequestProcess.KEY)
-            .processInstanceBusinessKey(reference)
-            .singleResult();
-    if (request == null) {
-      return;
-    }
-    runtimeService.setVariable(request.getId(), Variables.TARGET_DUE_DATE.name(), dates.targetDueDate());
-    runtimeService.setVariable(request.getId(), Variables.REMINDER_DATE.name(), dates.reminderDate());
-    for (String timerEvent : MOVABLE_TIMERS) {
-      for (Job timer : managementService.createJobQuery().processInstanceId(request.getId()).timers()
-          .activityId(timerEvent).list()) {
+    rootInstance(reference).ifPresent(root -> {
+      runtimeService.setVariable(root.getId(), Variables.TARGET_DUE_DATE.name(), dates.targetDueDate());
+      runtimeService.setVariable(root.getId(), Variables.REMINDER_DATE.name(), dates.reminderDate());
+      for (Job timer : movableTimers(root)) {
         managementService.recalculateJobDuedate(timer.getId(), false);
       }
-    }
+    });
     for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(reference).active().list()) {
       if (task.getDueDate() != null) {
         taskService.setDueDate(task.getId(), dates.targetDueDate());
       }
     }
+  }
+
+  private Optional<ProcessInstance> rootInstance(String reference) {
+    return Optional.ofNullable(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(PersonalDataRequestProcess.KEY)
+        .processInstanceBusinessKey(reference)
+        .singleResult());
+  }
+
+  private List<Job> movableTimers(ProcessInstance root) {
+    return MOVABLE_TIMERS.stream()
+        .flatMap(event -> managementService.createJobQuery().processInstanceId(root.getId()).timers()
+            .activityId(event).list().stream())
+        .toList();
   }
 }

@@ -25,7 +25,7 @@ class SlaClockListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     long requestId = Variables.REQUEST_ID.require(execution);
     if (EVENTNAME_START.equals(execution.getEventName())) {
-      deadlines.pause(requestId, actor.id());
+      deadlines.pause(requestId, execution.getProcessBusinessKey(), actor.id());
     } else if (EVENTNAME_END.equals(execution.getEventName())) {
       deadlines.resume(requestId, execution.getProcessBusinessKey(), actor.id());
     }

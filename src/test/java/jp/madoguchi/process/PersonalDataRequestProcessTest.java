@@ -1,0 +1,488 @@
+package jp.madoguchi.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.madoguchi.correspondence.CorrespondenceService;
+import jp.madoguchi.correspondence.LetterKind;
+import jp.madoguchi.correspondence.OutboundLetter;
+import jp.madoguchi.correspondence.OutboundLetter.Delivery;
+import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
+import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestEnums.AgentKind;
+import jp.madoguchi.request.RequestEnums.DisclosureMethod;
+import jp.madoguchi.request.RequestEnums.RequestStatus;
+import jp.madoguchi.request.RequestEvent;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.RequestType;
+import jp.madoguchi.security.DeskGroups;
+import jp.madoguchi.support.DeskTest;
+import jp.madoguchi.support.ProcessDriver;
+import jp.madoguchi.support.TestRequests;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The personal-data request from receipt to the closed register entry, for every path the desk meets. */
+@DeskTest
+class PersonalDataRequestProcessTest {
+
+  static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+  static final LocalDate ARRIVED = LocalDate.of(2026, 12, 1);
+
+  @Autowired ProcessEngine engine;
+  @Autowired RequestRegister register;
+  @Autowired RequestProcessStarter starter;
+  @Autowired CorrespondenceService correspondence;
+  @Autowired HistoryService historyService;
+
+  DeskRequest request;
+  ProcessInstance instance;
+  ProcessDriver desk;
+
+  @BeforeEach
+  void engineClockAtArrival() {
+    init(engine);
+    at("2026-12-01T10:00");
+  }
+
+  @AfterEach
+  void realClock() {
+    ProcessDriver.resetClock();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = RequestType.class, names = "COMPLAINT", mode = EnumSource.Mode.EXCLUDE)
+  void everyRequestTypeRunsItsHappyPathToAClosedRegisterEntry(RequestType type) {
+    start(TestRequests.request(register).type(type));
+
+    checkRequest(true);
+    verifyPrincipal("DRIVERS_LICENCE");
+    boolean feeApplies = type.disclosureMethodApplies();
+    if (feeApplies) {
+      assertThat(instance).hasVariables("feeAmount");
+      payFee(1000);
+    }
+    investigate(true);
+    decide(type.disclosureMethodApplies() ? Map.of("decision", "FULL")
+        : Map.of("decision", "FULL", "actionTakenNote", "登録住所を訂正しました"));
+
+    assertClosed("DECIDED_FULL");
+    assertThat(instance).hasPassed(Elements.SEND_ACKNOWLEDGEMENT, Elements.VERIFY_IDENTITY_CALL,
+        Elements.INVESTIGATE, Elements.DECIDE, Elements.SEND_REPLY_CALL, Elements.CLOSE_REQUEST);
+    Map<String, Object> outcome = finalVariables();
+    assertThat(outcome).containsEntry("requestType", type.name()).containsEntry("identityOutcome", "VERIFIED")
+        .containsEntry("feeOutcome", feeApplies ? "PAID" : "NOT_REQUIRED").containsEntry("dataFound", true)
+        .containsEntry("entrustedByClient", false).containsEntry("decision", "FULL")
+        .doesNotContainKey("actionTakenNote");
+    LetterKind expectedReply = switch (type) {
+      case PURPOSE_NOTIFICATION -> LetterKind.PURPOSE_NOTIFICATION;
+      case DISCLOSURE, THIRD_PARTY_RECORDS_DISCLOSURE -> LetterKind.DISCLOSURE;
+      case CORRECTION -> LetterKind.CORRECTION_RESULT;
+      default -> LetterKind.SUSPENSION_RESULT;
+    };
+    assertThat(letterKinds()).startsWith(LetterKind.ACKNOWLEDGEMENT).endsWith(expectedReply);
+    assertThat(letterKinds().contains(LetterKind.FEE_REQUEST)).isEqualTo(feeApplies);
+    if (!type.disclosureMethodApplies()) {
+      assertThat(events()).anyMatch(e -> e.eventType().equals("NOTE") && e.detail().contains("登録住所を訂正しました"));
+    }
+  }
+
+  @Test
+  void anAgentsRequestIsVerifiedWithTheAgentsDocumentsAndAnsweredToTheAgent() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE).byAgent(AgentKind.AUTHORISED));
+
+    checkRequest(true);
+    desk.complete(Elements.VERIFY_IDENTITY, Map.of("powerOfAttorneyPresent", true,
+        "sealCertificateIssuedOn", "2026-10-15", "agentDocumentType", "PASSPORT"));
+    payFee(1000);
+    investigate(true);
+    decide(Map.of("decision", "FULL"));
+
+    assertClosed("DECIDED_FULL");
+    List<OutboundLetter> letters = correspondence.lettersOf(request.id());
+    assertThat(letters).isNotEmpty().allSatisfy(letter -> {
+      assertThat(letter.recipientRole()).isEqualTo(RecipientRole.AGENT);
+      assertThat(letter.recipientName()).isEqualTo(TestRequests.AGENT.name());
+      assertThat(letter.recipientEmail()).isEqualTo(TestRequests.AGENT.email());
+    });
+  }
+
+  @Test
+  void anAgentsSealCertificateOlderThanThreeMonthsIsNotEnough() {
+    start(TestRequests.request(register).type(RequestType.CORRECTION).byAgent(AgentKind.AUTHORISED));
+    checkRequest(true);
+
+    desk.complete(Elements.VERIFY_IDENTITY, Map.of("powerOfAttorneyPresent", true,
+        "sealCertificateIssuedOn", "2026-08-01", "agentDocumentType", "PASSPORT"));
+
+    assertThat(events()).anySatisfy(event -> {
+      assertThat(event.eventType()).isEqualTo("IDENTITY_MORE_DOCUMENTS_NEEDED");
+      assertThat(event.detail()).isEqualTo("PRINCIPAL_SEAL_CERTIFICATE_WITHIN_3_MONTHS");
+    });
+    assertThat(desk.task(Elements.RECORD_REQUESTER_REPLY)).isNotNull();
+    assertThat(letterKinds()).contains(LetterKind.MISSING_DOCUMENTS);
+  }
+
+  @Test
+  void missingDocumentsAreRequestedRemindedAndTheRequestClosedAsAbandoned() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE));
+    checkRequest(true);
+    verifyPrincipal("NONE");
+
+    assertThat(desk.task(Elements.RECORD_REQUESTER_REPLY)).isNotNull();
+    assertThat(register.find(request.id()).status()).isEqualTo(RequestStatus.AWAITING_DOCUMENTS);
+    assertThat(register.find(request.id()).deadlines().clockPausedSince()).isEqualTo(ARRIVED);
+
+    // ten business days later (December 15, 17:00) the reminder goes out; the desk still waits
+    at("2026-12-15T17:00");
+    assertThat(letterKinds()).containsSubsequence(LetterKind.MISSING_DOCUMENTS, LetterKind.REMINDER);
+    assertThat(desk.task(Elements.RECORD_REQUESTER_REPLY)).isNotNull();
+
+    // the desk's own target is suspended while it waits; the two weeks of Art 39 are not
+    assertThat(desk.openTasks(Elements.REVIEW_OVERDUE)).isEmpty();
+    assertThat(desk.openTasks(Elements.REVIEW_LEGAL_RISK)).hasSize(1);
+
+    // thirty business days after the request for documents (January 15, skipping December 31 to January 3 and
+    // Coming of Age Day), the desk gives up and says so
+    at("2027-01-15T16:59");
+    assertThat(desk.openTasks(Elements.RECORD_REQUESTER_REPLY)).hasSize(1);
+    at("2027-01-15T17:00");
+
+    assertClosed("ABANDONED");
+    desk.complete(Elements.REVIEW_LEGAL_RISK, Map.of("escalationNote", "取り下げを確認"));
+    assertThat(instance).isEnded();
+    assertThat(letterKinds()).endsWith(LetterKind.ABANDONED);
+    assertThat(events()).extracting(RequestEvent::eventType).contains("SLA_CLOCK_PAUSED", "SLA_CLOCK_RESUMED");
+  }
+
+  @Test
+  void documentsThatArriveWhileTheDeskWaitsTakeTheRequestBackToVerification() {
+    start(TestRequests.request(register).type(RequestType.SUSPENSION_OF_USE));
+    checkRequest(true);
+    verifyPrincipal("NONE");
+    LocalDate target = register.find(request.id()).deadlines().targetDueOn();
+
+    at("2026-12-08T11:00");
+    desk.complete(Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", "2026-12-08"));
+    verifyPrincipal("PASSPORT");
+
+    DeskRequest waited = register.find(request.id());
+    assertThat(waited.deadlines().pausedBusinessDays()).isEqualTo(5);
+    assertThat(waited.deadlines().targetDueOn()).isAfter(target);
+    assertThat(desk.task(Elements.INVESTIGATE).getDueDate())
+        .isEqualTo(java.util.Date.from(waited.deadlines().targetDueOn().atTime(17, 0).atZone(TOKYO).toInstant()));
+  }
+
+  @Test
+  void aFeeNeverPaidIsRemindedAndTheRequestClosed() {
+    start(TestRequests.request(register).type(RequestType.THIRD_PARTY_RECORDS_DISCLOSURE));
+    checkRequest(true);
+    verifyPrincipal("MY_NUMBER_CARD_FRONT");
+    assertThat(desk.task(Elements.CONFIRM_FEE_PAYMENT)).isNotNull();
+
+    at("2026-12-15T17:00");
+    assertThat(letterKinds()).containsSubsequence(LetterKind.FEE_REQUEST, LetterKind.REMINDER);
+    at("2027-01-15T17:00");
+
+    assertClosed("FEE_NOT_PAID");
+    assertThat(desk.openTasks(Elements.REVIEW_OVERDUE)).isEmpty();
+    assertThat(finalVariables()).containsEntry("feeOutcome", "ABANDONED");
+    assertThat(letterKinds()).endsWith(LetterKind.ABANDONED);
+  }
+
+  @Test
+  void aFeeThatFallsShortKeepsTheDeskWaitingForTheRest() {
+    start(TestRequests.request(register).type(RequestType.PURPOSE_NOTIFICATION));
+    checkRequest(true);
+    verifyPrincipal("RESIDENCE_CARD");
+
+    payFee(500);
+    assertThat(desk.task(Elements.CONFIRM_FEE_PAYMENT)).isNotNull();
+    payFee(1000);
+
+    assertThat(desk.task(Elements.INVESTIGATE)).isNotNull();
+    assertThat(events()).extracting(RequestEvent::eventType).containsSubsequence("FEE_PARTLY_PAID", "FEE_PAID");
+  }
+
+  @Test
+  void aRefusalSentBackByTheManagerIsDecidedAgainAndThenApproved() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE));
+    checkRequest(true);
+    verifyPrincipal("PASSPORT");
+    payFee(1000);
+    investigate(true);
+
+    assertThatThrownBy(() -> desk.complete(Elements.DECIDE, Map.of("decision", "NONE")))
+        .hasMessageContaining("Art 33(2)").hasMessageContaining("Art 36");
+    assertThat(desk.task(Elements.DECIDE)).isNotNull();
+
+    decide(Map.of("decision", "NONE", "refusalGrounds", List.of("SIGNIFICANT_BUSINESS_HINDRANCE"),
+        "refusalReasons", "請求の件数が多いため"));
+    assertThat(desk.task(Elements.APPROVE_REFUSAL)).isNotNull();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(desk.task(Elements.APPROVE_REFUSAL).getId()))
+        .extracting(IdentityLink::getGroupId).containsExactly(DeskGroups.PRIVACY_MANAGERS);
+
+    assertThatThrownBy(() -> desk.complete(Elements.APPROVE_REFUSAL, Map.of("managerApproval", "SENT_BACK")))
+        .hasMessageContaining("Say why the refusal goes back");
+    desk.complete(Elements.APPROVE_REFUSAL, Map.of("managerApproval", "SENT_BACK",
+        "managerComment", "件数の多さだけでは第2号に当たりません。一部開示を検討してください。"));
+
+    assertThat(desk.task(Elements.DECIDE)).isNotNull();
+    decide(Map.of("decision", "PARTIAL", "refusalGrounds", List.of("HARM_TO_PERSON_OR_THIRD_PARTY"),
+        "refusalReasons", "通話録音に第三者の発言が含まれるため、その部分を除きます"));
+    desk.complete(Elements.APPROVE_REFUSAL, Map.of("managerApproval", "APPROVED"));
+
+    assertClosed("DECIDED_PARTIAL");
+    assertThat(finalVariables()).containsEntry("managerApproval", "APPROVED").containsEntry("decision", "PARTIAL");
+    assertThat(letterKinds()).endsWith(LetterKind.PARTIAL_DISCLOSURE);
+    assertThat(events()).extracting(RequestEvent::eventType)
+        .containsSubsequence("DECISION_NONE", "REFUSAL_SENT_BACK", "DECISION_PARTIAL", "REFUSAL_APPROVED");
+  }
+
+  @Test
+  void dataEntrustedByAClientIsReferredToTheClient() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE));
+    checkRequest(true);
+    verifyPrincipal("PASSPORT");
+    payFee(1000);
+
+    desk.complete(Elements.INVESTIGATE, Map.of("entrustedByClient", true, "clientCompanyName", "株式会社サンプル通販",
+        "clientContactEmail", "privacy@client.example.jp", "investigationNote", "コールセンター受託業務の応対記録"));
+
+    assertClosed("REFERRED_TO_CLIENT");
+    assertThat(instance).hasPassed(Elements.REFER_TO_CLIENT, Elements.REFERRED_TO_CLIENT);
+    List<OutboundLetter> letters = correspondence.lettersOf(request.id());
+    assertThat(letters).anySatisfy(letter -> {
+      assertThat(letter.kind()).isEqualTo(LetterKind.ENTRUSTED_REFERRAL);
+      assertThat(letter.recipientRole()).isEqualTo(RecipientRole.PRINCIPAL);
+    });
+    assertThat(letters).anySatisfy(letter -> {
+      assertThat(letter.kind()).isEqualTo(LetterKind.CLIENT_NOTIFICATION);
+      assertThat(letter.recipientRole()).isEqualTo(RecipientRole.CLIENT);
+      assertThat(letter.recipientEmail()).isEqualTo("privacy@client.example.jp");
+    });
+  }
+
+  @Test
+  void noDataHeldIsAnsweredAsSuch() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE));
+    checkRequest(true);
+    verifyPrincipal("PASSPORT");
+    payFee(1000);
+
+    investigate(false);
+
+    assertClosed("NO_DATA_HELD");
+    assertThat(finalVariables()).containsEntry("dataFound", false);
+    assertThat(letterKinds()).endsWith(LetterKind.NO_DATA_HELD);
+  }
+
+  @Test
+  void documentsThatDoNotMatchTheRequesterAreRejectedWithAReply() {
+    start(TestRequests.request(register).type(RequestType.CORRECTION));
+    checkRequest(true);
+
+    desk.complete(Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "DRIVERS_LICENCE", "identityMismatch", true));
+
+    assertClosed("IDENTITY_REJECTED");
+    assertThat(letterKinds()).endsWith(LetterKind.IDENTITY_REJECTED);
+  }
+
+  @Test
+  void anIncompleteRequestGetsTheFormAndChecklistAndContinuesWhenItComesBack() {
+    start(TestRequests.request(register).type(RequestType.SUSPENSION_OF_THIRD_PARTY_PROVISION));
+
+    checkRequest(false);
+    assertThat(letterKinds()).contains(LetterKind.REQUEST_FORM_AND_CHECKLIST);
+    assertThat(register.find(request.id()).status()).isEqualTo(RequestStatus.AWAITING_REQUEST_FORM);
+    desk.complete(Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", "2026-12-03"));
+
+    checkRequest(true);
+    assertThat(desk.task(Elements.VERIFY_IDENTITY)).isNotNull();
+  }
+
+  @Test
+  void anIncompleteRequestWhoseFormNeverComesBackIsClosedAsAbandoned() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE));
+    checkRequest(false);
+
+    at("2027-01-15T17:00");
+
+    assertClosed("ABANDONED");
+    assertThat(instance).hasPassed(Elements.REQUEST_ABANDONED);
+  }
+
+  @Test
+  void aPaperReplyEndsWithDispatchByRegisteredMailAndItsTrackingNumber() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE).method(DisclosureMethod.ELECTRONIC));
+    checkRequest(true);
+    verifyPrincipal("PASSPORT");
+    payFee(1000);
+    investigate(true);
+
+    decide(Map.of("decision", "FULL", "changeToPaper", true, "paperReasonNote", "録音データが大容量のため"));
+    desk.complete(Elements.DISPATCH_BY_REGISTERED_MAIL, Map.of("trackingNumber", "1234-5678-9012",
+        "dispatchedOn", "2026-12-04"));
+
+    assertClosed("DECIDED_FULL");
+    assertThat(letterKinds()).containsSubsequence(LetterKind.METHOD_CHANGED_TO_PAPER, LetterKind.DISCLOSURE);
+    assertThat(correspondence.lettersOf(request.id())).filteredOn(l -> l.kind() == LetterKind.DISCLOSURE)
+        .singleElement().satisfies(letter -> {
+          assertThat(letter.delivery()).isEqualTo(Delivery.PAPER);
+          assertThat(letter.status()).isEqualTo("DISPATCHED");
+        });
+    assertThat(register.find(request.id()).disclosureMethod()).isEqualTo(DisclosureMethod.PAPER);
+  }
+
+  @Test
+  void slaTimersRemindTheDeskEscalateAtTheTargetAndFlagTheTwoWeekMark() {
+    start(TestRequests.request(register).type(RequestType.CORRECTION));
+    checkRequest(true);
+    engine.getTaskService().claim(desk.task(Elements.VERIFY_IDENTITY).getId(), "desk");
+    DeskRequest started = register.find(request.id());
+    assertThat(started.deadlines().targetDueOn()).isEqualTo(LocalDate.of(2026, 12, 15));
+    assertThat(started.deadlines().legalRiskOn()).isEqualTo(LocalDate.of(2026, 12, 15));
+
+    at("2026-12-11T09:00");
+    assertThat(correspondence.lettersOf(request.id())).anySatisfy(letter -> {
+      assertThat(letter.kind()).isEqualTo(LetterKind.STAFF_REMINDER);
+      assertThat(letter.recipientName()).isEqualTo("desk");
+    });
+    assertThat(desk.openTasks(Elements.REVIEW_OVERDUE)).isEmpty();
+
+    at("2026-12-15T00:00");
+    assertThat(desk.openTasks(Elements.REVIEW_LEGAL_RISK)).hasSize(1);
+    assertThat(register.find(request.id()).deadlines().legalRiskFlagged()).isTrue();
+
+    at("2026-12-15T17:00");
+    assertThat(desk.openTasks(Elements.REVIEW_OVERDUE)).hasSize(1);
+    assertThat(register.find(request.id()).deadlines().overdue()).isTrue();
+
+    desk.complete(Elements.REVIEW_OVERDUE, Map.of("escalationNote", "担当者と確認、本日中に本人確認"));
+    desk.complete(Elements.REVIEW_LEGAL_RISK, Map.of("escalationNote", "法務に連絡済み"));
+    verifyPrincipal("PASSPORT");
+    investigate(true);
+    decide(Map.of("decision", "FULL", "actionTakenNote", "電話番号を訂正"));
+    assertClosed("DECIDED_FULL");
+  }
+
+  @Test
+  void aMyNumberRequestIsForTheEntitledDeskOnly() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE).specific());
+
+    assertThat(engine.getTaskService().getIdentityLinksForTask(desk.task(Elements.CHECK_REQUEST).getId()))
+        .extracting(IdentityLink::getGroupId).containsExactly(DeskGroups.PRIVACY_DESK_SPECIFIC);
+  }
+
+  @Test
+  void caseNotesGoToTheRegisterAndNeverIntoProcessVariablesOrHistory() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE));
+    String note = "顧客DBに旧住所あり、通話録音3件 " + request.reference();
+
+    desk.complete(Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "receiptNote", note));
+
+    assertThat(events()).anyMatch(e -> e.eventType().equals("NOTE") && e.detail().contains(note));
+    assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKey("receiptNote");
+    assertThat(historyService.createHistoricVariableInstanceQuery().variableName("receiptNote").count()).isZero();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).list())
+        .noneMatch(detail -> String.valueOf(detail).contains(note));
+    Long inDatabase = engine.getManagementService().getTableCount().isEmpty() ? 0L : countNoteInEngineTables(note);
+    assertThat(inDatabase).isZero();
+  }
+
+  private long countNoteInEngineTables(String note) {
+    var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getDataSource());
+    return jdbc.sql("SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE TEXT_ = ?").param(note).query(Long.class).single()
+        + jdbc.sql("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE TEXT_ = ?").param(note).query(Long.class).single()
+        + jdbc.sql("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE TEXT_ = ?").param(note).query(Long.class).single();
+  }
+
+  // ------------------------------------------------------------------------------------------------ the desk's work
+
+  private void start(TestRequests requests) {
+    request = requests.register();
+    instance = starter.start(request);
+    desk = new ProcessDriver(engine, request.reference()).runJobs();
+  }
+
+  private void checkRequest(boolean complete) {
+    desk.complete(Elements.CHECK_REQUEST, Map.of("requestFormComplete", complete));
+  }
+
+  private void verifyPrincipal(String documentType) {
+    desk.complete(Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", documentType, "identityMismatch", false));
+  }
+
+  private void payFee(long amount) {
+    desk.complete(Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", amount, "feePaymentMethod",
+        "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
+  }
+
+  private void investigate(boolean dataFound) {
+    Map<String, Object> values = new HashMap<>(Map.of("entrustedByClient", false, "dataFound", dataFound));
+    if (dataFound) {
+      values.put("dataLocations", org.camunda.spin.Spin.JSON("[\"CUSTOMER_DATABASE\",\"CALL_RECORDINGS\"]"));
+    }
+    desk.complete(Elements.INVESTIGATE, values);
+  }
+
+  private void decide(Map<String, Object> values) {
+    desk.complete(Elements.DECIDE, values);
+  }
+
+  private void at(String tokyoLocalDateTime) {
+    Instant instant = java.time.LocalDateTime.parse(tokyoLocalDateTime).atZone(TOKYO).toInstant();
+    if (desk == null) {
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(instant));
+    } else {
+      desk.clockAt(instant);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ what to check
+
+  /** The request reached its end and the register is closed (a manager's review may still be open). */
+  private void assertClosed(String outcome) {
+    assertThat(instance).hasPassed(Elements.CLOSE_REQUEST, Elements.REQUEST_CLOSED);
+    if (desk.openTasks().isEmpty()) {
+      assertThat(instance).isEnded();
+    }
+    DeskRequest closed = register.find(request.id());
+    assertThat(closed.status()).isEqualTo(RequestStatus.CLOSED);
+    assertThat(closed.outcome()).isEqualTo(outcome);
+  }
+
+  private Map<String, Object> finalVariables() {
+    Map<String, Object> values = new HashMap<>();
+    historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()
+        .forEach(v -> values.put(v.getName(), v.getValue()));
+    return values;
+  }
+
+  private List<LetterKind> letterKinds() {
+    return correspondence.lettersOf(request.id()).stream().map(OutboundLetter::kind).toList();
+  }
+
+  private List<RequestEvent> events() {
+    return register.events(request.id());
+  }
+}
