@@ -1,0 +1,45 @@
+package jp.madoguchi.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import jp.madoguchi.support.DeskTest;
+import jp.madoguchi.support.TestRequests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@DeskTest
+class PersonalDataErasureTest {
+
+  @Autowired RequestRegister register;
+  @Autowired PersonalDataErasure erasure;
+
+  @Test
+  void personalDataOfAClosedRequestIsErasedOnceItsRetentionEndsAndTheAuditTrailStays() {
+    DeskRequest kept = TestRequests.request(register).register();
+    DeskRequest expired = TestRequests.request(register).byAgent(RequestEnums.AgentKind.AUTHORISED).register();
+    DeskRequest open = TestRequests.request(register).register();
+    register.recordEvent(expired.id(), "desk", "NOTE", "Task_InvestigateRetainedData/investigationNote: 旧住所あり");
+    register.close(kept.id(), "DECIDED_FULL", LocalDate.of(2030, 1, 1), "desk");
+    register.close(expired.id(), "DECIDED_FULL", LocalDate.of(2027, 1, 1), "desk");
+
+    int erased = erasure.eraseExpiredOn(LocalDate.of(2027, 1, 2));
+
+    assertThat(erased).isGreaterThanOrEqualTo(1);
+    DeskRequest gone = register.find(expired.id());
+    assertThat(gone.principal().name()).isEqualTo(PersonalDataErasure.ERASED);
+    assertThat(gone.principal().address()).isNull();
+    assertThat(gone.principal().email()).isNull();
+    assertThat(gone.agent().name()).isEqualTo(PersonalDataErasure.ERASED);
+    assertThat(gone.details()).isNull();
+    assertThat(gone.reference()).isEqualTo(expired.reference());
+    assertThat(gone.outcome()).isEqualTo("DECIDED_FULL");
+    assertThat(register.events(expired.id())).extracting(RequestEvent::eventType)
+        .contains("REQUEST_CLOSED", "PERSONAL_DATA_ERASED");
+    assertThat(register.events(expired.id())).filteredOn(e -> e.eventType().equals("NOTE"))
+        .allSatisfy(e -> assertThat(e.detail()).isNull());
+    assertThat(register.find(kept.id()).principal()).isEqualTo(TestRequests.PRINCIPAL);
+    assertThat(register.find(open.id()).principal()).isEqualTo(TestRequests.PRINCIPAL);
+    assertThat(erasure.eraseExpiredOn(LocalDate.of(2027, 1, 2))).isZero();
+  }
+}
