@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import jp.madoguchi.deadline.DeadlineService;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.security.DeskGroups;
@@ -19,16 +20,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
+import jp.madoguchi.support.DeskTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Every form that a user task names is deployed with its model and served by the REST API to Tasklist. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@DeskTest
 class DeployedFormsTest {
 
   @Autowired TestRestTemplate rest;
@@ -36,6 +35,7 @@ class DeployedFormsTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired RequestRegister register;
+  @Autowired DeadlineService deadlines;
 
   @Test
   void modelsAndFormsAreOneDeploymentWithEachFileOnce() {
@@ -92,6 +92,7 @@ class DeployedFormsTest {
 
   private Task startAt(ProcessDefinition definition, String activityId) {
     DeskRequest request = TestRequests.request(register).register();
+    deadlines.start(request.id(), 10, "test");
     ProcessInstance instance =
         runtimeService
             .createProcessInstanceById(definition.getId())
