@@ -2,6 +2,7 @@ package jp.madoguchi.decision;
 
 import java.util.List;
 import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.ProcessVariable;
 import jp.madoguchi.request.RequestType;
 import jp.madoguchi.security.CurrentActor;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DecisionTaskListener implements TaskListener {
+
+  /** A case note: read here before it moves to the register. */
+  static final ProcessVariable<String> ACTION_TAKEN = ProcessVariable.string("actionTakenNote");
 
   private final RequestDecisions decisions;
   private final CurrentActor actor;
@@ -30,7 +34,7 @@ class DecisionTaskListener implements TaskListener {
     List<String> grounds = Variables.REFUSAL_GROUNDS.get(task);
     RequestDecisions.Submission submission = new RequestDecisions.Submission(
         Variables.REQUEST_TYPE.getEnum(task, RequestType.class), Variables.DECISION.get(task), grounds,
-        Variables.REFUSAL_REASONS.get(task));
+        Variables.REFUSAL_REASONS.get(task), ACTION_TAKEN.get(task));
     List<String> problems = decisions.problems(submission);
     if (!problems.isEmpty()) {
       throw new BadUserRequestException(String.join("; ", problems));

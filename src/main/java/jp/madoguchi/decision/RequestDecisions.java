@@ -23,7 +23,8 @@ public class RequestDecisions {
   }
 
   /** The decision as staff submitted it. */
-  public record Submission(RequestType type, String decision, List<String> refusalGrounds, String refusalReasons) {}
+  public record Submission(RequestType type, String decision, List<String> refusalGrounds, String refusalReasons,
+      String actionTaken) {}
 
   /**
    * Checks a submission; the list names every problem, in words staff can act on (Japanese / English).
@@ -51,6 +52,11 @@ public class RequestDecisions {
     } else if (!grounds.isEmpty()) {
       problems.add("全部対応の場合、不開示理由は選べません / A decision in full takes no refusal grounds");
     }
+    if (!isDisclosure(submission.type()) && decision != Decision.NONE
+        && (submission.actionTaken() == null || submission.actionTaken().isBlank())) {
+      problems.add("実施した訂正・利用停止等の内容または代替措置を記入してください"
+          + " / Say what was corrected or suspended, or the alternative measure");
+    }
     return problems;
   }
 
@@ -61,11 +67,22 @@ public class RequestDecisions {
             : "grounds " + submission.refusalGrounds() + "; reasons: " + submission.refusalReasons());
   }
 
-  /** Checks and records a manager's approval; a sent-back refusal needs a comment for the desk. */
+  /**
+   * Checks and records a manager's approval. Four eyes: whoever made the decision cannot approve it; a sent-back
+   * refusal needs a comment for the desk.
+   */
   public List<String> recordApproval(long requestId, String approval, String comment, String actor) {
     ManagerApproval value = parse(ManagerApproval.class, approval);
     if (value == null) {
       return List.of("承認か差し戻しを選んでください / Choose APPROVED or SENT_BACK");
+    }
+    String decidedBy = register.events(requestId).stream()
+        .filter(event -> event.eventType().startsWith("DECISION_"))
+        .reduce((first, second) -> second)
+        .map(event -> event.actor())
+        .orElse(null);
+    if (!RequestRegister.SYSTEM_ACTOR.equals(actor) && actor.equals(decidedBy)) {
+      return List.of("自分の決定は承認できません(ダブルチェック) / You cannot approve your own decision (four eyes)");
     }
     if (value == ManagerApproval.SENT_BACK && (comment == null || comment.isBlank())) {
       return List.of("差し戻しの理由を記入してください / Say why the refusal goes back to the desk");

@@ -245,15 +245,40 @@ class PersonalDataRequestProcessTest {
         "managerComment", "件数の多さだけでは第2号に当たりません。一部開示を検討してください。"));
 
     assertThat(desk.task(Elements.DECIDE)).isNotNull();
-    decide(Map.of("decision", "PARTIAL", "refusalGrounds", List.of("HARM_TO_PERSON_OR_THIRD_PARTY"),
-        "refusalReasons", "通話録音に第三者の発言が含まれるため、その部分を除きます"));
-    desk.complete(Elements.APPROVE_REFUSAL, Map.of("managerApproval", "APPROVED"));
+    // a manager who also works the desk decides: another manager must approve
+    engine.getIdentityService().setAuthentication("manager",
+        List.of(DeskGroups.PRIVACY_DESK, DeskGroups.PRIVACY_MANAGERS));
+    try {
+      decide(Map.of("decision", "PARTIAL", "refusalGrounds", List.of("HARM_TO_PERSON_OR_THIRD_PARTY"),
+          "refusalReasons", "通話録音に第三者の発言が含まれるため、その部分を除きます"));
+      assertThatThrownBy(() -> desk.complete(Elements.APPROVE_REFUSAL, Map.of("managerApproval", "APPROVED")))
+          .hasMessageContaining("four eyes");
+      engine.getIdentityService().setAuthentication("chief", List.of(DeskGroups.PRIVACY_MANAGERS));
+      desk.complete(Elements.APPROVE_REFUSAL, Map.of("managerApproval", "APPROVED"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
 
     assertClosed("DECIDED_PARTIAL");
     assertThat(finalVariables()).containsEntry("managerApproval", "APPROVED").containsEntry("decision", "PARTIAL");
     assertThat(letterKinds()).endsWith(LetterKind.PARTIAL_DISCLOSURE);
     assertThat(events()).extracting(RequestEvent::eventType)
         .containsSubsequence("DECISION_NONE", "REFUSAL_SENT_BACK", "DECISION_PARTIAL", "REFUSAL_APPROVED");
+  }
+
+  @Test
+  void aCorrectionDecisionMustSayWhatWasCorrected() {
+    start(TestRequests.request(register).type(RequestType.CORRECTION));
+    checkRequest(true);
+    verifyPrincipal("PASSPORT");
+    investigate(true);
+
+    assertThatThrownBy(() -> decide(Map.of("decision", "PARTIAL", "refusalReasons", "生年月日は正しい記録です")))
+        .hasMessageContaining("Say what was corrected");
+    decide(Map.of("decision", "PARTIAL", "refusalReasons", "生年月日は正しい記録です",
+        "actionTakenNote", "住所のみ訂正"));
+
+    assertThat(desk.task(Elements.APPROVE_REFUSAL)).isNotNull();
   }
 
   @Test
