@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -23,12 +25,14 @@ public final class ProcessDriver {
   private final TaskService taskService;
   private final ManagementService managementService;
   private final RuntimeService runtimeService;
+  private final IdentityService identityService;
   private final String businessKey;
 
   public ProcessDriver(ProcessEngine engine, String businessKey) {
     this.taskService = engine.getTaskService();
     this.managementService = engine.getManagementService();
     this.runtimeService = engine.getRuntimeService();
+    this.identityService = engine.getIdentityService();
     this.businessKey = businessKey;
   }
 
@@ -54,8 +58,23 @@ public final class ProcessDriver {
     return runJobs();
   }
 
-  /** Runs every job of the request that is due now (asynchronous steps, timers), until none is left. */
+  /**
+   * Runs every job of the request that is due now (asynchronous steps, timers), until none is left. Jobs run as
+   * the job executor runs them: without a logged-in user.
+   */
   public ProcessDriver runJobs() {
+    Authentication user = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return runDueJobs();
+    } finally {
+      if (user != null) {
+        identityService.setAuthentication(user);
+      }
+    }
+  }
+
+  private ProcessDriver runDueJobs() {
     for (int round = 0; round < 50; round++) {
       List<Job> due = dueJobs();
       if (due.isEmpty()) {
