@@ -84,6 +84,9 @@ public final class ProcessVariable<T> {
     if (type == Long.class && value instanceof Number number) {
       return (T) Long.valueOf(number.longValue());
     }
+    if (type == Long.class && value instanceof String text) {
+      return (T) Long.valueOf(text.trim());
+    }
     if (type == Boolean.class && value instanceof String text) {
       return (T) Boolean.valueOf(text);
     }
