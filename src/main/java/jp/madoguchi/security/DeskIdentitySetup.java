@@ -103,7 +103,8 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
     grants.grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grants.grant(group, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
     grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.UPDATE);
+        ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.MIGRATE_INSTANCE);
     grants.grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.UPDATE);
     grants.grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
   }
