@@ -79,7 +79,8 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
 
   private static void grantDesk(Grants grants, String group) {
     grants.grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grants.grant(group, Resources.FILTER, ANY, Permissions.READ);
+    // each Tasklist filter is granted to the groups that need it (see desk.TasklistFilters), not all filters to all
+    grants.revoke(group, Resources.FILTER, ANY);
     grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     grants.grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
   }
@@ -144,6 +145,12 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
 
   /** Adds permissions to a group's grant on one resource, creating the grant when missing. */
   private record Grants(AuthorizationService service) {
+
+    void revoke(String group, Resource resource, String resourceId) {
+      service.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
+          .resourceType(resource).resourceId(resourceId).list()
+          .forEach(authorization -> service.deleteAuthorization(authorization.getId()));
+    }
 
     void grant(String group, Resource resource, String resourceId, Permission... permissions) {
       Authorization existing =
