@@ -97,7 +97,8 @@ class IntakeApiProblems extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     // a value of the wrong JSON type names its field; broken JSON has none to name
-    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        && !endOfInput(mapping)) {
       String field = mapping.getPath().stream()
           .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
               : String.valueOf(reference.getIndex()))
@@ -120,6 +121,11 @@ class IntakeApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     return problem(HttpStatus.BAD_REQUEST, "invalid-request",
         List.of(new FieldProblem(ex.getParameterName(), "intake.error.required")));
+  }
+
+  /** Jackson reports a body that ends too early as a mismatch at the field it was reading: it is broken JSON. */
+  private static boolean endOfInput(JsonMappingException mapping) {
+    return mapping.getOriginalMessage() != null && mapping.getOriginalMessage().contains("end-of-input");
   }
 
   private ResponseEntity<Object> tooLarge() {
