@@ -2,6 +2,7 @@ package jp.madoguchi.intake;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -82,7 +83,7 @@ class DeskIntakeController {
       @RequestParam(name = "statusProof", required = false) MultipartFile statusProof,
       @RequestParam(name = "otherDocument", required = false) MultipartFile otherDocument,
       Principal staff, Model model, Locale locale, HttpServletResponse response) {
-    List<DocumentUpload> uploads = RequestPageController.uploads(List.of(identityDocument, agentIdentityDocument,
+    List<DocumentUpload> uploads = RequestPageController.uploads(Arrays.asList(identityDocument, agentIdentityDocument,
         powerOfAttorney, sealCertificate, statusProof, otherDocument));
     try {
       IntakeService.Submitted submitted = intake.submit(form, uploads,

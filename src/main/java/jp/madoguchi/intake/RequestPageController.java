@@ -2,6 +2,7 @@ package jp.madoguchi.intake;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -69,7 +70,7 @@ class RequestPageController {
       @RequestParam(name = "statusProof", required = false) MultipartFile statusProof,
       @RequestParam(name = "otherDocument", required = false) MultipartFile otherDocument,
       Model model, Locale locale, HttpServletResponse response) {
-    List<DocumentUpload> uploads = uploads(List.of(identityDocument, agentIdentityDocument, powerOfAttorney,
+    List<DocumentUpload> uploads = uploads(Arrays.asList(identityDocument, agentIdentityDocument, powerOfAttorney,
         sealCertificate, statusProof, otherDocument));
     // the page is Japanese or English; the desk writes its letters in the language the requester used
     form.setLanguage(locale.getLanguage());

@@ -106,7 +106,6 @@ class WebSecurity {
         .formLogin(login -> login.loginPage("/desk/login").defaultSuccessUrl("/desk/requests/new"))
         .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"))
         .exceptionHandling(errors -> errors.accessDeniedHandler(new UploadTooLargeAwareAccessDeniedHandler()))
-        .httpBasic(Customizer.withDefaults())
         .build();
   }
 }
