@@ -54,7 +54,9 @@ class RequestPageTest {
     }
     assertThat(japanese.document().select("fieldset")).allSatisfy(fieldset ->
         assertThat(fieldset.selectFirst("legend")).isNotNull());
-    assertThat(japanese.html()).contains("1,000円（税込）", "郵便定額小為替", "このご請求への対応のためにのみ利用");
+    assertThat(japanese.html()).contains("1,000円（税込）", "郵便定額小為替", "このご請求への対応のためにのみ利用")
+        .contains("任意代理人（ご本人の委任による代理人）", "書面（簡易書留郵便でお送りします）")
+        .as("every message key resolves").doesNotContain("??");
     assertThat(japanese.document().selectFirst("a[hreflang=en]").attr("href")).endsWith("/request?lang=en");
 
     Page english = browser.get("/request?lang=en");
@@ -62,7 +64,8 @@ class RequestPageTest {
 
     assertThat(english.document().selectFirst("html").attr("lang")).isEqualTo("en");
     assertThat(stillEnglish.document().selectFirst("h1").text()).isEqualTo("Request about your personal information");
-    assertThat(stillEnglish.html()).contains("1,000 yen (tax included)");
+    assertThat(stillEnglish.html()).contains("1,000 yen (tax included)", "Paper, by registered mail")
+        .doesNotContain("??");
   }
 
   @Test
