@@ -40,7 +40,9 @@ record DocumentUpload(String field, DocumentKind kind, String originalFileName, 
     name.codePoints().filter(c -> !TextRules.forbiddenInLine(c)).forEach(safe::appendCodePoint);
     String result = safe.toString().strip();
     if (result.length() > 255) {
-      result = result.substring(result.length() - 255);
+      // keep the end, where the extension is; never start inside a surrogate pair
+      int start = result.length() - 255;
+      result = result.substring(Character.isLowSurrogate(result.charAt(start)) ? start + 1 : start);
     }
     return result.isEmpty() ? null : result;
   }
