@@ -69,6 +69,10 @@ public class PersonalDataErasure {
         jdbc.sql("UPDATE outbound_letter SET recipient_name = NULL, recipient_email = NULL WHERE request_id = ?"
                 + " AND recipient_role IN ('PRINCIPAL', 'AGENT')")
             .param(id).update();
+        // the documents' bytes and names go; kind, size and digest stay as the record of what was received
+        jdbc.sql("UPDATE request_document SET content = NULL, original_file_name = NULL, content_erased_at = ?"
+                + " WHERE request_id = ? AND content_erased_at IS NULL")
+            .params(RequestRegister.now().atOffset(ZoneOffset.UTC), id).update();
         register.recordEvent(id, RequestRegister.SYSTEM_ACTOR, "PERSONAL_DATA_ERASED", "retention period ended");
         erased++;
       }

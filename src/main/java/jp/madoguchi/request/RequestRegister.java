@@ -96,6 +96,12 @@ public class RequestRegister {
         .query(RequestRegister::map).optional();
   }
 
+  /** The most recently registered requests, newest first, whether or not their process still runs. */
+  public List<DeskRequest> latest(int limit) {
+    return jdbc.sql("SELECT * FROM desk_request ORDER BY id DESC LIMIT ?").param(limit)
+        .query(RequestRegister::map).list();
+  }
+
   /** Moves the request to a new stage and records it in its history. */
   @Transactional
   public void changeStatus(long id, RequestStatus status, String actor) {

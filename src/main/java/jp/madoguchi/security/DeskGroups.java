@@ -18,5 +18,9 @@ public final class DeskGroups {
   /** Camunda's administrator group: every right. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
+  /** The groups whose members work requests: they may register requests received by post, telephone or in person. */
+  public static final java.util.List<String> REQUEST_STAFF =
+      java.util.List.of(PRIVACY_DESK, PRIVACY_DESK_SPECIFIC, PRIVACY_MANAGERS);
+
   private DeskGroups() {}
 }

@@ -54,17 +54,58 @@ class WebSecurity {
         .build();
   }
 
+  /**
+   * The intake API: public and stateless. No session and no CSRF token (no cookie authenticates a call); desk staff
+   * may add HTTP Basic to register requests from other channels.
+   */
+  @Bean
+  @Order(3)
+  SecurityFilterChain intakeApiSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/api/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .httpBasic(Customizer.withDefaults())
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  /** The API's description and Swagger UI are public, like the API they describe (ADR 0003). */
+  @Bean
+  @Order(4)
+  SecurityFilterChain apiDocumentationSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  /**
+   * The pages: the public request and status pages need no login; the desk's pages need a member of the desk's
+   * groups, logged in with the Camunda user. Every form carries a CSRF token.
+   */
   @Bean
   @Order(10)
   SecurityFilterChain deskSecurity(HttpSecurity http) throws Exception {
+    String[] staff = DeskGroups.REQUEST_STAFF.toArray(String[]::new);
     return http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/", "/error", "/favicon.ico")
+                    .requestMatchers("/", "/error", "/error/**", "/favicon.ico", "/css/**", "/images/**")
                     .permitAll()
+                    .requestMatchers("/request", "/request/**", "/status", "/status/**")
+                    .permitAll()
+                    .requestMatchers("/desk/login")
+                    .permitAll()
+                    .requestMatchers("/desk/**")
+                    .hasAnyRole(staff)
                     .anyRequest()
                     .authenticated())
-        .httpBasic(Customizer.withDefaults())
+        .formLogin(login -> login.loginPage("/desk/login").defaultSuccessUrl("/desk/requests/new"))
+        .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"))
+        .exceptionHandling(errors -> errors.accessDeniedHandler(new UploadTooLargeAwareAccessDeniedHandler()))
         .build();
   }
 }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import jp.madoguchi.support.DeskTest;
 import org.junit.jupiter.api.Test;
 import jp.madoguchi.support.DeskTest;
 import org.springframework.beans.factory.annotation.Autowired;

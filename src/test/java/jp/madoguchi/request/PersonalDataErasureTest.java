@@ -13,6 +13,7 @@ class PersonalDataErasureTest {
 
   @Autowired RequestRegister register;
   @Autowired PersonalDataErasure erasure;
+  @Autowired RequestDocuments documents;
 
   @Test
   void personalDataOfAClosedRequestIsErasedOnceItsRetentionEndsAndTheAuditTrailStays() {
@@ -41,5 +42,23 @@ class PersonalDataErasureTest {
     assertThat(register.find(kept.id()).principal()).isEqualTo(TestRequests.PRINCIPAL);
     assertThat(register.find(open.id()).principal()).isEqualTo(TestRequests.PRINCIPAL);
     assertThat(erasure.eraseExpiredOn(LocalDate.of(2027, 1, 2))).isZero();
+  }
+
+  @Test
+  void theBytesAndNamesOfAnErasedRequestsDocumentsGoAndTheirRecordStays() {
+    DeskRequest expired = TestRequests.request(register).register();
+    byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    RequestDocument document = documents.store(expired.id(), DocumentKind.IDENTITY_DOCUMENT, "山田太郎_免許証.pdf", pdf,
+        "requester");
+    register.close(expired.id(), "DECIDED_FULL", LocalDate.of(2027, 1, 1), "desk");
+
+    erasure.eraseExpiredOn(LocalDate.of(2027, 1, 2));
+
+    assertThat(documents.content(document.id())).isEmpty();
+    assertThat(documents.documentsOf(expired.id())).singleElement().satisfies(kept -> {
+      assertThat(kept.originalFileName()).isNull();
+      assertThat(kept.sha256()).isEqualTo(document.sha256());
+      assertThat(kept.kind()).isEqualTo(DocumentKind.IDENTITY_DOCUMENT);
+    });
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import jp.madoguchi.support.DeskTest;
 import org.junit.jupiter.api.Test;
 import jp.madoguchi.support.DeskTest;
 import org.springframework.beans.factory.annotation.Autowired;

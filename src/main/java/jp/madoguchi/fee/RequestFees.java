@@ -1,0 +1,35 @@
+package jp.madoguchi.fee;
+
+import jp.madoguchi.request.RequestType;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/**
+ * The fee of a request type, as the {@code request-fee} decision table says: the page the public sees follows the
+ * same table as the process, so a designer who changes the fee changes both.
+ */
+@Service
+public class RequestFees {
+
+  static final String DECISION_KEY = "request-fee";
+  static final String RESULT = "feeAmount";
+
+  private final DecisionService decisionService;
+
+  RequestFees(DecisionService decisionService) {
+    this.decisionService = decisionService;
+  }
+
+  /** The fee in yen, tax included; 0 when the type has none (the table has no rule for complaints). */
+  public int feeYen(RequestType type) {
+    DmnDecisionTableResult result = decisionService.evaluateDecisionTableByKey(DECISION_KEY,
+        Variables.createVariables().putValue("requestType", type.name()));
+    if (result.isEmpty()) {
+      return 0;
+    }
+    Object amount = result.getSingleResult().getEntry(RESULT);
+    return amount == null ? 0 : ((Number) amount).intValue();
+  }
+}

@@ -1,0 +1,123 @@
+package jp.madoguchi.intake;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.fee.RequestFees;
+import jp.madoguchi.request.RequestEnums.Channel;
+import jp.madoguchi.request.RequestRegister;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The desk's own pages: registering a request received by post, telephone, e-mail or in person (with the date it
+ * arrived, which may lie in the past), and the register's list. The person's details go to the register only; the
+ * process gets the reference and routing facts, as for web requests.
+ */
+@Controller
+class DeskIntakeController {
+
+  private static final int REGISTER_PAGE_SIZE = 200;
+  /** The channels staff register; web requests register themselves. */
+  private static final List<Channel> STAFF_CHANNELS =
+      List.of(Channel.POST, Channel.TELEPHONE, Channel.IN_PERSON, Channel.EMAIL);
+
+  private final IntakeService intake;
+  private final RequestRegister register;
+  private final RequestFees fees;
+  private final DeskCalendar calendar;
+  private final MessageSource messages;
+
+  DeskIntakeController(IntakeService intake, RequestRegister register, RequestFees fees, DeskCalendar calendar,
+      MessageSource messages) {
+    this.intake = intake;
+    this.register = register;
+    this.fees = fees;
+    this.calendar = calendar;
+    this.messages = messages;
+  }
+
+  @GetMapping("/desk/login")
+  String login() {
+    return "desk/login";
+  }
+
+  @GetMapping({"/desk", "/desk/"})
+  String home() {
+    return "redirect:/desk/requests";
+  }
+
+  @GetMapping("/desk/requests")
+  String list(Model model) {
+    model.addAttribute("requests", register.latest(REGISTER_PAGE_SIZE));
+    return "desk/requests";
+  }
+
+  @GetMapping("/desk/requests/new")
+  String form(Model model) {
+    IntakeRequest form = new IntakeRequest();
+    form.setPersonalInformationKind("ORDINARY");
+    form.setChannel(Channel.POST.name());
+    form.setArrivedOn(calendar.today().toString());
+    form.setLanguage("ja");
+    return showForm(model, form, FormErrors.none(), false);
+  }
+
+  @PostMapping("/desk/requests")
+  String registerRequest(@ModelAttribute("form") IntakeRequest form,
+      @RequestParam(name = "submissionId", required = false) String submissionId,
+      @RequestParam(name = "identityDocument", required = false) MultipartFile identityDocument,
+      @RequestParam(name = "agentIdentityDocument", required = false) MultipartFile agentIdentityDocument,
+      @RequestParam(name = "powerOfAttorney", required = false) MultipartFile powerOfAttorney,
+      @RequestParam(name = "sealCertificate", required = false) MultipartFile sealCertificate,
+      @RequestParam(name = "statusProof", required = false) MultipartFile statusProof,
+      @RequestParam(name = "otherDocument", required = false) MultipartFile otherDocument,
+      Principal staff, Model model, Locale locale, HttpServletResponse response) {
+    List<DocumentUpload> uploads = RequestPageController.uploads(Arrays.asList(identityDocument, agentIdentityDocument,
+        powerOfAttorney, sealCertificate, statusProof, otherDocument));
+    try {
+      IntakeService.Submitted submitted = intake.submit(form, uploads,
+          new IntakeService.Submitter(staff.getName(), true, "ja"), submissionKey(submissionId, staff));
+      model.addAttribute("submitted", submitted);
+      model.addAttribute("documentCount", uploads.size());
+      return "desk/registered";
+    } catch (InvalidSubmissionException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return showForm(model, form, FormErrors.of(e.problems(), messages, locale), !uploads.isEmpty());
+    } catch (IdempotencyKeyReusedException | IdempotencyKeyInUseException e) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      return showForm(model, form, FormErrors.of(List.of(new FieldProblem("submissionId",
+          "intake.error.resubmitted")), messages, locale), !uploads.isEmpty());
+    }
+  }
+
+  private static String submissionKey(String submissionId, Principal staff) {
+    try {
+      return submissionId == null ? null : "desk:" + staff.getName() + ":" + UUID.fromString(submissionId);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private String showForm(Model model, IntakeRequest form, FormErrors errors, boolean filesDropped) {
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    model.addAttribute("filesDropped", filesDropped && !errors.isEmpty());
+    model.addAttribute("submissionId", UUID.randomUUID().toString());
+    model.addAttribute("types", RequestTypeChoice.all(fees));
+    model.addAttribute("channels", STAFF_CHANNELS);
+    model.addAttribute("documentInputs", RequestPageController.DocumentInput.values());
+    model.addAttribute("today", calendar.today());
+    return "desk/new-request";
+  }
+}

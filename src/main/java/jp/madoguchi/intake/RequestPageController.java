@@ -1,0 +1,140 @@
+package jp.madoguchi.intake;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import jp.madoguchi.fee.FeePayments.PaymentMethod;
+import jp.madoguchi.fee.RequestFees;
+import jp.madoguchi.request.DocumentKind;
+import jp.madoguchi.request.RequestType;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The public request page: no login, Japanese first, plain HTML. A submission and its documents go in one
+ * multipart form; a hidden submission id makes a second click or a reload answer with the first result.
+ */
+@Controller
+class RequestPageController {
+
+  /** The form's file inputs, each with what its document is for. */
+  enum DocumentInput {
+    identityDocument(DocumentKind.IDENTITY_DOCUMENT),
+    agentIdentityDocument(DocumentKind.IDENTITY_DOCUMENT),
+    powerOfAttorney(DocumentKind.POWER_OF_ATTORNEY),
+    sealCertificate(DocumentKind.SEAL_CERTIFICATE),
+    statusProof(DocumentKind.STATUS_PROOF),
+    otherDocument(DocumentKind.OTHER);
+
+    final DocumentKind kind;
+
+    DocumentInput(DocumentKind kind) {
+      this.kind = kind;
+    }
+  }
+
+  private final IntakeService intake;
+  private final RequestFees fees;
+  private final MessageSource messages;
+
+  RequestPageController(IntakeService intake, RequestFees fees, MessageSource messages) {
+    this.intake = intake;
+    this.fees = fees;
+    this.messages = messages;
+  }
+
+  @GetMapping("/request")
+  String form(Model model) {
+    IntakeRequest form = new IntakeRequest();
+    form.setPersonalInformationKind("ORDINARY");
+    return showForm(model, form, FormErrors.none(), false);
+  }
+
+  @PostMapping("/request")
+  String submit(@ModelAttribute("form") IntakeRequest form,
+      @RequestParam(name = "submissionId", required = false) String submissionId,
+      @RequestParam(name = "identityDocument", required = false) MultipartFile identityDocument,
+      @RequestParam(name = "agentIdentityDocument", required = false) MultipartFile agentIdentityDocument,
+      @RequestParam(name = "powerOfAttorney", required = false) MultipartFile powerOfAttorney,
+      @RequestParam(name = "sealCertificate", required = false) MultipartFile sealCertificate,
+      @RequestParam(name = "statusProof", required = false) MultipartFile statusProof,
+      @RequestParam(name = "otherDocument", required = false) MultipartFile otherDocument,
+      Model model, Locale locale, HttpServletResponse response) {
+    List<DocumentUpload> uploads = uploads(Arrays.asList(identityDocument, agentIdentityDocument, powerOfAttorney,
+        sealCertificate, statusProof, otherDocument));
+    // the page is Japanese or English; the desk writes its letters in the language the requester used
+    form.setLanguage(locale.getLanguage());
+    form.setChannel(null);
+    form.setArrivedOn(null);
+    try {
+      IntakeService.Submitted submitted = intake.submit(form, uploads,
+          IntakeService.Submitter.requester(locale.getLanguage()), submissionKey(submissionId));
+      RequestType type = RequestType.valueOf(form.getType().strip().toUpperCase(Locale.ROOT));
+      model.addAttribute("submitted", submitted);
+      model.addAttribute("type", type);
+      model.addAttribute("feeYen", fees.feeYen(type));
+      model.addAttribute("paymentMethods", PaymentMethod.values());
+      model.addAttribute("documentCount", uploads.size());
+      return "intake/submitted";
+    } catch (InvalidSubmissionException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return showForm(model, form, FormErrors.of(e.problems(), messages, locale), !uploads.isEmpty());
+    } catch (IdempotencyKeyReusedException | IdempotencyKeyInUseException e) {
+      // the same form sent again with other values: treat it as a new form, keeping what was typed
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      return showForm(model, form, FormErrors.of(List.of(new FieldProblem("submissionId",
+          "intake.error.resubmitted")), messages, locale), !uploads.isEmpty());
+    }
+  }
+
+  /** Where a form goes whose upload was too large to be read (see the security package's access-denied handler). */
+  @RequestMapping("/error/upload-too-large")
+  String uploadTooLarge() {
+    return "intake/upload-too-large";
+  }
+
+  /** The key of one filled-in form: a fresh one for every new form, so only a resubmission of it is recognised. */
+  private static String submissionKey(String submissionId) {
+    if (submissionId == null) {
+      return null;
+    }
+    try {
+      return "page:" + UUID.fromString(submissionId);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private String showForm(Model model, IntakeRequest form, FormErrors errors, boolean filesDropped) {
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    model.addAttribute("filesDropped", filesDropped && !errors.isEmpty());
+    model.addAttribute("submissionId", UUID.randomUUID().toString());
+    model.addAttribute("types", RequestTypeChoice.all(fees));
+    model.addAttribute("paymentMethods", PaymentMethod.values());
+    model.addAttribute("documentInputs", DocumentInput.values());
+    return "intake/request-form";
+  }
+
+  static List<DocumentUpload> uploads(List<MultipartFile> files) {
+    List<DocumentUpload> uploads = new ArrayList<>();
+    DocumentInput[] inputs = DocumentInput.values();
+    for (int i = 0; i < inputs.length; i++) {
+      MultipartFile file = files.get(i);
+      if (DocumentUpload.chosen(file)) {
+        uploads.add(DocumentUpload.of(inputs[i].name(), inputs[i].kind, file));
+      }
+    }
+    return uploads;
+  }
+}

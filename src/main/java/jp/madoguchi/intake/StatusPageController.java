@@ -1,0 +1,107 @@
+package jp.madoguchi.intake;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.DocumentKind;
+import jp.madoguchi.request.RequestDocument;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The requester's status page: reference and token in, stage and what the desk waits for out, and a form to send
+ * documents. The token travels in POST bodies only, never in a URL.
+ */
+@Controller
+class StatusPageController {
+
+  private final IntakeService intake;
+  private final StatusViews statusViews;
+  private final MessageSource messages;
+
+  StatusPageController(IntakeService intake, StatusViews statusViews, MessageSource messages) {
+    this.intake = intake;
+    this.statusViews = statusViews;
+    this.messages = messages;
+  }
+
+  @GetMapping("/status")
+  String form(@RequestParam(name = "reference", required = false) String reference, Model model) {
+    model.addAttribute("reference", reference == null ? "" : reference.strip());
+    model.addAttribute("notFound", false);
+    return "intake/status-form";
+  }
+
+  @PostMapping("/status")
+  String status(@RequestParam(name = "reference", required = false) String reference,
+      @RequestParam(name = "statusToken", required = false) String token, Model model,
+      HttpServletResponse response) {
+    return intake.find(trim(reference), trim(token))
+        .map(request -> showStatus(model, request, trim(token), FormErrors.none(), null))
+        .orElseGet(() -> notFound(model, reference, response));
+  }
+
+  @PostMapping("/status/documents")
+  String upload(@RequestParam(name = "reference", required = false) String reference,
+      @RequestParam(name = "statusToken", required = false) String token,
+      @RequestParam(name = "kind", required = false) String kind,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      Model model, Locale locale, HttpServletResponse response) {
+    DeskRequest request = intake.find(trim(reference), trim(token)).orElse(null);
+    if (request == null) {
+      return notFound(model, reference, response);
+    }
+    DocumentKind documentKind = documentKind(kind);
+    List<FieldProblem> problems = documentKind == null
+        ? List.of(new FieldProblem("kind", "intake.error.required"))
+        : !DocumentUpload.chosen(file) ? List.of(new FieldProblem("file", "intake.error.required")) : List.of();
+    if (problems.isEmpty()) {
+      try {
+        RequestDocument stored = intake.upload(request.reference(), trim(token),
+            DocumentUpload.of("file", documentKind, file));
+        return showStatus(model, request, trim(token), FormErrors.none(), stored);
+      } catch (InvalidSubmissionException e) {
+        problems = e.problems();
+      } catch (RequestClosedException e) {
+        problems = List.of(new FieldProblem("file", "intake.error.requestClosed"));
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    return showStatus(model, request, trim(token), FormErrors.of(problems, messages, locale), null);
+  }
+
+  private String showStatus(Model model, DeskRequest request, String token, FormErrors errors,
+      RequestDocument received) {
+    model.addAttribute("status", statusViews.of(request));
+    model.addAttribute("statusToken", token);
+    model.addAttribute("errors", errors);
+    model.addAttribute("received", received);
+    model.addAttribute("documentKinds", DocumentKind.values());
+    return "intake/status";
+  }
+
+  private static String notFound(Model model, String reference, HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    model.addAttribute("reference", reference == null ? "" : reference.strip());
+    model.addAttribute("notFound", true);
+    return "intake/status-form";
+  }
+
+  private static DocumentKind documentKind(String kind) {
+    try {
+      return kind == null || kind.isBlank() ? null : DocumentKind.valueOf(kind);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String trim(String value) {
+    return value == null ? null : value.strip();
+  }
+}

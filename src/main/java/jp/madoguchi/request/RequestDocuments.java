@@ -1,0 +1,88 @@
+package jp.madoguchi.request;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The documents of requests (identity documents, powers of attorney, ...), kept in the register beside the request
+ * they belong to. Only PDF, JPEG and PNG are kept, judged by their bytes.
+ */
+@Service
+public class RequestDocuments {
+
+  static final int MAX_FILE_NAME_LENGTH = 255;
+
+  private final JdbcClient jdbc;
+  private final RequestRegister register;
+
+  RequestDocuments(JdbcClient jdbc, RequestRegister register) {
+    this.jdbc = jdbc;
+    this.register = register;
+  }
+
+  /**
+   * Keeps a document of a request and records its receipt in the request's history (kind, format, size and digest;
+   * the file name stays out of the history because it may itself name the person).
+   *
+   * @throws IllegalArgumentException when the bytes are not a PDF, JPEG or PNG: callers validate first
+   */
+  @Transactional
+  public RequestDocument store(long requestId, DocumentKind kind, String originalFileName, byte[] content,
+      String actor) {
+    DocumentFormat format = DocumentFormat.of(content)
+        .orElseThrow(() -> new IllegalArgumentException("Not a PDF, JPEG or PNG document"));
+    if (originalFileName != null && originalFileName.length() > MAX_FILE_NAME_LENGTH) {
+      throw new IllegalArgumentException("File name longer than " + MAX_FILE_NAME_LENGTH + " characters");
+    }
+    String sha256 = Digests.sha256Hex(content);
+    OffsetDateTime now = RequestRegister.now().atOffset(ZoneOffset.UTC);
+    String uploadedBy = actor == null ? RequestRegister.SYSTEM_ACTOR : actor;
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO request_document (request_id, kind, content_type, original_file_name, size_bytes, sha256,
+              content, uploaded_at, uploaded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(requestId, kind.name(), format.contentType(), originalFileName, (long) content.length, sha256,
+            content, now, uploadedBy)
+        .update(keys, "id");
+    long id = keys.getKeyAs(Number.class).longValue();
+    register.recordEvent(requestId, uploadedBy, "DOCUMENT_RECEIVED",
+        "%s %s %d bytes sha256:%s".formatted(kind.name(), format.contentType(), content.length, sha256));
+    return jdbc.sql("SELECT * FROM request_document WHERE id = ?").param(id).query(RequestDocuments::map).single();
+  }
+
+  public List<RequestDocument> documentsOf(long requestId) {
+    return jdbc.sql("SELECT * FROM request_document WHERE request_id = ? ORDER BY uploaded_at, id")
+        .param(requestId)
+        .query(RequestDocuments::map)
+        .list();
+  }
+
+  public int count(long requestId) {
+    return jdbc.sql("SELECT COUNT(*) FROM request_document WHERE request_id = ?").param(requestId)
+        .query(Integer.class).single();
+  }
+
+  /** The document's bytes, or empty once they were erased with the request's personal data. */
+  public Optional<byte[]> content(long documentId) {
+    return jdbc.sql("SELECT content FROM request_document WHERE id = ?").param(documentId)
+        .query((rs, n) -> rs.getBytes("content"))
+        .optional();
+  }
+
+  private static RequestDocument map(ResultSet rs, int row) throws SQLException {
+    return new RequestDocument(rs.getLong("id"), rs.getLong("request_id"), DocumentKind.valueOf(rs.getString("kind")),
+        rs.getString("content_type"), rs.getString("original_file_name"), rs.getLong("size_bytes"),
+        rs.getString("sha256"), rs.getObject("uploaded_at", OffsetDateTime.class).toInstant(),
+        rs.getString("uploaded_by"));
+  }
+}

@@ -1,0 +1,263 @@
+package jp.madoguchi.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.UUID;
+import jp.madoguchi.intake.IntakeFixtures.Stored;
+import jp.madoguchi.process.ComplaintProcess;
+import jp.madoguchi.process.PersonalDataRequestProcess;
+import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestDocuments;
+import jp.madoguchi.request.RequestEnums.RequestStatus;
+import jp.madoguchi.request.RequestEvent;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.support.DeskTest;
+import jp.madoguchi.support.ProcessDriver;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** The intake API's happy paths: submission, status, documents, idempotency, complaints. */
+@DeskTest
+class IntakeApiTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ObjectMapper json;
+  @Autowired RequestRegister register;
+  @Autowired RequestDocuments documents;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void aSubmissionRegistersTheRequestAndStartsItsProcessWithTheReferenceOnly() throws Exception {
+    ResponseEntity<String> response = submit(IntakeFixtures.disclosure(), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    JsonNode answer = json.readTree(response.getBody());
+    String reference = answer.get("reference").asText();
+    String token = answer.get("statusToken").asText();
+    assertThat(reference).matches("MDG-\\d{4}-\\d{6}");
+    assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]+");
+    assertThat(answer.get("statusUrl").asText()).endsWith("/api/requests/" + reference + "/status");
+    assertThat(response.getHeaders().getLocation()).hasToString(answer.get("statusUrl").asText());
+
+    DeskRequest request = register.findByReference(reference).orElseThrow();
+    assertThat(request.principal().name()).isEqualTo(IntakeFixtures.PRINCIPAL_NAME);
+    assertThat(request.principal().postalCode()).isEqualTo("100-0001");
+    assertThat(request.details()).contains("\n");
+    assertThat(request.disclosureMethod()).hasToString("ELECTRONIC");
+    assertThat(register.events(request.id())).first()
+        .satisfies(event -> assertThat(event.actor()).isEqualTo(IntakeService.REQUESTER));
+    String storedHash = jdbc.sql("SELECT status_token_hash FROM desk_request WHERE id = ?").param(request.id())
+        .query(String.class).single();
+    assertThat(storedHash).hasSize(64).isNotEqualTo(token);
+
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .singleResult();
+    assertThat(instance.getProcessDefinitionId()).startsWith(PersonalDataRequestProcess.KEY + ":");
+    Map<String, Object> variables = runtimeService.getVariables(instance.getId());
+    assertThat(variables).containsEntry("requestId", request.id()).containsEntry("reference", reference);
+    assertThat(variables.values()).extracting(String::valueOf)
+        .noneMatch(value -> value.contains(IntakeFixtures.PRINCIPAL_NAME) || value.contains("hanako")
+            || value.contains("千代田") || value.contains("通話記録"));
+
+    new ProcessDriver(engine, reference).runJobs().task(Elements.CHECK_REQUEST);
+  }
+
+  @Test
+  void theStatusShowsTheStageWhatTheDeskWaitsForAndTheTargetDateButNoPersonalData() throws Exception {
+    JsonNode answer = json.readTree(submit(IntakeFixtures.disclosure(), null).getBody());
+    String reference = answer.get("reference").asText();
+
+    ResponseEntity<String> status = status(reference, answer.get("statusToken").asText());
+
+    assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode body = json.readTree(status.getBody());
+    assertThat(body.get("reference").asText()).isEqualTo(reference);
+    assertThat(body.get("stage").asText()).isEqualTo("RECEIVED");
+    assertThat(body.at("/stageLabel/ja").asText()).isEqualTo("受付済み");
+    assertThat(body.at("/stageLabel/en").asText()).isEqualTo("Received");
+    assertThat(body.get("waitingFor").asText()).isEqualTo("NOTHING");
+    assertThat(body.get("targetDueOn").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+    assertThat(status.getBody()).doesNotContain(IntakeFixtures.PRINCIPAL_NAME, IntakeFixtures.PRINCIPAL_EMAIL,
+        "千代田", "通話記録", "1985");
+  }
+
+  @Test
+  void theStatusSaysWhenTheDeskWaitsForDocumentsAndAnUploadIsNotedOnTheWaitingTaskWithoutCompletingIt()
+      throws Exception {
+    JsonNode answer = json.readTree(submit(IntakeFixtures.disclosure(), null).getBody());
+    String reference = answer.get("reference").asText();
+    String token = answer.get("statusToken").asText();
+    ProcessDriver desk = new ProcessDriver(engine, reference).runJobs();
+    desk.complete(Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "NONE", "identityMismatch", false));
+    assertThat(register.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.AWAITING_DOCUMENTS);
+
+    JsonNode status = json.readTree(status(reference, token).getBody());
+    assertThat(status.get("waitingFor").asText()).isEqualTo("DOCUMENTS");
+    assertThat(status.at("/waitingForLabel/ja").asText()).startsWith("書類");
+
+    ResponseEntity<String> uploaded = upload(reference, token, IntakeFixtures.pdf(), "免許証.pdf", "IDENTITY_DOCUMENT",
+        true);
+
+    assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+    JsonNode document = json.readTree(uploaded.getBody());
+    assertThat(document.get("contentType").asText()).isEqualTo("application/pdf");
+    assertThat(document.get("kind").asText()).isEqualTo("IDENTITY_DOCUMENT");
+    long requestId = register.findByReference(reference).orElseThrow().id();
+    assertThat(documents.documentsOf(requestId)).singleElement()
+        .satisfies(d -> assertThat(d.originalFileName()).isEqualTo("免許証.pdf"));
+    assertThat(documents.content(document.get("id").asLong())).contains(IntakeFixtures.pdf());
+    assertThat(register.events(requestId)).extracting(RequestEvent::eventType)
+        .contains("DOCUMENT_RECEIVED", "AWAITED_DOCUMENT_RECEIVED");
+    // staff check the document and complete the task themselves
+    String taskId = desk.task(Elements.RECORD_REQUESTER_REPLY).getId();
+    assertThat(engine.getTaskService().getTaskComments(taskId)).singleElement()
+        .satisfies(comment -> assertThat(comment.getFullMessage()).contains("IDENTITY_DOCUMENT")
+            .doesNotContain("免許証"));
+  }
+
+  @Test
+  void theTokenMayAlsoComeAsAFormFieldForPlainHtmlForms() throws Exception {
+    JsonNode answer = json.readTree(submit(IntakeFixtures.disclosure(), null).getBody());
+
+    ResponseEntity<String> uploaded = upload(answer.get("reference").asText(), answer.get("statusToken").asText(),
+        IntakeFixtures.png(), "seal.png", "SEAL_CERTIFICATE", false);
+
+    assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(json.readTree(uploaded.getBody()).get("contentType").asText()).isEqualTo("image/png");
+  }
+
+  @Test
+  void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndADifferentBodyIsRefused() throws Exception {
+    String key = UUID.randomUUID().toString();
+    Stored before = Stored.now(jdbc, historyService);
+
+    ResponseEntity<String> first = submit(IntakeFixtures.disclosure(), key);
+    ResponseEntity<String> retry = submit(IntakeFixtures.disclosure(), key);
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(retry.getBody()).isEqualTo(first.getBody());
+    Stored afterRetry = Stored.now(jdbc, historyService);
+    assertThat(afterRetry.requests()).isEqualTo(before.requests() + 1);
+    assertThat(afterRetry.processInstances()).isEqualTo(before.processInstances() + 1);
+    String storedKeyHash = jdbc.sql("SELECT key_hash FROM idempotency_key WHERE request_id = (SELECT id FROM"
+        + " desk_request WHERE reference = ?)").param(json.readTree(first.getBody()).get("reference").asText())
+        .query(String.class).single();
+    assertThat(storedKeyHash).isNotEqualTo(key).hasSize(64);
+
+    Map<String, Object> other = IntakeFixtures.disclosure();
+    other.put("details", "別の内容");
+    ResponseEntity<String> reused = submit(other, key);
+
+    assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(reused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    assertThat(json.readTree(reused.getBody()).at("/errors/0/field").asText()).isEqualTo("Idempotency-Key");
+    assertThat(Stored.now(jdbc, historyService)).isEqualTo(afterRetry);
+  }
+
+  @Test
+  void aComplaintStartsTheComplaintProcess() throws Exception {
+    Map<String, Object> complaint = IntakeFixtures.disclosure();
+    complaint.put("type", "COMPLAINT");
+    complaint.remove("disclosureMethod");
+    complaint.put("details", "電話で不適切な対応を受けました");
+
+    ResponseEntity<String> response = submit(complaint, null);
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    String reference = json.readTree(response.getBody()).get("reference").asText();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
+        .getProcessDefinitionId()).startsWith(ComplaintProcess.KEY + ":");
+  }
+
+  @Test
+  void deskStaffMayRegisterAPostalRequestThatArrivedEarlierThroughTheApi() throws Exception {
+    Map<String, Object> postal = IntakeFixtures.disclosure();
+    postal.put("channel", "POST");
+    postal.put("arrivedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).minusDays(3).toString());
+
+    ResponseEntity<String> anonymous = submit(postal, null);
+    ResponseEntity<String> staff = rest.withBasicAuth("desk", "desk-demo-2026")
+        .exchange("/api/requests", HttpMethod.POST, jsonEntity(postal, null), String.class);
+
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(anonymous.getBody()).contains("\"field\":\"channel\"", "\"field\":\"arrivedOn\"");
+    assertThat(staff.getStatusCode()).as(staff.getBody()).isEqualTo(HttpStatus.CREATED);
+    DeskRequest request = register.findByReference(json.readTree(staff.getBody()).get("reference").asText())
+        .orElseThrow();
+    assertThat(request.channel()).hasToString("POST");
+    assertThat(register.events(request.id()).get(0).actor()).isEqualTo("desk");
+  }
+
+  @Test
+  void theApiIsDescribedByOpenApi() {
+    ResponseEntity<String> docs = rest.getForEntity("/v3/api-docs", String.class);
+
+    assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(docs.getBody()).contains("/api/requests", "/api/requests/{reference}/documents",
+        "/api/requests/{reference}/status", "X-Status-Token", "Idempotency-Key").doesNotContain("/desk/");
+  }
+
+  ResponseEntity<String> submit(Map<String, Object> body, String idempotencyKey) throws Exception {
+    return rest.exchange("/api/requests", HttpMethod.POST, jsonEntity(body, idempotencyKey), String.class);
+  }
+
+  HttpEntity<String> jsonEntity(Map<String, Object> body, String idempotencyKey) throws Exception {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    if (idempotencyKey != null) {
+      headers.set("Idempotency-Key", idempotencyKey);
+    }
+    return new HttpEntity<>(json.writeValueAsString(body), headers);
+  }
+
+  ResponseEntity<String> status(String reference, String token) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set("X-Status-Token", token);
+    return rest.exchange("/api/requests/{reference}/status", HttpMethod.GET, new HttpEntity<>(headers),
+        String.class, reference);
+  }
+
+  ResponseEntity<String> upload(String reference, String token, byte[] content, String fileName, String kind,
+      boolean tokenInHeader) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    parts.add("kind", kind);
+    if (tokenInHeader) {
+      headers.set("X-Status-Token", token);
+    } else {
+      parts.add("statusToken", token);
+    }
+    return rest.exchange("/api/requests/{reference}/documents", HttpMethod.POST, new HttpEntity<>(parts, headers),
+        String.class, reference);
+  }
+}
