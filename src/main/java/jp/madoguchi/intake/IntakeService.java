@@ -114,7 +114,8 @@ class IntakeService {
     NewRequest request = null;
     try {
       request = SubmissionValidator.validate(submission, new SubmissionValidator.Context(submitter.staff(), today,
-          today.minus(properties.arrivalBackdating()), submitter.language(), Channel.WEB));
+          today.minus(properties.arrivalBackdating()), submitter.language(), Channel.WEB,
+          calendar.arrivalDay(RequestRegister.now())));
     } catch (InvalidSubmissionException e) {
       problems.addAll(e.problems());
     }

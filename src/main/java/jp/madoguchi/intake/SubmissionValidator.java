@@ -46,9 +46,11 @@ final class SubmissionValidator {
    * @param earliestArrival the earliest arrival date the desk may record
    * @param defaultLanguage the caller's language when the submission names none
    * @param defaultChannel the channel when the submission names none
+   * @param defaultArrival the arrival day of a submission that names none: today, or the next business day when
+   *     it arrives after closing time or on a closed day (see {@code DeskCalendar.arrivalDay})
    */
   record Context(boolean staff, LocalDate today, LocalDate earliestArrival, String defaultLanguage,
-      Channel defaultChannel) {}
+      Channel defaultChannel, LocalDate defaultArrival) {}
 
   private final Context context;
   private final List<FieldProblem> problems = new ArrayList<>();
@@ -192,7 +194,7 @@ final class SubmissionValidator {
   private LocalDate arrivedOn(String value) {
     LocalDate date = date("arrivedOn", value);
     if (date == null) {
-      return context.today();
+      return context.defaultArrival();
     }
     if (date.isAfter(context.today())) {
       problem("arrivedOn", "intake.error.futureDate");
