@@ -15,33 +15,33 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /** A browser without JavaScript: keeps cookies, posts forms (urlencoded or multipart), parses the pages. */
-final class PageClient {
+public final class PageClient {
 
   /** A page as received. */
-  record Page(int status, String html, Document document, HttpResponse<String> response) {}
+  public record Page(int status, String html, Document document, HttpResponse<String> response) {}
 
   /** A file for a multipart form. */
-  record FilePart(String fileName, String contentType, byte[] content) {}
+  public record FilePart(String fileName, String contentType, byte[] content) {}
 
   private final String base;
   private final HttpClient http;
 
-  PageClient(int port) {
+  public PageClient(int port) {
     this.base = "http://localhost:" + port;
     this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  Page get(String path) throws Exception {
+  public Page get(String path) throws Exception {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
   }
 
   /** The CSRF token of the first form on a page, as a browser would send it back. */
-  static String csrf(Page page) {
+  public static String csrf(Page page) {
     return page.document().selectFirst("form input[name=_csrf]").val();
   }
 
-  Page postForm(String path, Map<String, String> fields) throws Exception {
+  public Page postForm(String path, Map<String, String> fields) throws Exception {
     StringBuilder body = new StringBuilder();
     fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
         .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')

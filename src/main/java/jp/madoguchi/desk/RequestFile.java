@@ -1,0 +1,77 @@
+package jp.madoguchi.desk;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import jp.madoguchi.correspondence.CorrespondenceService;
+import jp.madoguchi.correspondence.OutboundLetter;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestDocument;
+import jp.madoguchi.request.RequestDocuments;
+import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
+import jp.madoguchi.request.RequestEvent;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.security.DeskGroups;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The request file: everything the desk knows about one request. Every look at it (and at each document) is
+ * recorded in the request's history: who, when. Requests about specific personal information (My Number) are
+ * shown only to staff entitled to it and to the managers; to anyone else they do not exist.
+ */
+@Service
+class RequestFile {
+
+  private final RequestRegister register;
+  private final RequestDocuments documents;
+  private final CorrespondenceService correspondence;
+  private final TaskService taskService;
+
+  RequestFile(RequestRegister register, RequestDocuments documents, CorrespondenceService correspondence,
+      TaskService taskService) {
+    this.register = register;
+    this.documents = documents;
+    this.correspondence = correspondence;
+    this.taskService = taskService;
+  }
+
+  /** What the page shows. */
+  record View(DeskRequest request, List<RequestDocument> documents, List<RequestEvent> history,
+      List<OutboundLetter> letters, List<Task> openTasks) {}
+
+  /** A document's bytes, for viewing or download. */
+  record Document(RequestDocument document, byte[] content) {}
+
+  @Transactional
+  Optional<View> open(String reference, String userId, Collection<String> groups) {
+    return visible(reference, groups).map(request -> {
+      register.recordEvent(request.id(), userId, "REQUEST_FILE_VIEWED", null);
+      return new View(request, documents.documentsOf(request.id()), register.events(request.id()),
+          correspondence.lettersOf(request.id()),
+          taskService.createTaskQuery().processInstanceBusinessKey(reference).orderByDueDate().asc().list());
+    });
+  }
+
+  @Transactional
+  Optional<Document> document(String reference, long documentId, String userId, Collection<String> groups,
+      boolean download) {
+    return visible(reference, groups).flatMap(request -> documents.documentsOf(request.id()).stream()
+        .filter(document -> document.id() == documentId)
+        .findFirst()
+        .flatMap(document -> documents.content(documentId).map(content -> {
+          register.recordEvent(request.id(), userId, download ? "DOCUMENT_DOWNLOADED" : "DOCUMENT_VIEWED",
+              document.kind() + " #" + document.id());
+          return new Document(document, content);
+        })));
+  }
+
+  private Optional<DeskRequest> visible(String reference, Collection<String> groups) {
+    return register.findByReference(reference).filter(request ->
+        request.personalInformationKind() != PersonalInformationKind.SPECIFIC
+            || groups.contains(DeskGroups.PRIVACY_DESK_SPECIFIC)
+            || groups.contains(DeskGroups.PRIVACY_MANAGERS));
+  }
+}

@@ -1,0 +1,67 @@
+package jp.madoguchi.desk;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The request file page and its documents, for logged-in desk staff. */
+@Controller
+class RequestFileController {
+
+  private final RequestFile requestFile;
+
+  RequestFileController(RequestFile requestFile) {
+    this.requestFile = requestFile;
+  }
+
+  @GetMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}")
+  String show(@PathVariable String reference, Authentication user, Model model) {
+    RequestFile.View view = requestFile.open(reference, user.getName(), groups(user))
+        .orElseThrow(RequestFileController::notFound);
+    model.addAttribute("file", view);
+    return "desk/request-file";
+  }
+
+  /**
+   * A document, inline or as a download. Inline only for what the register judged by content to be PDF, JPEG or
+   * PNG, in a sandbox: the browser runs nothing from it.
+   */
+  @GetMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/documents/{id}")
+  ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable long id,
+      @RequestParam(name = "download", defaultValue = "false") boolean download, Authentication user) {
+    RequestFile.Document document = requestFile.document(reference, id, user.getName(), groups(user), download)
+        .orElseThrow(RequestFileController::notFound);
+    String name = document.document().originalFileName() == null
+        ? "document-" + id
+        : document.document().originalFileName();
+    ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
+        .filename(name, StandardCharsets.UTF_8).build();
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(document.document().contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(document.content());
+  }
+
+  private static List<String> groups(Authentication user) {
+    return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .filter(role -> role.startsWith("ROLE_")).map(role -> role.substring("ROLE_".length())).toList();
+  }
+
+  private static ResponseStatusException notFound() {
+    return new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+  }
+}

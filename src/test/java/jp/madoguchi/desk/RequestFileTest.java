@@ -1,0 +1,122 @@
+package jp.madoguchi.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import jp.madoguchi.intake.PageClient;
+import jp.madoguchi.intake.PageClient.Page;
+import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.DocumentKind;
+import jp.madoguchi.request.NewRequest;
+import jp.madoguchi.request.RequestDocument;
+import jp.madoguchi.request.RequestDocuments;
+import jp.madoguchi.request.RequestEnums;
+import jp.madoguchi.request.RequestEvent;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.RequestType;
+import jp.madoguchi.support.DeskTest;
+import jp.madoguchi.support.ProcessDriver;
+import jp.madoguchi.support.TestRequests;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The request file: what staff see of one request, safely, and a record of every look. */
+@DeskTest
+class RequestFileTest {
+
+  private static final byte[] PDF = """
+      %PDF-1.4
+      1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+      trailer << /Root 1 0 R >>
+      %%EOF
+      """.getBytes(StandardCharsets.US_ASCII);
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RequestRegister register;
+  @Autowired RequestDocuments documents;
+  @Autowired RequestProcessStarter starter;
+
+  @Test
+  void deskStaffSeeTheRequesterTheAgentDocumentsTasksAndHistoryAndTheirViewIsRecorded() throws Exception {
+    DeskRequest request = register.register(new NewRequest(RequestType.DISCLOSURE, RequestEnums.Channel.POST,
+        RequestEnums.PersonalInformationKind.ORDINARY, RequestEnums.DisclosureMethod.PAPER, "ja",
+        LocalDate.of(2026, 12, 1), Instant.parse("2026-12-01T01:00:00Z"), TestRequests.PRINCIPAL,
+        RequestEnums.AgentKind.AUTHORISED, TestRequests.AGENT, "<script>alert('x')</script> 通話録音"), "desk");
+    RequestDocument licence = documents.store(request.id(), DocumentKind.IDENTITY_DOCUMENT, "免許証.pdf", PDF, "desk");
+    starter.start(request);
+    new ProcessDriver(engine, request.reference()).runJobs();
+    PageClient desk = loggedIn("desk", "desk-demo-2026");
+
+    Page file = desk.get("/desk/requests/" + request.reference());
+
+    assertThat(file.status()).isEqualTo(200);
+    assertThat(file.document().selectFirst("h1").text()).contains("請求ファイル").contains(request.reference());
+    assertThat(file.html()).contains(TestRequests.PRINCIPAL.name(), TestRequests.PRINCIPAL.address(),
+        TestRequests.AGENT.name(), "免許証.pdf", "請求内容を確認 / Check the request - " + request.reference(),
+        "REQUEST_REGISTERED");
+    assertThat(file.html()).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
+    assertThat(lastEvent(request)).satisfies(event -> {
+      assertThat(event.eventType()).isEqualTo("REQUEST_FILE_VIEWED");
+      assertThat(event.actor()).isEqualTo("desk");
+    });
+
+    Page document = desk.get("/desk/requests/" + request.reference() + "/documents/" + licence.id());
+
+    assertThat(document.status()).isEqualTo(200);
+    assertThat(document.response().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+    assertThat(document.response().headers().firstValue("Content-Security-Policy").orElseThrow()).contains("sandbox");
+    assertThat(document.response().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(document.response().headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline");
+    assertThat(lastEvent(request).eventType()).isEqualTo("DOCUMENT_VIEWED");
+
+    Page download = desk.get("/desk/requests/" + request.reference() + "/documents/" + licence.id()
+        + "?download=true");
+    assertThat(download.response().headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+    assertThat(lastEvent(request).eventType()).isEqualTo("DOCUMENT_DOWNLOADED");
+  }
+
+  @Test
+  void aMyNumberRequestFileExistsOnlyForEntitledStaff() throws Exception {
+    DeskRequest request = TestRequests.request(register).specific().register();
+
+    assertThat(loggedIn("desk", "desk-demo-2026").get("/desk/requests/" + request.reference()).status())
+        .isEqualTo(404);
+    assertThat(loggedIn("specialist", "specialist-demo-2026").get("/desk/requests/" + request.reference()).status())
+        .isEqualTo(200);
+    assertThat(register.events(request.id())).filteredOn(e -> e.eventType().equals("REQUEST_FILE_VIEWED"))
+        .extracting(RequestEvent::actor).containsExactly("specialist");
+  }
+
+  @Test
+  void theRequestFileNeedsADeskLogin() throws Exception {
+    DeskRequest request = TestRequests.request(register).register();
+
+    Page anonymous = new PageClient(port).get("/desk/requests/" + request.reference());
+
+    assertThat(anonymous.status()).isEqualTo(302);
+    assertThat(anonymous.response().headers().firstValue("Location").orElseThrow()).endsWith("/desk/login");
+    assertThat(loggedIn("designer", "designer-demo-2026").get("/desk/requests/" + request.reference()).status())
+        .isEqualTo(403);
+  }
+
+  private PageClient loggedIn(String user, String password) throws Exception {
+    PageClient browser = new PageClient(port);
+    Page login = browser.get("/desk/login");
+    Page done = browser.postForm("/desk/login", Map.of("_csrf", PageClient.csrf(login), "username", user,
+        "password", password));
+    assertThat(done.status()).isEqualTo(302);
+    return browser;
+  }
+
+  private RequestEvent lastEvent(DeskRequest request) {
+    var events = register.events(request.id());
+    return events.get(events.size() - 1);
+  }
+}
