@@ -1,0 +1,166 @@
+package jp.madoguchi.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
+import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.DocumentKind;
+import jp.madoguchi.request.RequestDocuments;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.RequestType;
+import jp.madoguchi.support.Chromium;
+import jp.madoguchi.support.DeskTest;
+import jp.madoguchi.support.ProcessDriver;
+import jp.madoguchi.support.TestRequests;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A desk user's day in Camunda Tasklist, in a real browser set to Japanese and Tokyo time: log in, see the desk's
+ * filters, open a request's task, work its form, complete it; open the request file from the form's link.
+ */
+@DeskTest
+@Tag("browser")
+class TasklistBrowserTest {
+
+  static final Path IMAGES = Path.of("docs", "images");
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RequestRegister register;
+  @Autowired RequestDocuments documents;
+  @Autowired RequestProcessStarter starter;
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void startChromium(@TempDir Path profile) {
+    browser = Chromium.start(profile, "ja", "Asia/Tokyo");
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void stopChromium() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aDeskUserWorksATaskInJapaneseTasklistAndTheRequestMovesOn() throws Exception {
+    DeskRequest request = startedRequest();
+    logIntoTasklist("desk", "desk-demo-2026");
+
+    waitForText("窓口の未処理タスク / Desk's open tasks");
+    String page = bodyText();
+    assertThat(page).contains("自分のタスク / My tasks", "2営業日以内に期限 / Due within 2 business days",
+        "期限超過 / Overdue").doesNotContain("特定個人情報(マイナンバー)").doesNotContain("管理者の承認待ち");
+    click(By.xpath("//*[contains(text(), \"窓口の未処理タスク / Desk's open tasks\")]"));
+    click(By.xpath("//a[contains(., '" + request.reference() + "')]"));
+
+    waitForText("所定の請求書と必要事項がそろっている");
+    Chromium.screenshot(browser, IMAGES.resolve("tasklist-task-ja.png"));
+    assertThat(bodyText()).contains("受付番号 / Reference: " + request.reference());
+    claim();
+    click(By.cssSelector(".fjs-form input[type='checkbox']"));
+    click(By.xpath("//button[normalize-space(.)='完了']"));
+
+    ProcessDriver desk = new ProcessDriver(engine, request.reference());
+    waitUntil(() -> !desk.openTasks(Elements.VERIFY_IDENTITY).isEmpty());
+    assertThat(desk.openTasks(Elements.CHECK_REQUEST)).isEmpty();
+  }
+
+  @Test
+  void theFormsLinkOpensTheRequestFileWithItsDocuments() throws Exception {
+    DeskRequest request = startedRequest();
+    documents.store(request.id(), DocumentKind.IDENTITY_DOCUMENT, "運転免許証.pdf",
+        "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII), "desk");
+    logIntoTasklist("desk", "desk-demo-2026");
+    waitForText("窓口の未処理タスク / Desk's open tasks");
+    click(By.xpath("//*[contains(text(), \"窓口の未処理タスク / Desk's open tasks\")]"));
+    click(By.xpath("//a[contains(., '" + request.reference() + "')]"));
+    waitForText("請求ファイルを開く");
+
+    String link = browser.findElement(By.xpath("//a[contains(., '請求ファイルを開く')]")).getAttribute("href");
+    assertThat(link).endsWith("/desk/requests/" + request.reference());
+    browser.get(link);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username"))).sendKeys("desk");
+    browser.findElement(By.name("password")).sendKeys("desk-demo-2026", Keys.ENTER);
+
+    waitForText("請求ファイル");
+    assertThat(browser.getCurrentUrl()).contains("/desk/requests/" + request.reference());
+    assertThat(bodyText()).contains(TestRequests.PRINCIPAL.name(), "運転免許証.pdf", "REQUEST_FILE_VIEWED");
+    Chromium.screenshot(browser, IMAGES.resolve("request-file-ja.png"));
+  }
+
+  // ------------------------------------------------------------------------------------------------------------
+
+  private DeskRequest startedRequest() {
+    DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
+    starter.start(request);
+    new ProcessDriver(engine, request.reference()).runJobs();
+    return request;
+  }
+
+  private void logIntoTasklist(String user, String password) throws Exception {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[type='text'], input[ng-model='username']")));
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password, Keys.ENTER);
+    waitForText("ログアウト", "自分のタスク");
+    Chromium.screenshot(browser, IMAGES.resolve("tasklist-filters-ja.png"));
+  }
+
+  /** Tasklist shows the form disabled until the user claims the task. */
+  private void claim() {
+    click(By.xpath("//*[normalize-space(text())='担当する']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+  }
+
+  private void click(By target) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
+    // Tasklist's fixed footer may cover an element at the bottom of the window: bring it to the middle first
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+
+  private void waitForText(String... texts) {
+    wait.until(driver -> {
+      String body = bodyText();
+      for (String text : texts) {
+        if (body.contains(text)) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  private String bodyText() {
+    return browser.findElement(By.tagName("body")).getText();
+  }
+
+  private void waitUntil(java.util.function.BooleanSupplier condition) {
+    wait.until(driver -> condition.getAsBoolean());
+  }
+}
