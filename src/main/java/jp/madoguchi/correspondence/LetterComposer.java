@@ -104,6 +104,8 @@ class LetterComposer {
     model.put("requesterKind", request.hasAgent() ? request.agentKind().name() : "PRINCIPAL");
     model.put("checklist", vocabulary.labels(language, "finding", checklist(request)));
     model.put("principal", request.principal());
+    model.put("principalAddress", request.principal().address() == null ? null
+        : address(language, request.principal().postalCode(), request.principal().address()));
     model.put("agent", request.agent());
     model.put("details", request.details() == null ? null : LetterText.quote(request.details()));
     model.put("legalRepresentative", request.agentKind() == AgentKind.LEGAL_REPRESENTATIVE);
