@@ -196,7 +196,8 @@ class LetterSender implements DisposableBean {
         return true;
       }
       if (cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
-          && refused.getInvalidAddresses().length > 0 && refused.getValidSentAddresses() == null) {
+          && refused.getInvalidAddresses().length > 0
+          && (refused.getValidSentAddresses() == null || refused.getValidSentAddresses().length == 0)) {
         return true;
       }
       if (cause instanceof MailSendException send) {
@@ -205,9 +206,6 @@ class LetterSender implements DisposableBean {
             return true;
           }
         }
-      }
-      if (cause.getCause() == cause) {
-        break;
       }
     }
     return false;

@@ -22,6 +22,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
 
+  /** Who works the desk's letters: staff and managers (roles are Camunda groups, see the authentication provider). */
+  private static final String[] DESK_ROLES = {DeskGroups.PRIVACY_DESK, DeskGroups.PRIVACY_MANAGERS};
+
   @Bean
   @Order(1)
   SecurityFilterChain camundaOwnSecurity(HttpSecurity http) throws Exception {
@@ -89,7 +92,4 @@ class WebSecurity {
         .httpBasic(Customizer.withDefaults())
         .build();
   }
-
-  /** Who works the desk's letters: staff and managers (roles are Camunda groups, see the authentication provider). */
-  private static final String[] DESK_ROLES = {DeskGroups.PRIVACY_DESK, DeskGroups.PRIVACY_MANAGERS};
 }
