@@ -33,12 +33,12 @@ public class CorrespondenceService {
 
   CorrespondenceService(JdbcClient jdbc, RequestRegister register, LetterComposer composer,
       LetterDocuments documents, ApplicationEventPublisher events, Outbox outbox) {
-    this.outbox = outbox;
     this.jdbc = jdbc;
     this.register = register;
     this.composer = composer;
     this.documents = documents;
     this.events = events;
+    this.outbox = outbox;
   }
 
   /**

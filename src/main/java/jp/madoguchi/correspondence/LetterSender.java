@@ -43,6 +43,8 @@ class LetterSender implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(LetterSender.class);
 
+  private static final int FAILURES_BEFORE_PAUSE = 3;
+
   /** What one call of {@link #deliver(long)} did. */
   enum Outcome { SENT, NOT_CLAIMED, RETRY, FAILED }
 
@@ -103,13 +105,27 @@ class LetterSender implements DisposableBean {
     }
   }
 
-  /** Tries every e-mail due now (up to {@code batch-size}); returns how many were sent. */
+  /**
+   * Tries the e-mail due now (up to {@code batch-size}); returns how many were sent. After a few failures in a row
+   * the server is taken to be down and the rest wait for the next poll, still due: a batch of letters each waiting
+   * out the connection timeout would hold the scheduler's thread for many minutes.
+   */
   int sendDue() {
-    List<Long> due = outbox.due(RequestRegister.now(), properties.staleClaimAfter(), properties.batchSize());
+    return send(outbox.due(RequestRegister.now(), properties.staleClaimAfter(), properties.batchSize()));
+  }
+
+  /** Tries the letters in turn, pausing after a few failures in a row; returns how many were sent. */
+  int send(List<Long> due) {
     int sent = 0;
+    int failuresInARow = 0;
     for (long id : due) {
-      if (deliver(id) == Outcome.SENT) {
+      Outcome outcome = deliver(id);
+      if (outcome == Outcome.SENT) {
         sent++;
+        failuresInARow = 0;
+      } else if (outcome == Outcome.RETRY && ++failuresInARow >= FAILURES_BEFORE_PAUSE) {
+        LOG.warn("{} letters in a row could not be sent; the others wait for the next poll", failuresInARow);
+        break;
       }
     }
     return sent;

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,6 +66,7 @@ class OutboxReliabilityTest {
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
+  @Autowired ScheduledTaskHolder scheduledTasks;
 
   LetterFixtures fixtures;
 
@@ -149,12 +152,12 @@ class OutboxReliabilityTest {
     }
 
     // nothing is due before its time
-    sender.sendDue();
+    assertThat(letters).allSatisfy(id -> assertThat(sender.deliver(id)).isEqualTo(Outcome.NOT_CLAIMED));
     assertThat(letters).allSatisfy(id -> assertThat(attempts(id)).isEqualTo(1));
 
     // two minutes on, still no server: the second failure waits twice as long
     Instant later = moveClock(Duration.ofMinutes(2));
-    sender.sendDue();
+    assertThat(sender.send(letters)).isZero();
     for (long id : letters) {
       Outbox.Entry letter = outbox.find(id).orElseThrow();
       assertThat(letter.attempts()).isEqualTo(2);
@@ -166,13 +169,39 @@ class OutboxReliabilityTest {
     // the server is back: every letter arrives, once
     smtp.start();
     moveClock(Duration.ofMinutes(5));
-    sender.sendDue();
+    sender.send(letters);
+    sender.send(letters);
     sender.sendDue();
     assertThat(letters).allSatisfy(id -> assertThat(status(id)).isEqualTo(LetterStatus.SENT));
     assertThat(smtp.about(request.reference())).hasSize(3);
     assertThat(kinds(smtp.about(request.reference()))).containsExactlyInAnyOrder(
         LetterKind.ACKNOWLEDGEMENT.name(), LetterKind.REQUEST_FORM_AND_CHECKLIST.name(),
         LetterKind.COMPLAINT_ACKNOWLEDGEMENT.name());
+  }
+
+  @Test
+  void everyNodePollsTheOutboxAtTheConfiguredInterval() {
+    assertThat(scheduledTasks.getScheduledTasks()).anySatisfy(task -> {
+      assertThat(task.getTask()).isInstanceOf(FixedDelayTask.class);
+      assertThat(task.getTask().getRunnable().toString()).contains("LetterSender.poll");
+      assertThat(((FixedDelayTask) task.getTask()).getIntervalDuration()).isEqualTo(properties.pollInterval());
+    });
+  }
+
+  @Test
+  void aPollStopsAfterAFewFailuresInARowAndLeavesTheRestDue() {
+    DeskRequest request = TestRequests.request(register).register();
+    List<Long> letters = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      letters.add(fixtures.queue(request, LetterKind.values()[i], true));
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> letters.stream().allMatch(id -> attempts(id) == 1));
+    moveClock(Duration.ofMinutes(2));
+
+    assertThat(sender.send(letters)).isZero();
+
+    assertThat(letters.stream().map(this::attempts)).containsExactly(2, 2, 2, 1, 1);
+    assertThat(letters).allSatisfy(id -> assertThat(status(id)).isEqualTo(LetterStatus.RETRY));
   }
 
   @Test
