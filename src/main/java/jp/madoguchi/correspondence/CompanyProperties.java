@@ -41,6 +41,13 @@ public record CompanyProperties(
     accreditedOrganisation =
         accreditedOrganisation == null ? new AccreditedOrganisation(null, null, null, null) : accreditedOrganisation;
     purposesOfUse = purposesOfUse == null ? List.of() : List.copyOf(purposesOfUse);
+    // a letter without a sender cannot go out: better not to start than to fail every letter
+    if (name.in("ja").isBlank()) {
+      throw new IllegalArgumentException("madoguchi.company.name must be set: every letter is written in its name");
+    }
+    if (desk.email().isBlank()) {
+      throw new IllegalArgumentException("madoguchi.company.desk.email must be set: letters are sent from it");
+    }
   }
 
   /** A text in Japanese and in English. */
