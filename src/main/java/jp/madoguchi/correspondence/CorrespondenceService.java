@@ -1,27 +1,44 @@
 package jp.madoguchi.correspondence;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import jp.madoguchi.correspondence.LetterComposer.ComposedLetter;
+import jp.madoguchi.correspondence.LetterComposer.Recipient;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
 import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.DisclosureMethod;
 import jp.madoguchi.request.RequestRegister;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records letters in the outbox, in the transaction of the step that causes them; a sender delivers them after
- * commit. A step that runs again with the same letter key records nothing new.
+ * Records letters in the outbox, in the transaction of the step that causes them, each composed then and there
+ * (its text, and its PDF for a requester or a client); a sender delivers the e-mail after commit, staff print and
+ * post the paper. A step that runs again with the same letter key records nothing new; a step that rolls back
+ * leaves nothing to send.
  */
 @Service
 public class CorrespondenceService {
 
   private final JdbcClient jdbc;
   private final RequestRegister register;
+  private final LetterComposer composer;
+  private final LetterDocuments documents;
+  private final ApplicationEventPublisher events;
+  private final Outbox outbox;
 
-  CorrespondenceService(JdbcClient jdbc, RequestRegister register) {
+  CorrespondenceService(JdbcClient jdbc, RequestRegister register, LetterComposer composer,
+      LetterDocuments documents, ApplicationEventPublisher events, Outbox outbox) {
     this.jdbc = jdbc;
     this.register = register;
+    this.composer = composer;
+    this.documents = documents;
+    this.events = events;
+    this.outbox = outbox;
   }
 
   /**
@@ -30,11 +47,17 @@ public class CorrespondenceService {
    * for paper; otherwise on paper by registered mail to the verified address.
    */
   public Delivery queueToRequester(long requestId, LetterKind kind, String letterKey) {
+    return queueToRequester(requestId, kind, letterKey, LetterFacts.NONE);
+  }
+
+  /** As {@link #queueToRequester(long, LetterKind, String)}, with what the letter needs to know from the step. */
+  public Delivery queueToRequester(long requestId, LetterKind kind, String letterKey, LetterFacts facts) {
     DeskRequest request = register.find(requestId);
     DeskRequest.Party addressee = request.addressee();
     boolean byEmail = hasEmail(addressee) && request.disclosureMethod() != DisclosureMethod.PAPER;
     Delivery delivery = byEmail ? Delivery.EMAIL : Delivery.PAPER;
-    queue(request, kind, requesterRole(request), addressee.name(), addressee.email(), delivery, letterKey);
+    queue(request, kind, new Recipient(requesterRole(request), addressee.name(), addressee.email(), delivery),
+        letterKey, facts);
     return delivery;
   }
 
@@ -42,13 +65,20 @@ public class CorrespondenceService {
   public void queueToClient(long requestId, LetterKind kind, String companyName, String email, String letterKey) {
     DeskRequest request = register.find(requestId);
     Delivery delivery = email == null || email.isBlank() ? Delivery.PAPER : Delivery.EMAIL;
-    queue(request, kind, RecipientRole.CLIENT, companyName, email, delivery, letterKey);
+    queue(request, kind, new Recipient(RecipientRole.CLIENT, companyName, email, delivery), letterKey,
+        LetterFacts.NONE.withClientCompanyName(companyName));
   }
 
   /** Queues a reminder to a member of staff. */
   public void queueToStaff(long requestId, LetterKind kind, String userId, String email, String letterKey) {
+    queueToStaff(requestId, kind, userId, email, letterKey, LetterFacts.NONE);
+  }
+
+  /** Queues a reminder to a member of staff about an open task. */
+  public void queueToStaff(long requestId, LetterKind kind, String userId, String email, String letterKey,
+      LetterFacts facts) {
     DeskRequest request = register.find(requestId);
-    queue(request, kind, RecipientRole.STAFF, userId, email, Delivery.EMAIL, letterKey);
+    queue(request, kind, new Recipient(RecipientRole.STAFF, userId, email, Delivery.EMAIL), letterKey, facts);
   }
 
   public List<OutboundLetter> lettersOf(long requestId) {
@@ -62,6 +92,30 @@ public class CorrespondenceService {
         .list();
   }
 
+  /** The id of the letter queued under a key, e.g. to offer its PDF to the staff who post it. */
+  public Optional<Long> letterId(String letterKey) {
+    return jdbc.sql("SELECT id FROM outbound_letter WHERE letter_key = ?").param(letterKey).query(Long.class)
+        .optional();
+  }
+
+  /**
+   * Puts an e-mail back in line, to be sent once this transaction commits, with a fresh count of attempts: one that
+   * FAILED, one waiting to RETRY, or one SENT that the person asks for again (a lost mail, an expired link: the
+   * new mail carries a new link). Returns false for a paper letter or one being sent right now.
+   */
+  @Transactional
+  public boolean retry(long letterId, String actor) {
+    Optional<Outbox.Entry> letter = outbox.find(letterId);
+    if (letter.isEmpty() || !outbox.retry(letterId, RequestRegister.now())) {
+      return false;
+    }
+    register.recordEvent(letter.get().requestId(), actor, "LETTER_RETRY_REQUESTED",
+        letter.get().kind().name() + " to " + letter.get().recipientRole().name() + ", was "
+            + letter.get().status().name());
+    events.publishEvent(new LetterQueued(letterId, Delivery.EMAIL));
+    return true;
+  }
+
   /** Records the registered-mail tracking number of the paper letters of a request not yet dispatched. */
   public void recordDispatch(long requestId, String trackingNumber, String actor) {
     jdbc.sql("""
@@ -73,23 +127,29 @@ public class CorrespondenceService {
     register.recordEvent(requestId, actor, "REPLY_DISPATCHED", "registered mail " + trackingNumber);
   }
 
-  private void queue(DeskRequest request, LetterKind kind, RecipientRole role, String name, String email,
-      Delivery delivery, String letterKey) {
+  private void queue(DeskRequest request, LetterKind kind, Recipient recipient, String letterKey,
+      LetterFacts facts) {
     boolean known = jdbc.sql("SELECT COUNT(*) FROM outbound_letter WHERE letter_key = ?").param(letterKey)
         .query(Long.class).single() > 0;
     if (known) {
       return;
     }
+    Instant now = RequestRegister.now();
+    ComposedLetter letter = composer.compose(request, kind, recipient, facts, register.events(request.id()), now);
     jdbc.sql("""
             INSERT INTO outbound_letter (request_id, letter_kind, recipient_role, recipient_name, recipient_email,
               delivery, language, status, letter_key, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
             """)
-        .params(request.id(), kind.name(), role.name(), name, email, delivery.name(), request.language(), letterKey,
-            RequestRegister.now().atOffset(java.time.ZoneOffset.UTC))
+        .params(request.id(), kind.name(), recipient.role().name(), recipient.name(), recipient.email(),
+            recipient.delivery().name(), request.language(), letterKey, now.atOffset(java.time.ZoneOffset.UTC))
         .update();
+    long letterId = jdbc.sql("SELECT id FROM outbound_letter WHERE letter_key = ?").param(letterKey)
+        .query(Long.class).single();
+    documents.store(letterId, request.id(), letter, now);
     register.recordEvent(request.id(), RequestRegister.SYSTEM_ACTOR, "LETTER_QUEUED",
-        kind.name() + " to " + role.name() + " by " + delivery.name());
+        kind.name() + " to " + recipient.role().name() + " by " + recipient.delivery().name());
+    events.publishEvent(new LetterQueued(letterId, recipient.delivery()));
   }
 
   private static RecipientRole requesterRole(DeskRequest request) {

@@ -1,26 +1,69 @@
 package jp.madoguchi.correspondence;
 
-/** Every message the desk sends. The reply kinds are chosen by the decision table {@code reply-letter}. */
+import java.util.Locale;
+
+/**
+ * Every message the desk sends. The reply kinds are chosen by the decision table {@code reply-letter}.
+ *
+ * <p>A notice (receipt, what to send, reminders) carries its text in the e-mail itself, since the person needs it to
+ * act. A written reply carries personal data and decisions: its e-mail holds only a download link to the PDF letter.
+ * Every letter to a requester or a client is also composed as a PDF, the copy printed for registered mail.
+ */
 public enum LetterKind {
-  ACKNOWLEDGEMENT,
-  REQUEST_FORM_AND_CHECKLIST,
-  MISSING_DOCUMENTS,
-  FEE_REQUEST,
-  REMINDER,
-  ABANDONED,
-  IDENTITY_REJECTED,
-  ENTRUSTED_REFERRAL,
-  CLIENT_NOTIFICATION,
-  PURPOSE_NOTIFICATION,
-  DISCLOSURE,
-  PARTIAL_DISCLOSURE,
-  NON_DISCLOSURE,
-  NO_DATA_HELD,
-  METHOD_CHANGED_TO_PAPER,
-  CORRECTION_RESULT,
-  SUSPENSION_RESULT,
-  COMPLAINT_ACKNOWLEDGEMENT,
-  COMPLAINT_ANSWER,
-  COMPLAINT_ANSWER_UNRESOLVED,
-  STAFF_REMINDER
+  ACKNOWLEDGEMENT(Audience.REQUESTER, false),
+  REQUEST_FORM_AND_CHECKLIST(Audience.REQUESTER, false),
+  MISSING_DOCUMENTS(Audience.REQUESTER, false),
+  FEE_REQUEST(Audience.REQUESTER, false),
+  REMINDER(Audience.REQUESTER, false),
+  ABANDONED(Audience.REQUESTER, false),
+  IDENTITY_REJECTED(Audience.REQUESTER, true),
+  ENTRUSTED_REFERRAL(Audience.REQUESTER, true),
+  CLIENT_NOTIFICATION(Audience.CLIENT, true),
+  PURPOSE_NOTIFICATION(Audience.REQUESTER, true),
+  DISCLOSURE(Audience.REQUESTER, true),
+  PARTIAL_DISCLOSURE(Audience.REQUESTER, true),
+  NON_DISCLOSURE(Audience.REQUESTER, true),
+  NO_DATA_HELD(Audience.REQUESTER, true),
+  METHOD_CHANGED_TO_PAPER(Audience.REQUESTER, true),
+  CORRECTION_RESULT(Audience.REQUESTER, true),
+  SUSPENSION_RESULT(Audience.REQUESTER, true),
+  COMPLAINT_ACKNOWLEDGEMENT(Audience.REQUESTER, false),
+  COMPLAINT_ANSWER(Audience.REQUESTER, true),
+  COMPLAINT_ANSWER_UNRESOLVED(Audience.REQUESTER, true),
+  STAFF_REMINDER(Audience.STAFF, false);
+
+  /** Who reads a letter of this kind. */
+  public enum Audience { REQUESTER, CLIENT, STAFF }
+
+  private final Audience audience;
+  private final boolean writtenReply;
+
+  LetterKind(Audience audience, boolean writtenReply) {
+    this.audience = audience;
+    this.writtenReply = writtenReply;
+  }
+
+  public Audience audience() {
+    return audience;
+  }
+
+  /** A written reply: its e-mail carries a download link only, never the letter's content. */
+  public boolean writtenReply() {
+    return writtenReply;
+  }
+
+  /** Whether the letter is composed as a PDF (everything but the staff's own reminders). */
+  public boolean hasPdf() {
+    return audience != Audience.STAFF;
+  }
+
+  /** Letters to clients and staff are written in Japanese and English together; requesters get their language. */
+  public boolean bilingual() {
+    return audience != Audience.REQUESTER;
+  }
+
+  /** The name of its template and of its PDF file, e.g. {@code partial-disclosure}. */
+  public String fileName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 }

@@ -1,5 +1,6 @@
 package jp.madoguchi.correspondence;
 
+import java.util.List;
 import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
 import jp.madoguchi.process.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Send letter": queues the letter named by the input parameter {@code letterKind} to the requester (the agent when
- * an agent asked).
+ * an agent asked), with the routing facts it repeats: what the desk waits for ({@code awaitedLetter}), the fee, where
+ * the data was found.
  */
 @Component
 class SendLetterDelegate implements JavaDelegate {
@@ -27,6 +29,13 @@ class SendLetterDelegate implements JavaDelegate {
     if (kind == null) {
       throw new IllegalStateException("The step " + execution.getCurrentActivityId() + " names no letterKind");
     }
-    correspondence.queueToRequester(Variables.REQUEST_ID.require(execution), kind, LetterKeys.of(execution, kind));
+    @SuppressWarnings("unchecked")
+    List<String> locations = Variables.DATA_LOCATIONS.get(execution);
+    LetterFacts facts = LetterFacts.NONE
+        .withAwaited(Variables.AWAITED_LETTER.getEnum(execution, LetterKind.class))
+        .withFeeAmount(Variables.FEE_AMOUNT.get(execution))
+        .withDataLocations(locations);
+    correspondence.queueToRequester(Variables.REQUEST_ID.require(execution), kind, LetterKeys.of(execution, kind),
+        facts);
   }
 }

@@ -1,6 +1,7 @@
 package jp.madoguchi.deadline;
 
 import jp.madoguchi.correspondence.CorrespondenceService;
+import jp.madoguchi.correspondence.LetterFacts;
 import jp.madoguchi.correspondence.LetterKeys;
 import jp.madoguchi.correspondence.LetterKind;
 import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
@@ -48,7 +49,8 @@ class RemindDeskDelegate implements JavaDelegate {
         recipient = "privacy-desk";
       }
       correspondence.queueToStaff(requestId, LetterKind.STAFF_REMINDER, recipient, email,
-          LetterKeys.of(execution, "STAFF_REMINDER:" + task.getId()));
+          LetterKeys.of(execution, "STAFF_REMINDER:" + task.getId()), LetterFacts.NONE.withTask(task.getName(),
+              task.getDueDate() == null ? null : task.getDueDate().toInstant()));
     }
   }
 }

@@ -1,6 +1,7 @@
 package jp.madoguchi.investigation;
 
 import jp.madoguchi.correspondence.CorrespondenceService;
+import jp.madoguchi.correspondence.LetterFacts;
 import jp.madoguchi.correspondence.LetterKeys;
 import jp.madoguchi.correspondence.LetterKind;
 import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
@@ -29,7 +30,7 @@ class ReferToClientDelegate implements JavaDelegate {
     long requestId = Variables.REQUEST_ID.require(execution);
     String client = Variables.CLIENT_COMPANY_NAME.get(execution);
     correspondence.queueToRequester(requestId, LetterKind.ENTRUSTED_REFERRAL,
-        LetterKeys.of(execution, LetterKind.ENTRUSTED_REFERRAL));
+        LetterKeys.of(execution, LetterKind.ENTRUSTED_REFERRAL), LetterFacts.NONE.withClientCompanyName(client));
     correspondence.queueToClient(requestId, LetterKind.CLIENT_NOTIFICATION, client,
         Variables.CLIENT_CONTACT_EMAIL.get(execution), LetterKeys.of(execution, LetterKind.CLIENT_NOTIFICATION));
     register.recordEvent(requestId, RequestRegister.SYSTEM_ACTOR, "REFERRED_TO_CLIENT", client);

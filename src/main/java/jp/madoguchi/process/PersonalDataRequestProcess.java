@@ -135,6 +135,10 @@ public final class PersonalDataRequestProcess {
     public static final ProcessVariable<String> REPLY_LETTER = ProcessVariable.string("replyLetter");
     public static final ProcessVariable<String> REPLY_DELIVERY = ProcessVariable.string("replyDelivery");
     public static final ProcessVariable<String> TRACKING_NUMBER = ProcessVariable.string("trackingNumber");
+    /** The outbox id of a paper reply, so that the dispatch form can offer its PDF to print. */
+    public static final ProcessVariable<Long> REPLY_LETTER_ID = ProcessVariable.number("replyLetterId");
+    /** The outbox id of the notice that the method changed to paper, printed with the reply. */
+    public static final ProcessVariable<Long> METHOD_CHANGE_LETTER_ID = ProcessVariable.number("methodChangeLetterId");
 
     private Variables() {}
   }

@@ -1,6 +1,8 @@
 package jp.madoguchi.reply;
 
+import java.util.List;
 import jp.madoguchi.correspondence.CorrespondenceService;
+import jp.madoguchi.correspondence.LetterFacts;
 import jp.madoguchi.correspondence.LetterKeys;
 import jp.madoguchi.correspondence.LetterKind;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Send reply": the written reply goes to the requester (the agent when an agent asked) by the chosen method. When
- * the desk changed an electronic disclosure to paper, the person is first told so and why (APPI Art 33(3)).
+ * the desk changed an electronic disclosure to paper, the person is first told so and why (APPI Art 33(3)). A paper
+ * reply leaves the ids of its letters for the dispatch task, which offers their PDFs to print.
  */
 @Component
 class SendReplyDelegate implements JavaDelegate {
@@ -38,13 +41,22 @@ class SendReplyDelegate implements JavaDelegate {
       throw new IllegalStateException("No reply letter was chosen for request " + requestId);
     }
     DeskRequest request = register.find(requestId);
+    @SuppressWarnings("unchecked")
+    List<String> locations = Variables.DATA_LOCATIONS.get(execution);
+    LetterFacts facts = LetterFacts.NONE.withDataLocations(locations)
+        .withFeeAmount(Variables.FEE_AMOUNT.get(execution));
     if (Variables.CHANGE_TO_PAPER.isTrue(execution) && request.disclosureMethod() == DisclosureMethod.ELECTRONIC) {
       register.changeDisclosureMethod(requestId, DisclosureMethod.PAPER, actor.id(), null);
-      correspondence.queueToRequester(requestId, LetterKind.METHOD_CHANGED_TO_PAPER,
-          LetterKeys.of(execution, LetterKind.METHOD_CHANGED_TO_PAPER));
+      String noticeKey = LetterKeys.of(execution, LetterKind.METHOD_CHANGED_TO_PAPER);
+      correspondence.queueToRequester(requestId, LetterKind.METHOD_CHANGED_TO_PAPER, noticeKey, facts);
+      Variables.METHOD_CHANGE_LETTER_ID.set(execution, correspondence.letterId(noticeKey).orElseThrow());
       Variables.DISCLOSURE_METHOD.setEnum(execution, DisclosureMethod.PAPER);
     }
-    Delivery delivery = correspondence.queueToRequester(requestId, reply, LetterKeys.of(execution, reply));
+    String replyKey = LetterKeys.of(execution, reply);
+    Delivery delivery = correspondence.queueToRequester(requestId, reply, replyKey, facts);
     Variables.REPLY_DELIVERY.setEnum(execution, delivery);
+    if (delivery == Delivery.PAPER) {
+      Variables.REPLY_LETTER_ID.set(execution, correspondence.letterId(replyKey).orElseThrow());
+    }
   }
 }

@@ -73,6 +73,13 @@ public class PersonalDataErasure {
         jdbc.sql("UPDATE request_document SET content = NULL, original_file_name = NULL, content_erased_at = ?"
                 + " WHERE request_id = ? AND content_erased_at IS NULL")
             .params(RequestRegister.now().atOffset(ZoneOffset.UTC), id).update();
+        // the letters themselves (text and PDF) and the errors of their mail (which may name an address) go too;
+        // the outbox keeps which letter went to whom when, by which means
+        jdbc.sql("UPDATE outbound_letter SET last_error = NULL WHERE request_id = ?").param(id).update();
+        jdbc.sql("UPDATE letter_download_token SET revoked_at = ? WHERE revoked_at IS NULL AND letter_id IN"
+                + " (SELECT l.id FROM outbound_letter l WHERE l.request_id = ?)")
+            .params(RequestRegister.now().atOffset(ZoneOffset.UTC), id).update();
+        jdbc.sql("DELETE FROM letter_document WHERE request_id = ?").param(id).update();
         register.recordEvent(id, RequestRegister.SYSTEM_ACTOR, "PERSONAL_DATA_ERASED", "retention period ended");
         erased++;
       }

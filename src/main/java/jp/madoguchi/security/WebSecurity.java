@@ -6,6 +6,7 @@ import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,6 +21,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
+
+  /** Who works the desk's letters: staff and managers (roles are Camunda groups, see the authentication provider). */
+  private static final String[] DESK_ROLES = {DeskGroups.PRIVACY_DESK, DeskGroups.PRIVACY_MANAGERS};
 
   @Bean
   @Order(1)
@@ -70,6 +74,22 @@ class WebSecurity {
         .build();
   }
 
+  /**
+   * The desk's own JSON API (the outbox's failed mail, for now): desk staff and managers, HTTP Basic, no session.
+   * Without a session there is no CSRF token to check; the API's state-changing calls accept JSON only, which a
+   * cross-site form cannot send.
+   */
+  @Bean
+  @Order(5)
+  SecurityFilterChain deskApiSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/desk/api/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(DESK_ROLES))
+        .httpBasic(Customizer.withDefaults())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
   /** The API's description and Swagger UI are public, like the API they describe (ADR 0003). */
   @Bean
   @Order(4)
@@ -96,6 +116,9 @@ class WebSecurity {
                     .requestMatchers("/", "/error", "/error/**", "/favicon.ico", "/css/**", "/images/**")
                     .permitAll()
                     .requestMatchers("/request", "/request/**", "/status", "/status/**")
+                    .permitAll()
+                    // a letter's download link: the random token in the address is the credential
+                    .requestMatchers(HttpMethod.GET, "/letters/download/*")
                     .permitAll()
                     .requestMatchers("/desk/login")
                     .permitAll()

@@ -374,6 +374,12 @@ class PersonalDataRequestProcessTest {
           assertThat(letter.status()).isEqualTo("DISPATCHED");
         });
     assertThat(register.find(request.id()).disclosureMethod()).isEqualTo(DisclosureMethod.PAPER);
+    // the dispatch task offered both letters to print
+    List<Long> paperLetters = correspondence.lettersOf(request.id()).stream()
+        .filter(l -> l.delivery() == Delivery.PAPER).map(OutboundLetter::id).toList();
+    assertThat(historyService.createHistoricVariableInstanceQuery().variableNameIn("replyLetterId",
+            "methodChangeLetterId").list())
+        .extracting(v -> (Long) v.getValue()).containsAll(paperLetters);
   }
 
   @Test

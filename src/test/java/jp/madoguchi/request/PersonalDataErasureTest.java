@@ -3,10 +3,15 @@ package jp.madoguchi.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import jp.madoguchi.correspondence.CorrespondenceService;
+import jp.madoguchi.correspondence.LetterKind;
 import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @DeskTest
 class PersonalDataErasureTest {
@@ -14,6 +19,9 @@ class PersonalDataErasureTest {
   @Autowired RequestRegister register;
   @Autowired PersonalDataErasure erasure;
   @Autowired RequestDocuments documents;
+  @Autowired CorrespondenceService correspondence;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void personalDataOfAClosedRequestIsErasedOnceItsRetentionEndsAndTheAuditTrailStays() {
@@ -21,6 +29,11 @@ class PersonalDataErasureTest {
     DeskRequest expired = TestRequests.request(register).byAgent(RequestEnums.AgentKind.AUTHORISED).register();
     DeskRequest open = TestRequests.request(register).register();
     register.recordEvent(expired.id(), "desk", "NOTE", "Task_InvestigateRetainedData/investigationNote: 旧住所あり");
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> correspondence.queueToRequester(
+        expired.id(), LetterKind.ACKNOWLEDGEMENT, "erasure-test:" + expired.reference()));
+    long letterId = correspondence.letterId("erasure-test:" + expired.reference()).orElseThrow();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM letter_document WHERE letter_id = ?").param(letterId)
+        .query(Long.class).single()).isOne();
     register.close(kept.id(), "DECIDED_FULL", LocalDate.of(2030, 1, 1), "desk");
     register.close(expired.id(), "DECIDED_FULL", LocalDate.of(2027, 1, 1), "desk");
 
@@ -39,6 +52,13 @@ class PersonalDataErasureTest {
         .contains("REQUEST_CLOSED", "PERSONAL_DATA_ERASED");
     assertThat(register.events(expired.id())).filteredOn(e -> e.eventType().equals("NOTE"))
         .allSatisfy(e -> assertThat(e.detail()).isNull());
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM letter_document WHERE request_id = ?").param(expired.id())
+        .query(Long.class).single()).as("the composed letters go with the personal data").isZero();
+    assertThat(correspondence.lettersOf(expired.id())).singleElement().satisfies(letter -> {
+      assertThat(letter.kind()).isEqualTo(LetterKind.ACKNOWLEDGEMENT);
+      assertThat(letter.recipientName()).isNull();
+      assertThat(letter.recipientEmail()).isNull();
+    });
     assertThat(register.find(kept.id()).principal()).isEqualTo(TestRequests.PRINCIPAL);
     assertThat(register.find(open.id()).principal()).isEqualTo(TestRequests.PRINCIPAL);
     assertThat(erasure.eraseExpiredOn(LocalDate.of(2027, 1, 2))).isZero();

@@ -27,6 +27,7 @@ public final class TestRequests {
   private AgentKind agentKind;
   private LocalDate arrivedOn = LocalDate.of(2026, 12, 1);
   private Party principal = PRINCIPAL;
+  private String language = "ja";
 
   private TestRequests(RequestRegister register) {
     this.register = register;
@@ -64,6 +65,12 @@ public final class TestRequests {
     return this;
   }
 
+  /** The requester's language: {@code ja} (the default) or {@code en}. */
+  public TestRequests language(String value) {
+    this.language = value;
+    return this;
+  }
+
   public TestRequests withoutEmail() {
     this.principal = new Party(PRINCIPAL.name(), PRINCIPAL.nameKana(), PRINCIPAL.birthDate(), PRINCIPAL.postalCode(),
         PRINCIPAL.address(), PRINCIPAL.phone(), null);
@@ -71,7 +78,7 @@ public final class TestRequests {
   }
 
   public DeskRequest register() {
-    return register.register(new NewRequest(type, Channel.POST, kind, method, "ja", arrivedOn,
+    return register.register(new NewRequest(type, Channel.POST, kind, method, language, arrivedOn,
         Instant.parse(arrivedOn + "T01:00:00Z"), principal, agentKind, agentKind == null ? null : AGENT,
         "顧客データベースに登録されている私の情報"), "test");
   }

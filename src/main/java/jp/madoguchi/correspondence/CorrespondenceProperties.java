@@ -1,0 +1,62 @@
+package jp.madoguchi.correspondence;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the outbox is sent.
+ *
+ * @param downloadValidDays how many days the download link of a letter sent by e-mail works
+ * @param maxAttempts after this many failed attempts a letter is FAILED and waits for staff
+ * @param firstRetryAfter the wait after the first failed attempt; each further failure multiplies it
+ * @param retryMultiplier the factor of the exponential back-off
+ * @param maxRetryAfter the longest wait between two attempts
+ * @param pollInterval how often each node looks for letters due (the safety net behind sending after commit)
+ * @param staleClaimAfter a letter claimed longer ago than this is taken to belong to a node that died, and is
+ *     claimed again; must be longer than the SMTP timeouts allow one send to take
+ * @param batchSize how many letters one poll sends at most
+ * @param nodeId names this node in claims, for operators reading the table; defaults to the host name
+ */
+@ConfigurationProperties("madoguchi.correspondence")
+public record CorrespondenceProperties(
+    @DefaultValue("14") int downloadValidDays,
+    @DefaultValue("12") int maxAttempts,
+    @DefaultValue("PT1M") Duration firstRetryAfter,
+    @DefaultValue("2.0") double retryMultiplier,
+    @DefaultValue("PT1H") Duration maxRetryAfter,
+    @DefaultValue("PT30S") Duration pollInterval,
+    @DefaultValue("PT10M") Duration staleClaimAfter,
+    @DefaultValue("50") int batchSize,
+    String nodeId) {
+
+  public CorrespondenceProperties {
+    if (downloadValidDays < 1) {
+      throw new IllegalArgumentException("madoguchi.correspondence.download-valid-days must be at least 1");
+    }
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("madoguchi.correspondence.max-attempts must be at least 1");
+    }
+    if (retryMultiplier < 1.0) {
+      throw new IllegalArgumentException("madoguchi.correspondence.retry-multiplier must be at least 1");
+    }
+    nodeId = nodeId == null || nodeId.isBlank() ? hostName() : nodeId.strip();
+  }
+
+  /** The wait before the next attempt after {@code failedAttempts} failures: exponential, capped. */
+  Duration retryAfter(int failedAttempts) {
+    double factor = Math.pow(retryMultiplier, Math.max(0, failedAttempts - 1));
+    double millis = firstRetryAfter.toMillis() * factor;
+    return millis >= maxRetryAfter.toMillis() ? maxRetryAfter : Duration.ofMillis((long) millis);
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException unknown) {
+      return "node";
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package jp.madoguchi.correspondence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.correspondence.CompanyProperties.Text;
+import jp.madoguchi.correspondence.OutboundLetter.Delivery;
+import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestEnums.AgentKind;
+import jp.madoguchi.request.RequestEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a letter: fills its template (the requester's language; Japanese and English together for clients and
+ * staff) from the register, the request's history, the step's facts and the company's configuration, and lays it
+ * out as a PDF. The subject of the e-mail is the letter's title with the reference number.
+ */
+@Component
+class LetterComposer {
+
+  private final LetterTemplates templates;
+  private final LetterVocabulary vocabulary;
+  private final PdfLetterWriter pdfWriter;
+  private final CompanyProperties company;
+  private final CorrespondenceProperties properties;
+  private final PublicSiteProperties site;
+  private final ZoneId zone;
+
+  LetterComposer(LetterTemplates templates, LetterVocabulary vocabulary, PdfLetterWriter pdfWriter,
+      CompanyProperties company, CorrespondenceProperties properties, PublicSiteProperties site,
+      DeskCalendar calendar) {
+    this.templates = templates;
+    this.vocabulary = vocabulary;
+    this.pdfWriter = pdfWriter;
+    this.company = company;
+    this.properties = properties;
+    this.site = site;
+    this.zone = calendar.timeZone();
+  }
+
+  /** To whom, and how, the letter goes. */
+  record Recipient(RecipientRole role, String name, String email, Delivery delivery) {}
+
+  /** The letter as it is kept: the e-mail's subject, the plain text, and the PDF (none for staff). */
+  record ComposedLetter(String subject, String text, byte[] pdf, int pages) {}
+
+  ComposedLetter compose(DeskRequest request, LetterKind kind, Recipient recipient, LetterFacts facts,
+      List<RequestEvent> history, Instant now) {
+    CaseRecord record = CaseRecord.of(history);
+    LocalDate today = now.atZone(zone).toLocalDate();
+    String language = kind.bilingual() ? "ja" : language(request);
+    Map<String, Object> model;
+    String template;
+    if (kind.bilingual()) {
+      model = new HashMap<>();
+      model.put("ja", model("ja", request, recipient, facts, record, today));
+      model.put("en", model("en", request, recipient, facts, record, today));
+      template = "bilingual/" + kind.fileName();
+    } else {
+      model = model(language, request, recipient, facts, record, today);
+      template = language + "/" + kind.fileName();
+    }
+    LetterText text = LetterText.parse(templates.render(template, language, model));
+    String title = text.title();
+    String subject = vocabulary.word(language, "subject.pattern", title, request.reference(),
+        company.name().in(language));
+    if (!kind.hasPdf()) {
+      return new ComposedLetter(subject, text.plain(language), null, 0);
+    }
+    PdfLetterWriter.Pdf pdf = pdfWriter.write(new PdfLetterWriter.Letter(language, title + " " + request.reference(),
+        company.name().in(language), letterhead(language), vocabulary.date(language, today),
+        vocabulary.word(language, "reference.label", request.reference()), addressee(language, request, recipient),
+        "ja".equals(language) ? addresseeLinesBeforeName(request, recipient) : 0, sender(language), text,
+        footer(language), now));
+    return new ComposedLetter(subject, text.plain(language), pdf.bytes(), pdf.pages());
+  }
+
+  private static String language(DeskRequest request) {
+    return "en".equals(request.language()) ? "en" : "ja";
+  }
+
+  private Map<String, Object> model(String language, DeskRequest request, Recipient recipient, LetterFacts facts,
+      CaseRecord record, LocalDate today) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("lang", language);
+    model.put("ref", request.reference());
+    model.put("typeCode", request.type().name());
+    model.put("type", vocabulary.label(language, "requestType", request.type().name()));
+    model.put("arrivedOn", vocabulary.date(language, request.arrivedOn()));
+    model.put("today", vocabulary.date(language, today));
+    model.put("name", recipient.name());
+    model.put("honorific", honorific(language, recipient.role()));
+    model.put("byAgent", request.hasAgent());
+    model.put("principalName", request.principal().name());
+    model.put("agentKind", request.hasAgent() ? vocabulary.label(language, "agentKind", request.agentKind().name())
+        : null);
+    model.put("requesterKind", request.hasAgent() ? request.agentKind().name() : "PRINCIPAL");
+    model.put("checklist", vocabulary.labels(language, "finding", checklist(request)));
+    model.put("principal", request.principal());
+    model.put("principalAddress", request.principal().address() == null ? null
+        : address(language, request.principal().postalCode(), request.principal().address()));
+    model.put("agent", request.agent());
+    model.put("details", request.details() == null ? null : LetterText.quote(request.details()));
+    model.put("legalRepresentative", request.agentKind() == AgentKind.LEGAL_REPRESENTATIVE);
+    model.put("co", CompanyView.of(company, language));
+    model.put("org", OrganisationView.of(company.accreditedOrganisation(), language));
+    model.put("feeApplies", request.type().disclosureMethodApplies());
+    model.put("fee", facts.feeAmount() != null && facts.feeAmount() > 0
+        ? vocabulary.yen(language, facts.feeAmount())
+        : company.fee().display().in(language));
+    model.put("method", request.disclosureMethod() == null ? null
+        : vocabulary.label(language, "method", request.disclosureMethod().name()));
+    model.put("electronic", recipient.delivery() == Delivery.EMAIL);
+    model.put("locations", vocabulary.labels(language, "location", facts.dataLocations()));
+    model.put("decision", record.decision());
+    model.put("grounds", vocabulary.labels(language, "ground", record.refusalGrounds()));
+    model.put("reasons", record.refusalReasons() == null ? null : LetterText.quote(record.refusalReasons()));
+    model.put("paperReason", record.paperReason() == null ? null : LetterText.quote(record.paperReason()));
+    model.put("actionTaken", record.actionTaken() == null ? null : LetterText.quote(record.actionTaken()));
+    model.put("finding", record.moreDocumentsFinding() == null ? null
+        : vocabulary.label(language, "finding", record.moreDocumentsFinding()));
+    model.put("rejection", record.rejectionFinding() == null ? null
+        : vocabulary.label(language, "finding", record.rejectionFinding()));
+    model.put("awaited", facts.awaited() == null ? null : facts.awaited().name());
+    model.put("awaitedLabel", facts.awaited() == null ? null
+        : vocabulary.label(language, "awaited", facts.awaited().name()));
+    model.put("client", facts.clientCompanyName());
+    model.put("purposes", company.purposesOfUse().stream().map(purpose -> purpose.in(language)).toList());
+    model.put("validDays", properties.downloadValidDays());
+    model.put("taskName", facts.taskName());
+    model.put("taskDue", facts.taskDue() == null ? null
+        : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(facts.taskDue().atZone(zone)));
+    model.put("targetDueOn", vocabulary.date(language, request.deadlines().targetDueOn()));
+    model.put("legalRiskOn", vocabulary.date(language, request.deadlines().legalRiskOn()));
+    model.put("tasklistUrl", site.link("/camunda/app/tasklist/"));
+    return model;
+  }
+
+  /** The documents a requester of this kind sends to prove who they are (PPC General Guidelines). */
+  static List<String> checklist(DeskRequest request) {
+    if (!request.hasAgent()) {
+      return List.of("PRINCIPAL_IDENTITY_DOCUMENT");
+    }
+    return request.agentKind() == AgentKind.AUTHORISED
+        ? List.of("POWER_OF_ATTORNEY", "PRINCIPAL_SEAL_CERTIFICATE_WITHIN_3_MONTHS", "AGENT_IDENTITY_DOCUMENT")
+        : List.of("PROOF_OF_LEGAL_REPRESENTATION", "REPRESENTATIVE_IDENTITY_DOCUMENT");
+  }
+
+  private String honorific(String language, RecipientRole role) {
+    return vocabulary.word(language, role == RecipientRole.CLIENT ? "honorific.organisation" : "honorific.person");
+  }
+
+  private List<String> letterhead(String language) {
+    List<String> lines = new ArrayList<>();
+    lines.add(company.name().in(language));
+    lines.add(address(language, company.desk().postalCode(), company.desk().address().in(language)));
+    lines.add(vocabulary.word(language, "letterhead.contact", company.desk().name().in(language),
+        company.desk().phone(), company.desk().email()));
+    return lines;
+  }
+
+  /** Japanese: postal code, address, then the name with 様 or 御中. English: name first, then the address. */
+  private List<String> addressee(String language, DeskRequest request, Recipient recipient) {
+    List<String> address = new ArrayList<>();
+    DeskRequest.Party party = switch (recipient.role()) {
+      case PRINCIPAL -> request.principal();
+      case AGENT -> request.agent();
+      default -> null;
+    };
+    if (party != null && party.address() != null && !party.address().isBlank()) {
+      address.add(address(language, party.postalCode(), party.address()));
+    }
+    String name = "ja".equals(language)
+        ? (recipient.name() + " " + honorific(language, recipient.role())).strip()
+        : recipient.name();
+    List<String> lines = new ArrayList<>();
+    if ("ja".equals(language)) {
+      lines.addAll(address);
+      lines.add(name);
+    } else {
+      lines.add(name);
+      lines.addAll(address);
+    }
+    if (recipient.role() == RecipientRole.AGENT) {
+      lines.add(vocabulary.word(language, "principal.onBehalf", request.principal().name()));
+    }
+    return lines;
+  }
+
+  private int addresseeLinesBeforeName(DeskRequest request, Recipient recipient) {
+    DeskRequest.Party party = switch (recipient.role()) {
+      case PRINCIPAL -> request.principal();
+      case AGENT -> request.agent();
+      default -> null;
+    };
+    return party != null && party.address() != null && !party.address().isBlank() ? 1 : 0;
+  }
+
+  private List<String> sender(String language) {
+    List<String> lines = new ArrayList<>();
+    for (Text line : List.of(company.name(), company.representative(), company.protectionManager())) {
+      if (!line.in(language).isBlank()) {
+        lines.add(line.in(language));
+      }
+    }
+    return lines;
+  }
+
+  private String footer(String language) {
+    return vocabulary.word(language, "footer.pattern", company.desk().name().in(language), company.desk().phone(),
+        company.desk().email(), company.desk().hours().in(language));
+  }
+
+  private String address(String language, String postalCode, String address) {
+    String code = formatPostalCode(postalCode);
+    return code.isEmpty() ? address.strip() : vocabulary.word(language, "address.pattern", code, address).strip();
+  }
+
+  /** {@code 1000001} as {@code 100-0001}; anything else as written. */
+  static String formatPostalCode(String code) {
+    if (code == null) {
+      return "";
+    }
+    String digits = code.replaceAll("[^0-9]", "");
+    return digits.length() == 7 ? digits.substring(0, 3) + "-" + digits.substring(3) : code.strip();
+  }
+
+  /** The company's facts in one language, as templates read them. */
+  record CompanyView(String name, String postalCode, String address, String representative, String manager,
+      String deskName, String deskPostalCode, String deskAddress, String phone, String email, String hours,
+      String feeDisplay, String bankAccount) {
+
+    static CompanyView of(CompanyProperties company, String language) {
+      return new CompanyView(company.name().in(language), formatPostalCode(company.postalCode()),
+          company.address().in(language), company.representative().in(language),
+          company.protectionManager().in(language), company.desk().name().in(language),
+          formatPostalCode(company.desk().postalCode()), company.desk().address().in(language), company.desk().phone(),
+          company.desk().email(), company.desk().hours().in(language), company.fee().display().in(language),
+          company.fee().bankAccount().in(language));
+    }
+  }
+
+  /** The accredited personal information protection organisation in one language. */
+  record OrganisationView(String name, String postalCode, String address, String phone) {
+
+    static OrganisationView of(CompanyProperties.AccreditedOrganisation organisation, String language) {
+      return new OrganisationView(organisation.name().in(language), formatPostalCode(organisation.postalCode()),
+          organisation.address().in(language), organisation.phone());
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package jp.madoguchi.correspondence;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.correspondence.LetterDocuments.StoredLetter;
+import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a composed letter into the e-mail that carries it, at the moment of sending: a notice carries its text; a
+ * written reply (and a notice to a client) carries only a download link, since its content is personal data; a
+ * staff reminder is its text. The link's token is new for each attempt, so it is never stored in the clear.
+ */
+@Component
+class LetterMail {
+
+  private final JavaMailSender mailSender;
+  private final LetterTemplates templates;
+  private final LetterVocabulary vocabulary;
+  private final CompanyProperties company;
+  private final PublicSiteProperties site;
+  private final ZoneId zone;
+
+  LetterMail(JavaMailSender mailSender, LetterTemplates templates, LetterVocabulary vocabulary,
+      CompanyProperties company, PublicSiteProperties site, DeskCalendar calendar) {
+    this.mailSender = mailSender;
+    this.templates = templates;
+    this.vocabulary = vocabulary;
+    this.company = company;
+    this.site = site;
+    this.zone = calendar.timeZone();
+  }
+
+  /** The letter cannot be sent as it is (no address, an address that cannot exist): trying again will not help. */
+  static final class UndeliverableLetterException extends RuntimeException {
+    UndeliverableLetterException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  MimeMessage build(Outbox.Entry letter, StoredLetter stored, DownloadTokens.Issued link, Instant now)
+      throws MessagingException {
+    String language = letter.kind().bilingual() ? "ja" : ("en".equals(letter.language()) ? "en" : "ja");
+    Session session = mailSender.createMimeMessage().getSession();
+    MimeMessage message = new StableIdMessage(session, messageId(letter));
+    MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+    InternetAddress from = address(company.desk().email(), company.desk().name().in(language), "desk");
+    helper.setFrom(from);
+    helper.setReplyTo(from);
+    helper.setTo(address(letter.recipientEmail(), letter.recipientRole() == RecipientRole.STAFF ? null
+        : letter.recipientName(), "recipient"));
+    helper.setSubject(stored.subject());
+    helper.setSentDate(Date.from(now));
+    helper.setText(body(language, letter, stored, link), false);
+    message.setHeader("X-Madoguchi-Reference", letter.reference());
+    message.setHeader("X-Madoguchi-Letter", letter.kind().name());
+    return message;
+  }
+
+  private String body(String language, Outbox.Entry letter, StoredLetter stored, DownloadTokens.Issued link) {
+    if (letter.kind().audience() == LetterKind.Audience.STAFF) {
+      return stored.text();
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("name", letter.recipientName());
+    model.put("client", letter.recipientRole() == RecipientRole.CLIENT);
+    model.put("ref", letter.reference());
+    model.put("subject", stored.subject());
+    model.put("text", stored.text());
+    model.put("link", link == null ? null : site.link("/letters/download/" + link.token()));
+    model.put("validUntil", link == null ? null : until(language, link.expiresAt()));
+    model.put("validUntilEn", link == null ? null : until("en", link.expiresAt()));
+    model.put("co", LetterComposer.CompanyView.of(company, language));
+    model.put("coEn", LetterComposer.CompanyView.of(company, "en"));
+    String folder = letter.kind().bilingual() ? "bilingual" : language;
+    String template = letter.kind().writtenReply() ? "reply" : "notice";
+    return templates.render("mail/" + folder + "/" + template, language, model);
+  }
+
+  private String until(String language, Instant expiresAt) {
+    return vocabulary.date(language, expiresAt.atZone(zone).toLocalDate()) + " "
+        + DateTimeFormatter.ofPattern("HH:mm").format(expiresAt.atZone(zone));
+  }
+
+  private static InternetAddress address(String email, String personal, String what) {
+    if (email == null || email.isBlank()) {
+      throw new UndeliverableLetterException("The " + what + " has no e-mail address", null);
+    }
+    try {
+      InternetAddress address = new InternetAddress(email.strip(), true);
+      if (personal != null && !personal.isBlank()) {
+        address.setPersonal(personal, StandardCharsets.UTF_8.name());
+      }
+      return address;
+    } catch (jakarta.mail.internet.AddressException | UnsupportedEncodingException invalid) {
+      throw new UndeliverableLetterException("The " + what + " e-mail address is not valid", invalid);
+    }
+  }
+
+  /**
+   * The same Message-ID for every attempt at one letter: should a node die between handing a message to the SMTP
+   * server and recording it, the copy sent after its claim goes stale is recognisably the same message.
+   */
+  private String messageId(Outbox.Entry letter) {
+    String key = LetterDocuments.sha256(letter.letterKey().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    String email = company.desk().email();
+    String domain = email.contains("@") ? email.substring(email.indexOf('@') + 1) : "madoguchi.invalid";
+    return "<letter-" + letter.id() + "." + key + "@" + domain + ">";
+  }
+
+  /** A message whose Message-ID is set by the desk rather than drawn afresh when it is saved. */
+  private static final class StableIdMessage extends MimeMessage {
+
+    private final String messageId;
+
+    StableIdMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package jp.madoguchi.correspondence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import jp.madoguchi.correspondence.OutboundLetter.Delivery;
+import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The states of the outbox's e-mail, changed only by conditional updates. Each runs on its own (auto-committed), so
+ * that a claim is visible to every node at once, and each names the claim it expects: a node that lost its claim
+ * (it took longer than {@code stale-claim-after}) changes nothing.
+ */
+@Component
+class Outbox {
+
+  static final int MAX_ERROR_LENGTH = 1000;
+
+  private final JdbcClient jdbc;
+
+  Outbox(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One letter of the outbox, with its request's reference. */
+  record Entry(
+      long id,
+      long requestId,
+      String reference,
+      String personalInformationKind,
+      LetterKind kind,
+      RecipientRole recipientRole,
+      String recipientName,
+      String recipientEmail,
+      Delivery delivery,
+      String language,
+      LetterStatus status,
+      String letterKey,
+      int attempts,
+      String lastError,
+      Instant createdAt,
+      Instant nextAttemptAt,
+      Instant sentAt,
+      Instant failedAt,
+      boolean hasPdf) {}
+
+  /**
+   * Claims an e-mail for sending: it must be waiting and due, or claimed so long ago that its node is taken to be
+   * gone. Exactly one of any number of concurrent claimants gets it: the database lets one conditional update
+   * through and re-checks the condition for the others.
+   */
+  boolean claim(long id, String claim, Instant now, Duration staleAfter) {
+    int rows = jdbc.sql("""
+            UPDATE outbound_letter SET status = 'SENDING', claimed_by = ?, claimed_at = ?
+            WHERE id = ? AND delivery = 'EMAIL'
+              AND ((status IN ('QUEUED', 'RETRY') AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
+                OR (status = 'SENDING' AND claimed_at < ?))
+            """)
+        .params(claim, utc(now), id, utc(now), utc(now.minus(staleAfter)))
+        .update();
+    return rows == 1;
+  }
+
+  /** The e-mails a poll should try now, oldest first. */
+  List<Long> due(Instant now, Duration staleAfter, int limit) {
+    return jdbc.sql("""
+            SELECT id FROM outbound_letter
+            WHERE delivery = 'EMAIL'
+              AND ((status IN ('QUEUED', 'RETRY') AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
+                OR (status = 'SENDING' AND claimed_at < ?))
+            ORDER BY id
+            LIMIT ?
+            """)
+        .params(utc(now), utc(now.minus(staleAfter)), limit)
+        .query(Long.class)
+        .list();
+  }
+
+  boolean markSent(long id, String claim, Instant now) {
+    return jdbc.sql("""
+            UPDATE outbound_letter SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL,
+              next_attempt_at = NULL, claimed_by = NULL, claimed_at = NULL
+            WHERE id = ? AND status = 'SENDING' AND claimed_by = ?
+            """)
+        .params(utc(now), id, claim)
+        .update() == 1;
+  }
+
+  /** Records a failed attempt: RETRY at {@code nextAttempt}, or FAILED when {@code nextAttempt} is null. */
+  boolean markAttemptFailed(long id, String claim, int attempts, String error, Instant nextAttempt, Instant now) {
+    boolean failed = nextAttempt == null;
+    return jdbc.sql("""
+            UPDATE outbound_letter SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, failed_at = ?,
+              claimed_by = NULL, claimed_at = NULL
+            WHERE id = ? AND status = 'SENDING' AND claimed_by = ?
+            """)
+        .params(failed ? LetterStatus.FAILED.name() : LetterStatus.RETRY.name(), attempts, truncate(error),
+            failed ? null : utc(nextAttempt), failed ? utc(now) : null, id, claim)
+        .update() == 1;
+  }
+
+  /**
+   * Puts an e-mail that FAILED, waits to RETRY or was SENT back in line, due now, with a fresh count of attempts.
+   * Returns whether the letter was in a state that allows it.
+   */
+  boolean retry(long id, Instant now) {
+    return jdbc.sql("""
+            UPDATE outbound_letter SET status = 'RETRY', attempts = 0, next_attempt_at = ?, failed_at = NULL,
+              claimed_by = NULL, claimed_at = NULL
+            WHERE id = ? AND delivery = 'EMAIL' AND status IN ('FAILED', 'RETRY', 'SENT')
+            """)
+        .params(utc(now), id)
+        .update() == 1;
+  }
+
+  Optional<Entry> find(long id) {
+    return jdbc.sql(SELECT + " WHERE l.id = ?").param(id).query(Outbox::map).optional();
+  }
+
+  /** The newest letters in a state, for the staff's list. */
+  List<Entry> withStatus(LetterStatus status, int limit) {
+    return jdbc.sql(SELECT + " WHERE l.status = ? ORDER BY l.id DESC LIMIT ?")
+        .params(status.name(), limit)
+        .query(Outbox::map)
+        .list();
+  }
+
+  private static final String SELECT = """
+      SELECT l.*, r.reference, r.personal_information_kind,
+        (SELECT COUNT(*) FROM letter_document d WHERE d.letter_id = l.id AND d.pdf IS NOT NULL) AS pdf_count
+      FROM outbound_letter l JOIN desk_request r ON r.id = l.request_id
+      """;
+
+  private static Entry map(ResultSet rs, int row) throws SQLException {
+    return new Entry(rs.getLong("id"), rs.getLong("request_id"), rs.getString("reference"),
+        rs.getString("personal_information_kind"), LetterKind.valueOf(rs.getString("letter_kind")),
+        RecipientRole.valueOf(rs.getString("recipient_role")), rs.getString("recipient_name"),
+        rs.getString("recipient_email"), Delivery.valueOf(rs.getString("delivery")), rs.getString("language"),
+        LetterStatus.valueOf(rs.getString("status")), rs.getString("letter_key"), rs.getInt("attempts"),
+        rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "next_attempt_at"),
+        instant(rs, "sent_at"), instant(rs, "failed_at"), rs.getInt("pdf_count") > 0);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static String truncate(String error) {
+    if (error == null) {
+      return null;
+    }
+    return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+  }
+}
