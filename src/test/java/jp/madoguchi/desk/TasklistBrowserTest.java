@@ -40,7 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 class TasklistBrowserTest {
 
-  static final Path IMAGES = Path.of("docs", "images");
+  /** Screenshots for the staff guide (copied to docs/images by hand when the screens change). */
+  static final Path IMAGES = Path.of("target", "screenshots");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
