@@ -11,6 +11,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -127,6 +128,9 @@ class WebSecurity {
                     .anyRequest()
                     .authenticated())
         .formLogin(login -> login.loginPage("/desk/login").defaultSuccessUrl("/desk/requests/new"))
+        // scripts and tools (e.g. fetching a letter's PDF to print) may log in with HTTP Basic instead; without
+        // credentials, everyone is sent to the login page
+        .httpBasic(basic -> basic.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/desk/login")))
         .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"))
         .exceptionHandling(errors -> errors.accessDeniedHandler(new UploadTooLargeAwareAccessDeniedHandler()))
         .build();

@@ -144,7 +144,9 @@ class LetterDownloadTest {
     ResponseEntity<byte[]> missing = rest.withBasicAuth("desk", "desk-demo-2026")
         .getForEntity("/desk/letters/{id}.pdf", byte[].class, 987654321L);
 
-    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    // without a login the PDF is not served: the client is sent to the login page
+    assertThat(anonymous.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(new String(anonymous.getBody(), java.nio.charset.StandardCharsets.UTF_8)).contains("/desk/login");
     assertThat(designer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(desk.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -75,6 +75,8 @@ class TasklistBrowserTest {
     assertThat(page).contains("自分のタスク / My tasks", "2営業日以内に期限 / Due within 2 business days",
         "期限超過 / Overdue").doesNotContain("特定個人情報(マイナンバー)").doesNotContain("管理者の承認待ち");
     click(By.xpath("//*[contains(text(), \"窓口の未処理タスク / Desk's open tasks\")]"));
+    wait.until(driver -> java.net.URLDecoder.decode(driver.getCurrentUrl(), StandardCharsets.UTF_8)
+        .contains("\"sortBy\":\"dueDate\""));
     click(By.xpath("//a[contains(., '" + request.reference() + "')]"));
 
     waitForText("所定の請求書と必要事項がそろっている");

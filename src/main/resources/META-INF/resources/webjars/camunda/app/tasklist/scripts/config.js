@@ -39,11 +39,8 @@ export default {
     fallbackLocale: 'ja'
   },
 
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // the desk works by due date: lists are sorted by it unless the user chooses another order
+  customScripts: ['madoguchi/due-date-first'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
