@@ -55,12 +55,15 @@ class TasklistBrowserTest {
   @BeforeEach
   void startChromium(@TempDir Path profile) {
     browser = Chromium.start(profile, "ja", "Asia/Tokyo");
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    // Tasklist loads several megabytes of scripts: on a busy two-core machine the first load takes a while
+    wait = new WebDriverWait(browser, Duration.ofSeconds(90));
   }
 
   @AfterEach
-  void stopChromium() {
+  void stopChromium(org.junit.jupiter.api.TestInfo test) throws Exception {
     if (browser != null) {
+      // what the browser showed last, for the report of a failing run
+      Chromium.screenshot(browser, IMAGES.resolve("last-" + test.getTestMethod().orElseThrow().getName() + ".png"));
       browser.quit();
     }
   }
