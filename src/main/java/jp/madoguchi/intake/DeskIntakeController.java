@@ -2,7 +2,6 @@ package jp.madoguchi.intake;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import jp.madoguchi.request.RequestRegister;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,15 +76,9 @@ class DeskIntakeController {
   @PostMapping("/desk/requests")
   String registerRequest(@ModelAttribute("form") IntakeRequest form,
       @RequestParam(name = "submissionId", required = false) String submissionId,
-      @RequestParam(name = "identityDocument", required = false) MultipartFile identityDocument,
-      @RequestParam(name = "agentIdentityDocument", required = false) MultipartFile agentIdentityDocument,
-      @RequestParam(name = "powerOfAttorney", required = false) MultipartFile powerOfAttorney,
-      @RequestParam(name = "sealCertificate", required = false) MultipartFile sealCertificate,
-      @RequestParam(name = "statusProof", required = false) MultipartFile statusProof,
-      @RequestParam(name = "otherDocument", required = false) MultipartFile otherDocument,
+      @RequestParam MultiValueMap<String, MultipartFile> files,
       Principal staff, Model model, Locale locale, HttpServletResponse response) {
-    List<DocumentUpload> uploads = RequestPageController.uploads(Arrays.asList(identityDocument, agentIdentityDocument,
-        powerOfAttorney, sealCertificate, statusProof, otherDocument));
+    List<DocumentUpload> uploads = RequestPageController.uploads(files);
     try {
       IntakeService.Submitted submitted = intake.submit(form, uploads,
           new IntakeService.Submitter(staff.getName(), true, "ja"), submissionKey(submissionId, staff));

@@ -2,7 +2,6 @@ package jp.madoguchi.intake;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import jp.madoguchi.request.RequestType;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,15 +63,9 @@ class RequestPageController {
   @PostMapping("/request")
   String submit(@ModelAttribute("form") IntakeRequest form,
       @RequestParam(name = "submissionId", required = false) String submissionId,
-      @RequestParam(name = "identityDocument", required = false) MultipartFile identityDocument,
-      @RequestParam(name = "agentIdentityDocument", required = false) MultipartFile agentIdentityDocument,
-      @RequestParam(name = "powerOfAttorney", required = false) MultipartFile powerOfAttorney,
-      @RequestParam(name = "sealCertificate", required = false) MultipartFile sealCertificate,
-      @RequestParam(name = "statusProof", required = false) MultipartFile statusProof,
-      @RequestParam(name = "otherDocument", required = false) MultipartFile otherDocument,
+      @RequestParam MultiValueMap<String, MultipartFile> files,
       Model model, Locale locale, HttpServletResponse response) {
-    List<DocumentUpload> uploads = uploads(Arrays.asList(identityDocument, agentIdentityDocument, powerOfAttorney,
-        sealCertificate, statusProof, otherDocument));
+    List<DocumentUpload> uploads = uploads(files);
     // the page is Japanese or English; the desk writes its letters in the language the requester used
     form.setLanguage(locale.getLanguage());
     form.setChannel(null);
@@ -126,13 +120,13 @@ class RequestPageController {
     return "intake/request-form";
   }
 
-  static List<DocumentUpload> uploads(List<MultipartFile> files) {
+  /** The documents a page form carries, one file input per kind (see {@link DocumentInput}). */
+  static List<DocumentUpload> uploads(MultiValueMap<String, MultipartFile> files) {
     List<DocumentUpload> uploads = new ArrayList<>();
-    DocumentInput[] inputs = DocumentInput.values();
-    for (int i = 0; i < inputs.length; i++) {
-      MultipartFile file = files.get(i);
+    for (DocumentInput input : DocumentInput.values()) {
+      MultipartFile file = files.getFirst(input.name());
       if (DocumentUpload.chosen(file)) {
-        uploads.add(DocumentUpload.of(inputs[i].name(), inputs[i].kind, file));
+        uploads.add(DocumentUpload.of(input.name(), input.kind, file));
       }
     }
     return uploads;
