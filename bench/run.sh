@@ -14,7 +14,7 @@ export PGUSER=${MADOGUCHI_DB_USER:-madoguchi} PGPASSWORD=${MADOGUCHI_DB_PASSWORD
 echo "[bench] emptying $DB"
 psql -q -v ON_ERROR_STOP=1 -d "$DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'
 
-./mvnw ${MVN_OPTS:--q} test -Pbench \
+./mvnw ${MVN_OPTS:--q} test -Pbench -Dtest=LifecycleBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -DMADOGUCHI_BENCH_DB_NAME="$DB" \
   -Dbench.lifecycles="${N:-40}" \
   -Dbench.threads="${K:-4}" \
