@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The read paths at scale: the Tasklist, the managers' filters and our own tables' queries with 1k and 10k open
+# requests (LEVELS), on PostgreSQL (database madoguchi_bench, EMPTIED first). Writes docs/performance-scale.md.
+# Filling 10k requests through the models takes a while on 2 cores: LEVELS=1000 for a quick look.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=${BENCH_DB:-madoguchi_bench}
+export PGHOST=${MADOGUCHI_DB_HOST:-127.0.0.1} PGPORT=${MADOGUCHI_DB_PORT:-5432}
+export PGUSER=${MADOGUCHI_DB_USER:-madoguchi} PGPASSWORD=${MADOGUCHI_DB_PASSWORD:-madoguchi}
+echo "[bench] emptying $DB"
+psql -q -v ON_ERROR_STOP=1 -d "$DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'
+
+./mvnw ${MVN_OPTS:--q} test -Pbench -Dtest=OpenRequestsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -DMADOGUCHI_BENCH_DB_NAME="$DB" \
+  -Dbench.open-levels="${LEVELS:-1000,10000}" \
+  -Dbench.threads="${K:-4}" \
+  -Dbench.query-repeats="${REPEATS:-30}" \
+  -Dbench.scale-report="${REPORT:-docs/performance-scale.md}"

@@ -1,0 +1,438 @@
+package jp.madoguchi.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.madoguchi.process.PersonalDataRequestProcess;
+import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
+import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.security.DeskGroups;
+import jp.madoguchi.support.ProcessDriver;
+import jp.madoguchi.support.TestRequests;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Drives complete personal-data requests through the real models on PostgreSQL as the desk does, with K client
+ * threads, and in the same run the same number of lifecycles of a bare model with the same user tasks and no
+ * delegates. Reports (does not assert) throughput, latencies, database transactions per lifecycle and PostgreSQL's
+ * own commit ceiling (pgbench), and writes them to {@code docs/performance.md}.
+ *
+ * <p>Run with {@code bench/run.sh} or {@code ./mvnw test -Pbench}; settings are system properties:
+ * {@code bench.lifecycles} (N, default 40), {@code bench.threads} (K, 4), {@code bench.warmup} (8),
+ * {@code bench.pgbench-seconds} (10), {@code bench.report} ({@code docs/performance.md}, empty: none).
+ */
+@Tag("bench")
+@SpringBootTest
+@ActiveProfiles({"test", "postgres", "bench"})
+class LifecycleBenchmark {
+
+  static final String BARE_PROCESS = "BenchBareUserTasks";
+  static final String DESK_GROUP = DeskGroups.PRIVACY_DESK;
+
+  @Autowired ProcessEngine engine;
+  @Autowired RequestRegister register;
+  @Autowired RequestProcessStarter starter;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JdbcClient jdbc;
+
+  /** An SMTP port of our own: 3025 (the test profile's) may be in use by another build on the same machine. */
+  static final int SMTP_PORT = freePort();
+
+  final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  @DynamicPropertySource
+  static void mailToOurServer(DynamicPropertyRegistry properties) {
+    properties.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  final int lifecycles = Integer.getInteger("bench.lifecycles", 40);
+  final int threads = Integer.getInteger("bench.threads", 4);
+  final int warmup = Integer.getInteger("bench.warmup", 8);
+  final int pgbenchSeconds = Integer.getInteger("bench.pgbench-seconds", 10);
+  final long statsSettleMillis = Long.getLong("bench.stats-settle-millis", 11_000);
+
+  /** One complete lifecycle: the tasks, in order, with the variables their forms submit. */
+  interface Lifecycle {
+    void run(int number, Measures measures) throws Exception;
+  }
+
+  /** What one phase measured. */
+  record Measures(Latencies completions, Latencies tasklist, AtomicInteger completed) {
+    static Measures create() {
+      return new Measures(new Latencies(), new Latencies(), new AtomicInteger());
+    }
+  }
+
+  /** A phase's figures. */
+  record Phase(String name, int lifecycles, double seconds, Measures measures, long transactions) {
+    double lifecyclesPerSecond() {
+      return lifecycles / seconds;
+    }
+
+    double completionsPerSecond() {
+      return measures.completed().get() / seconds;
+    }
+
+    double transactionsPerLifecycle() {
+      return (double) transactions / lifecycles;
+    }
+  }
+
+  @Test
+  void ourModelsAgainstABareModelOfTheSameUserTasks() throws Exception {
+    smtp.start();
+    try {
+      engine.getRepositoryService().createDeployment().name("bench-bare")
+          .addModelInstance(BARE_PROCESS + ".bpmn", bareModel()).enableDuplicateFiltering(true).deploy();
+      say("warm-up: %d lifecycles of each", warmup);
+      phase("warm-up ours", warmup, this::ourLifecycle);
+      phase("warm-up bare", warmup, this::bareLifecycle);
+      awaitLettersSent();
+
+      Phase ours = phase("Madoguchi models", lifecycles, this::ourLifecycle);
+      int received = awaitLettersSent();
+      Phase bare = phase("bare model", lifecycles, this::bareLifecycle);
+      Ceiling ceiling = pgbench();
+
+      double ratio = bare.lifecyclesPerSecond() / ours.lifecyclesPerSecond();
+      for (Phase phase : List.of(ours, bare)) {
+        say("%s: %d lifecycles in %.1f s = %.2f lifecycles/s, %.1f task completions/s; completion p50/p95/p99 "
+            + "%.1f/%.1f/%.1f ms; Tasklist first page p50/p95/p99 %.1f/%.1f/%.1f ms; %.1f DB transactions/lifecycle",
+            phase.name(), phase.lifecycles(), phase.seconds(), phase.lifecyclesPerSecond(),
+            phase.completionsPerSecond(), ms(phase, 50), ms(phase, 95), ms(phase, 99), query(phase, 50),
+            query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle());
+      }
+      say("mails received by the SMTP server since start: %d", received);
+      say("pgbench: %s", ceiling);
+      say("cost ratio: %.2f", ratio);
+      String report = System.getProperty("bench.report", "docs/performance.md");
+      if (!report.isBlank()) {
+        writeBetweenMarkers(Path.of(report), page(ours, bare, ratio, ceiling, received));
+        say("wrote %s", report);
+      }
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- the lifecycles
+
+  /** A disclosure request with a fee, from registration to the reply: five tasks, three letters. */
+  void ourLifecycle(int number, Measures measures) throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    DeskRequest request = new TransactionTemplate(transactionManager).execute(status -> {
+      // one transaction, as the intake does it: registered and started, or neither
+      DeskRequest registered = TestRequests.request(register).arrivedOn(today).register();
+      starter.start(registered);
+      return registered;
+    });
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    for (Step step : ourSteps(today)) {
+      work(desk, step.task(), step.values(), measures);
+    }
+    if (engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PersonalDataRequestProcess.KEY)
+        .processInstanceBusinessKey(request.reference()).count() != 0) {
+      throw new IllegalStateException("request " + request.reference() + " did not end; the benchmark is wrong");
+    }
+  }
+
+  /** The bare model: the same number of user tasks, the same variables, nothing else. */
+  void bareLifecycle(int number, Measures measures) throws Exception {
+    String businessKey = "BARE-" + UUID.randomUUID();
+    engine.getRuntimeService().startProcessInstanceByKey(BARE_PROCESS, businessKey);
+    ProcessDriver desk = new ProcessDriver(engine, businessKey);
+    List<Step> steps = ourSteps(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+    for (int i = 0; i < steps.size(); i++) {
+      work(desk, "Task_Step" + (i + 1), steps.get(i).values(), measures);
+    }
+  }
+
+  record Step(String task, Map<String, Object> values) {}
+
+  /** The happy path of a disclosure, with the values the forms submit (as in PersonalDataRequestProcessTest). */
+  static List<Step> ourSteps(LocalDate today) {
+    Map<String, Object> investigation = new HashMap<>(Map.of("entrustedByClient", false, "dataFound", true));
+    investigation.put("dataLocations", Spin.JSON("[\"CUSTOMER_DATABASE\",\"CALL_RECORDINGS\"]"));
+    return List.of(
+        new Step(Elements.CHECK_REQUEST, Map.of("requestFormComplete", true)),
+        new Step(Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "DRIVERS_LICENCE",
+            "identityMismatch", false)),
+        new Step(Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
+            "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", today.toString())),
+        new Step(Elements.INVESTIGATE, investigation),
+        new Step(Elements.DECIDE, Map.of("decision", "FULL")));
+  }
+
+  /**
+   * What a member of the desk does for one task: opens the group's first Tasklist page, completes the task, and
+   * then the job executor's share: the request's due jobs (run in this thread, by the job executor's command).
+   */
+  void work(ProcessDriver desk, String taskKey, Map<String, Object> values, Measures measures) {
+    TaskService tasks = engine.getTaskService();
+    IdentityService identity = engine.getIdentityService();
+    String taskId = desk.task(taskKey).getId();
+    identity.setAuthentication("bench-desk-" + Thread.currentThread().getId(), List.of(DESK_GROUP));
+    try {
+      long start = System.nanoTime();
+      tasks.createTaskQuery().taskCandidateGroup(DESK_GROUP).orderByDueDate().asc().listPage(0, 15);
+      measures.tasklist().add(System.nanoTime() - start);
+      start = System.nanoTime();
+      tasks.complete(taskId, values);
+      measures.completions().add(System.nanoTime() - start);
+      measures.completed().incrementAndGet();
+    } finally {
+      identity.clearAuthentication();
+    }
+    desk.runJobs();
+  }
+
+  static BpmnModelInstance bareModel() {
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(BARE_PROCESS).name("Bench bare user tasks")
+        .camundaHistoryTimeToLive(1).startEvent("Event_Started");
+    for (int i = 1; i <= ourSteps(LocalDate.now()).size(); i++) {
+      flow = flow.userTask("Task_Step" + i).name("Step " + i).camundaCandidateGroups(DESK_GROUP);
+    }
+    return flow.endEvent("Event_Ended").done();
+  }
+
+  // ---------------------------------------------------------------------------------------------------- phases
+
+  Phase phase(String name, int count, Lifecycle lifecycle) throws Exception {
+    long transactionsBefore = transactions();
+    Measures measures = Measures.create();
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(threads);
+    long start = System.nanoTime();
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        running.add(clients.submit(() -> {
+          for (int number = next.getAndIncrement(); number < count; number = next.getAndIncrement()) {
+            lifecycle.run(number, measures);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> client : running) {
+        client.get();
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long transactionsAfter = transactions();
+    return new Phase(name, count, seconds, measures, transactionsAfter - transactionsBefore);
+  }
+
+  /** Committed transactions of the database so far, once every connection's pending statistics are flushed. */
+  long transactions() throws InterruptedException {
+    // PostgreSQL 15 flushes an idle backend's statistics within 10 s (PGSTAT_IDLE_INTERVAL)
+    Thread.sleep(statsSettleMillis);
+    jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
+    return jdbc.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
+        .query(Long.class).single();
+  }
+
+  /** Waits until every e-mail of the outbox was sent; returns what the SMTP server received. */
+  int awaitLettersSent() throws Exception {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (System.currentTimeMillis() < deadline && jdbc.sql(
+        "SELECT count(*) FROM outbound_letter WHERE delivery = 'EMAIL' AND status <> 'SENT'").query(Long.class)
+        .single() > 0) {
+      Thread.sleep(200);
+    }
+    Map<String, Integer> byLetter = new java.util.TreeMap<>();
+    java.util.Set<String> messageIds = new java.util.HashSet<>();
+    for (jakarta.mail.internet.MimeMessage message : smtp.getReceivedMessages()) {
+      byLetter.merge(message.getHeader("X-Madoguchi-Letter", null) + " to "
+          + java.util.Arrays.toString(message.getAllRecipients()), 1, Integer::sum);
+      messageIds.add(message.getMessageID());
+    }
+    say("outbox e-mails: %d; received messages (one per recipient): %d, distinct Message-IDs: %d; by letter: %s",
+        jdbc.sql("SELECT count(*) FROM outbound_letter WHERE delivery = 'EMAIL'").query(Long.class).single(),
+        smtp.getReceivedMessages().length, messageIds.size(), byLetter);
+    return smtp.getReceivedMessages().length;
+  }
+
+  // ---------------------------------------------------------------------------------------------------- pgbench
+
+  record Ceiling(double simpleUpdateTps, double tpcbTps, int clients, int seconds) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%.0f tps (-N, simple update), %.0f tps (tpcb-like), %d clients, %d s each",
+          simpleUpdateTps, tpcbTps, clients, seconds);
+    }
+  }
+
+  Ceiling pgbench() throws IOException, InterruptedException {
+    String database = jdbc.sql("SELECT current_database()").query(String.class).single();
+    int clients = 4;
+    try {
+      command("pgbench", "-i", "-q", "-s", "1", database);
+      double simple = tps(command("pgbench", "-n", "-c", "" + clients, "-j", "2", "-T", "" + pgbenchSeconds, "-N",
+          database));
+      double tpcb = tps(command("pgbench", "-n", "-c", "" + clients, "-j", "2", "-T", "" + pgbenchSeconds,
+          database));
+      return new Ceiling(simple, tpcb, clients, pgbenchSeconds);
+    } finally {
+      command("pgbench", "-i", "-I", "d", database);
+    }
+  }
+
+  static double tps(String output) {
+    Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+    if (!tps.find()) {
+      throw new IllegalStateException("no tps in pgbench's output: " + output);
+    }
+    return Double.parseDouble(tps.group(1));
+  }
+
+  static String command(String... command) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.putIfAbsent("PGHOST", System.getenv().getOrDefault("MADOGUCHI_DB_HOST", "127.0.0.1"));
+    env.putIfAbsent("PGPORT", System.getenv().getOrDefault("MADOGUCHI_DB_PORT", "5432"));
+    env.putIfAbsent("PGUSER", System.getenv().getOrDefault("MADOGUCHI_DB_USER", "madoguchi"));
+    env.putIfAbsent("PGPASSWORD", System.getenv().getOrDefault("MADOGUCHI_DB_PASSWORD", "madoguchi"));
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+    }
+    return output;
+  }
+
+  // ------------------------------------------------------------------------------------------------------ report
+
+  String page(Phase ours, Phase bare, double ratio, Ceiling ceiling, int received) throws Exception {
+    String postgres = jdbc.sql("SELECT version()").query(String.class).single();
+    String historyLevel = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getHistoryLevel().getName();
+    String memory = command("free", "-h").stripTrailing();
+    String load = Files.readString(Path.of("/proc/loadavg")).strip();
+    StringBuilder page = new StringBuilder();
+    page.append("Measured ").append(ZonedDateTime.now(ZoneId.of("UTC")).format(DateTimeFormatter.ISO_LOCAL_DATE))
+        .append(" with `bench/run.sh` (").append(lifecycles).append(" lifecycles of each model, ").append(threads)
+        .append(" client threads, ").append(warmup).append(" warm-up lifecycles of each not counted). ")
+        .append("Re-run it to regenerate this page; figures from a 2-core machine with small N are indicative only.\n\n")
+        .append("## Method\n\n")
+        .append("- One application context (the whole desk, profile `postgres`) on the database `madoguchi_bench`, ")
+        .append("emptied by `bench/run.sh` before the run; history level `").append(historyLevel).append("`; ")
+        .append("authorization checks on; e-mail to an SMTP server in the JVM (GreenMail).\n")
+        .append("- **Ours**: a disclosure request with a fee, registered and started in one transaction as the ")
+        .append("intake does, then its five user tasks (check request, verify identity, confirm fee payment, ")
+        .append("investigate, decide) completed through the engine's `TaskService` with the variables their forms ")
+        .append("submit, until the request is closed and its reply sent: three letters (acknowledgement, fee ")
+        .append("request, disclosure with PDF), each sent after commit.\n")
+        .append("- **Bare**: a model of five user tasks and nothing else (no delegates, listeners, DMN, call ")
+        .append("activities or timers), completed with the same variables, same engine, same database.\n")
+        .append("- Each client thread, for every task: opens the Tasklist's first page for `privacy-desk` ")
+        .append("(`taskCandidateGroup(\"privacy-desk\").orderByDueDate().asc().listPage(0, 15)`, authenticated as a ")
+        .append("member of the group), completes the task (timed), then runs the request's due jobs itself with the ")
+        .append("job executor's command (`ManagementService.executeJob`): the job executor is off, so that all of a ")
+        .append("lifecycle's work is in the measured threads.\n")
+        .append("- Transactions: `pg_stat_database.xact_commit` of the database before and after each phase (after ")
+        .append("waiting ").append(statsSettleMillis / 1000).append(" s for the statistics to be flushed), divided ")
+        .append("by the lifecycles. It counts every transaction PostgreSQL committed in that window: the engine's ")
+        .append("read-only queries (each an autocommitted transaction), the letters' sending, the outbox's poll.\n")
+        .append("- PostgreSQL's commit ceiling: `pgbench` at scale 1 on the same database, ").append(ceiling.clients())
+        .append(" clients, ").append(ceiling.seconds()).append(" s, simple update (`-N`) and tpcb-like.\n\n")
+        .append("## Machine\n\n")
+        .append("- CPUs (`nproc`): ").append(Runtime.getRuntime().availableProcessors()).append('\n')
+        .append("- Java: ").append(System.getProperty("java.vm.name")).append(' ')
+        .append(System.getProperty("java.version")).append('\n')
+        .append("- PostgreSQL: ").append(postgres).append('\n')
+        .append("- Load average when the report was written (`/proc/loadavg`): ").append(load)
+        .append(" (other builds on the same machine make the figures noisy)\n\n")
+        .append("```\n$ free -h\n").append(memory).append("\n```\n\n")
+        .append("## Figures\n\n")
+        .append("| | lifecycles/s | task completions/s | completion p50 / p95 / p99 (ms) | Tasklist first page p50 / p95 / p99 (ms) | DB transactions per lifecycle |\n")
+        .append("|---|---|---|---|---|---|\n");
+    for (Phase phase : List.of(ours, bare)) {
+      page.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f |%n",
+          phase.name(), phase.lifecyclesPerSecond(), phase.completionsPerSecond(), ms(phase, 50), ms(phase, 95),
+          ms(phase, 99), query(phase, 50), query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle()));
+    }
+    page.append(String.format(Locale.ROOT, "%n**cost ratio: %.2f** (bare model's lifecycles/s divided by ours)%n%n",
+        ratio))
+        .append(String.format(Locale.ROOT, "PostgreSQL's commit ceiling on this machine: %s.%n%n", ceiling))
+        .append(String.format(Locale.ROOT, "E-mails received by the SMTP server (warm-up and measured): %d.%n",
+            received));
+    return page.toString();
+  }
+
+  static final String BEGIN = "<!-- bench:begin (generated by bench/run.sh; do not edit by hand) -->\n";
+  static final String END = "<!-- bench:end -->\n";
+
+  /**
+   * Replaces the generated part of the page (between the markers) and keeps the rest, which is written by hand:
+   * the notes on settings below the figures.
+   */
+  static void writeBetweenMarkers(Path report, String generated) throws IOException {
+    String page = Files.exists(report) ? Files.readString(report, StandardCharsets.UTF_8) : "";
+    int begin = page.indexOf(BEGIN);
+    int end = page.indexOf(END);
+    String updated = begin >= 0 && end > begin
+        ? page.substring(0, begin) + BEGIN + generated + END + page.substring(end + END.length())
+        : "# Performance\n\n" + BEGIN + generated + END;
+    Files.writeString(report, updated, StandardCharsets.UTF_8);
+  }
+
+  static double ms(Phase phase, double p) {
+    return phase.measures().completions().percentileMillis(p);
+  }
+
+  static double query(Phase phase, double p) {
+    return phase.measures().tasklist().percentileMillis(p);
+  }
+
+  static void say(String format, Object... args) {
+    System.out.printf("[bench] " + format + "%n", args);
+  }
+}

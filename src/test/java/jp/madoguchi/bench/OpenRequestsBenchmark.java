@@ -1,0 +1,240 @@
+package jp.madoguchi.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import jp.madoguchi.process.PersonalDataRequestProcess;
+import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.security.DeskGroups;
+import jp.madoguchi.support.ProcessDriver;
+import jp.madoguchi.support.TestRequests;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The desk's read paths as open requests pile up: the Tasklist's first page for the desk, every Tasklist filter as
+ * a manager sees it, and the queries on our own tables, at each level of {@code bench.open-levels} (default
+ * {@code 1000,10000}) open requests (each waiting at "Check request", its acknowledgement sent). Reports latencies
+ * and PostgreSQL's plans to {@code docs/performance-scale.md}; asserts nothing about speed.
+ *
+ * <p>Run with {@code bench/scale.sh}, which empties {@code madoguchi_bench} first.
+ */
+@Tag("bench")
+@SpringBootTest
+@ActiveProfiles({"test", "postgres", "bench"})
+class OpenRequestsBenchmark {
+
+  static final int SMTP_PORT = LifecycleBenchmark.freePort();
+
+  @DynamicPropertySource
+  static void mailToOurServer(DynamicPropertyRegistry properties) {
+    properties.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired RequestRegister register;
+  @Autowired RequestProcessStarter starter;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JdbcClient jdbc;
+
+  final int threads = Integer.getInteger("bench.threads", 4);
+  final int repeats = Integer.getInteger("bench.query-repeats", 30);
+  final int[] levels = Arrays.stream(System.getProperty("bench.open-levels", "1000,10000").split(","))
+      .map(String::strip).mapToInt(Integer::parseInt).toArray();
+
+  /** Our own tables' queries that a page or the outbox's poll runs, as PostgreSQL plans them at each level. */
+  static final Map<String, String> OWN_QUERIES = new LinkedHashMap<>();
+
+  static {
+    OWN_QUERIES.put("request by reference (status page, intake)",
+        "SELECT * FROM desk_request WHERE reference = (SELECT max(reference) FROM desk_request)");
+    OWN_QUERIES.put("latest requests (desk's list)", "SELECT * FROM desk_request ORDER BY id DESC LIMIT 50");
+    OWN_QUERIES.put("a request's history (request file)",
+        "SELECT * FROM request_event WHERE request_id = (SELECT max(id) FROM desk_request) ORDER BY occurred_at, id");
+    OWN_QUERIES.put("e-mail due (outbox poll, every node)", """
+        SELECT id FROM outbound_letter WHERE delivery = 'EMAIL'
+          AND ((status IN ('QUEUED', 'RETRY') AND (next_attempt_at IS NULL OR next_attempt_at <= now()))
+            OR (status = 'SENDING' AND claimed_at < now() - interval '10 minutes'))
+        ORDER BY id LIMIT 50""");
+    OWN_QUERIES.put("a request's letters (request file)",
+        "SELECT * FROM outbound_letter WHERE request_id = (SELECT max(id) FROM desk_request)");
+  }
+
+  record Measured(int open, Map<String, Latencies> latencies, Map<String, String> plans, double fillSeconds) {}
+
+  @Test
+  void readPathsAsOpenRequestsPileUp() throws Exception {
+    GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    List<Measured> results = new ArrayList<>();
+    try {
+      for (int level : levels) {
+        long start = System.nanoTime();
+        fillTo(level);
+        double fillSeconds = (System.nanoTime() - start) / 1e9;
+        jdbc.sql("ANALYZE").update();
+        results.add(measure(level, fillSeconds));
+        // written after every level, so that a run stopped while filling the next level keeps what it measured
+        String report = System.getProperty("bench.scale-report", "docs/performance-scale.md");
+        if (!report.isBlank()) {
+          Files.writeString(Path.of(report), page(results), StandardCharsets.UTF_8);
+          LifecycleBenchmark.say("wrote %s", report);
+        }
+      }
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  long open() {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(PersonalDataRequestProcess.KEY).count();
+  }
+
+  void fillTo(int level) throws Exception {
+    int missing = (int) (level - open());
+    LifecycleBenchmark.say("filling to %d open requests (%d to add)", level, missing);
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(threads);
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        running.add(clients.submit(() -> {
+          for (int n = next.getAndIncrement(); n < missing; n = next.getAndIncrement()) {
+            DeskRequest request = new TransactionTemplate(transactionManager).execute(status -> {
+              DeskRequest registered = TestRequests.request(register).arrivedOn(today).register();
+              starter.start(registered);
+              return registered;
+            });
+            new ProcessDriver(engine, request.reference()).runJobs();
+            if ((n + 1) % 500 == 0) {
+              LifecycleBenchmark.say("  %d added", n + 1);
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> client : running) {
+        client.get();
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  Measured measure(int level, double fillSeconds) {
+    Map<String, Latencies> latencies = new LinkedHashMap<>();
+    IdentityService identity = engine.getIdentityService();
+    time(latencies, "Tasklist first page, privacy-desk (15 by due date)", "desk-member",
+        List.of(DeskGroups.PRIVACY_DESK), () -> engine.getTaskService().createTaskQuery()
+            .taskCandidateGroup(DeskGroups.PRIVACY_DESK).orderByDueDate().asc().listPage(0, 15));
+    // the same query without a logged-in user: the engine skips its authorization check, which shows that check's
+    // share (the desk's tasks carry one authorization row each, made by the engine for the candidate group)
+    time(latencies, "the same, without the authorization check", null, List.of(), () -> engine.getTaskService()
+        .createTaskQuery().taskCandidateGroup(DeskGroups.PRIVACY_DESK).orderByDueDate().asc().listPage(0, 15));
+    time(latencies, "Tasklist count, privacy-desk", "desk-member", List.of(DeskGroups.PRIVACY_DESK),
+        () -> engine.getTaskService().createTaskQuery().taskCandidateGroup(DeskGroups.PRIVACY_DESK).count());
+    List<String> everyGroup = List.of(DeskGroups.PRIVACY_DESK, DeskGroups.PRIVACY_DESK_SPECIFIC,
+        DeskGroups.PRIVACY_MANAGERS);
+    for (Filter filter : engine.getFilterService().createFilterQuery().orderByFilterName().asc().list()) {
+      time(latencies, "filter \"" + filter.getName() + "\" first page", "manager", everyGroup,
+          () -> engine.getFilterService().listPage(filter.getId(), 0, 15));
+      time(latencies, "filter \"" + filter.getName() + "\" count", "manager", everyGroup,
+          () -> engine.getFilterService().count(filter.getId()));
+    }
+    Map<String, String> plans = new LinkedHashMap<>();
+    OWN_QUERIES.forEach((name, sql) -> {
+      time(latencies, name, null, List.of(), () -> jdbc.sql(sql).query().listOfRows());
+      plans.put(name, String.join("\n", jdbc.sql("EXPLAIN (ANALYZE, COSTS OFF) " + sql).query(String.class).list()));
+    });
+    identity.clearAuthentication();
+    latencies.forEach((name, measured) -> LifecycleBenchmark.say("%d open: %s p50 %.1f ms, p95 %.1f ms", level,
+        name, measured.percentileMillis(50), measured.percentileMillis(95)));
+    return new Measured(level, latencies, plans, fillSeconds);
+  }
+
+  void time(Map<String, Latencies> into, String name, String user, List<String> groups, Supplier<?> query) {
+    IdentityService identity = engine.getIdentityService();
+    Latencies measured = new Latencies();
+    for (int i = 0; i < repeats + 3; i++) {
+      if (user != null) {
+        identity.setAuthentication(user, groups);
+      }
+      try {
+        long start = System.nanoTime();
+        query.get();
+        if (i >= 3) {
+          measured.add(System.nanoTime() - start);
+        }
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+    into.put(name, measured);
+  }
+
+  String page(List<Measured> results) {
+    StringBuilder page = new StringBuilder("# Performance: the read paths at scale\n\n")
+        .append("<!-- generated by bench/scale.sh (jp.madoguchi.bench.OpenRequestsBenchmark); do not edit by hand -->\n\n")
+        .append("Measured ").append(ZonedDateTime.now(ZoneId.of("UTC")).format(DateTimeFormatter.ISO_LOCAL_DATE))
+        .append(" on the machine described in [performance](performance.md). Open requests are real ones: ")
+        .append("registered, started and acknowledged through the models, each waiting at \"Check request\" with its ")
+        .append("deadline timers. Each query ran ").append(repeats).append(" times after 3 unmeasured runs, one ")
+        .append("thread, authenticated (Tasklist: a member of `privacy-desk`; filters: a user in every desk group, ")
+        .append("as Tasklist runs them, authorization checks on). Tables analysed after each fill.\n\n")
+        .append("| query |");
+    for (Measured result : results) {
+      page.append(' ').append(result.open()).append(" open: p50 / p95 (ms) |");
+    }
+    page.append("\n|---|").append("---|".repeat(results.size())).append('\n');
+    for (String name : results.get(0).latencies().keySet()) {
+      page.append("| ").append(name).append(" |");
+      for (Measured result : results) {
+        Latencies measured = result.latencies().get(name);
+        page.append(String.format(Locale.ROOT, " %.1f / %.1f |", measured.percentileMillis(50),
+            measured.percentileMillis(95)));
+      }
+      page.append('\n');
+    }
+    page.append("\nTime to fill (register, start, acknowledge; ").append(threads).append(" threads): ");
+    for (Measured result : results) {
+      page.append(String.format(Locale.ROOT, "%d in %.0f s; ", result.open(), result.fillSeconds()));
+    }
+    page.append("\n\n## Plans of our own tables' queries at ").append(results.get(results.size() - 1).open())
+        .append(" open requests\n\n");
+    results.get(results.size() - 1).plans().forEach((name, plan) ->
+        page.append("### ").append(name).append("\n\n```\n").append(plan).append("\n```\n\n"));
+    return page.toString();
+  }
+}
