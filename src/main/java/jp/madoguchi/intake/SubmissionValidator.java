@@ -252,18 +252,7 @@ final class SubmissionValidator {
       problem(field, "intake.error.controlCharacters");
       return null;
     }
-    String text = value == null ? null : value.strip();
-    if (text == null || text.isEmpty()) {
-      if (required) {
-        problem(field, "intake.error.required");
-      }
-      return null;
-    }
-    if (text.length() > maxLength) {
-      problem(field, "intake.error.tooLong", maxLength);
-      return null;
-    }
-    return text;
+    return present(field, value == null ? null : value.strip(), maxLength, required);
   }
 
   /** A multi-line value: line ends normalised to LF; new lines and tabs are the only control characters allowed. */
@@ -273,7 +262,11 @@ final class SubmissionValidator {
       problem(field, "intake.error.controlCharacters");
       return null;
     }
-    String text = lines == null ? null : lines.strip();
+    return present(field, lines == null ? null : lines.strip(), maxLength, required);
+  }
+
+  /** A trimmed value: blank is absent (a problem when required), longer than the limit is a problem. */
+  private String present(String field, String text, int maxLength, boolean required) {
     if (text == null || text.isEmpty()) {
       if (required) {
         problem(field, "intake.error.required");
