@@ -18,6 +18,16 @@ public final class DeskGroups {
   /** Camunda's administrator group: every right. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
+  /**
+   * The engine tenant of every process instance of a My Number request (and of its call activities, tasks and
+   * history). Only the tenant's member groups ({@link #SPECIFIC_INFORMATION_GROUPS}) see them; see ADR 0014.
+   */
+  public static final String SPECIFIC_INFORMATION_TENANT = "specific-personal-information";
+
+  /** The groups that see My Number requests in the engine: the entitled desk, managers, designers, admins. */
+  public static final java.util.List<String> SPECIFIC_INFORMATION_GROUPS =
+      java.util.List.of(PRIVACY_DESK_SPECIFIC, PRIVACY_MANAGERS, PROCESS_DESIGNERS, CAMUNDA_ADMIN);
+
   /** The groups whose members work requests: they may register requests received by post, telephone or in person. */
   public static final java.util.List<String> REQUEST_STAFF =
       java.util.List.of(PRIVACY_DESK, PRIVACY_DESK_SPECIFIC, PRIVACY_MANAGERS);

@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,6 +45,12 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
     this.properties = properties;
   }
 
+  /** Task access by process definition for the desk's groups, not by a row per task: see DeskTaskAuthorizations. */
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new DeskTaskAuthorizations());
+  }
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
@@ -56,6 +64,10 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
     ensureGroup(identity, DeskGroups.PROCESS_DESIGNERS, "業務設計者 / Process designers",
         Groups.GROUP_TYPE_WORKFLOW);
     ensureGroup(identity, DeskGroups.CAMUNDA_ADMIN, "システム管理者 / Administrators", Groups.GROUP_TYPE_SYSTEM);
+
+    ensureTenant(identity, DeskGroups.SPECIFIC_INFORMATION_TENANT,
+        "特定個人情報(マイナンバー) / Specific personal information (My Number)",
+        DeskGroups.SPECIFIC_INFORMATION_GROUPS);
 
     Grants grants = new Grants(authorizations);
     grantDesk(grants, DeskGroups.PRIVACY_DESK);
@@ -81,7 +93,10 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
     grants.grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // each Tasklist filter is granted to the groups that need it (see desk.TasklistFilters), not all filters to all
     grants.revoke(group, Resources.FILTER, ANY);
-    grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    // the group's tasks in every model, instead of one authorization row per task (DeskTaskAuthorizations); My
+    // Number requests stay with their tenant's members, manager steps with managers (CandidateGroupGuard)
+    grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
     grants.grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
   }
 
@@ -123,6 +138,21 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
       group.setType(type);
       identity.saveGroup(group);
       LOG.info("Created group {}", id);
+    }
+  }
+
+  /** The tenant and its member groups; members see the tenant's process instances, tasks and history. */
+  private static void ensureTenant(IdentityService identity, String id, String name, List<String> groups) {
+    if (identity.createTenantQuery().tenantId(id).count() == 0) {
+      Tenant tenant = identity.newTenant(id);
+      tenant.setName(name);
+      identity.saveTenant(tenant);
+      LOG.info("Created tenant {}", id);
+    }
+    for (String group : groups) {
+      if (identity.createTenantQuery().tenantId(id).groupMember(group).count() == 0) {
+        identity.createTenantGroupMembership(id, group);
+      }
     }
   }
 

@@ -44,6 +44,7 @@ class DeskWorksThroughRestTest {
 
   TestRestTemplate desk;
   TestRestTemplate manager;
+  TestRestTemplate specialist;
 
   @BeforeEach
   void clock() {
@@ -80,7 +81,12 @@ class DeskWorksThroughRestTest {
     work(desk, request, Elements.DECIDE, Map.of("decision", value("PARTIAL"),
         "refusalGrounds", Map.of("value", "[\"HARM_TO_PERSON_OR_THIRD_PARTY\"]", "type", "Json"),
         "refusalReasons", value("第三者の発言部分を除きます")));
-    assertThat(tasksOf(desk, request)).as("the desk does not see the manager's approval task").isEmpty();
+    String approval = taskId(tasksOf(manager, request), Elements.APPROVE_REFUSAL);
+    assertThat(desk.postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "desk"), String.class, approval)
+        .getStatusCode()).as("the desk cannot take the manager's approval").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(desk.postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of("managerApproval", value("APPROVED"))), String.class, approval).getStatusCode())
+        .as("the desk cannot approve its own refusal").isEqualTo(HttpStatus.FORBIDDEN);
     work(manager, request, Elements.APPROVE_REFUSAL, Map.of("managerApproval", value("APPROVED")));
     jobs.runJobs();
     work(desk, request, Elements.DISPATCH_BY_REGISTERED_MAIL, Map.of("trackingNumber", value("1234-5678-9012"),
@@ -99,9 +105,43 @@ class DeskWorksThroughRestTest {
     starter.start(request);
     new ProcessDriver(engine, request.reference()).runJobs();
 
-    assertThat(tasksOf(rest.withBasicAuth("desk", "desk-demo-2026"), request)).isEmpty();
-    assertThat(tasksOf(rest.withBasicAuth("specialist", "specialist-demo-2026"), request))
-        .extracting(task -> task.get("taskDefinitionKey")).containsExactly(Elements.CHECK_REQUEST);
+    desk = rest.withBasicAuth("desk", "desk-demo-2026");
+    specialist = rest.withBasicAuth("specialist", "specialist-demo-2026");
+    assertThat(tasksOf(desk, request)).isEmpty();
+    List<Map<String, Object>> entitled = tasksOf(specialist, request);
+    assertThat(entitled).extracting(task -> task.get("taskDefinitionKey")).containsExactly(Elements.CHECK_REQUEST);
+    assertThat(entitled).extracting(task -> task.get("tenantId"))
+        .containsExactly(jp.madoguchi.security.DeskGroups.SPECIFIC_INFORMATION_TENANT);
+
+    // nor can the desk reach it by its id: not the task, its form, its process instance, or its history
+    String taskId = taskId(entitled, Elements.CHECK_REQUEST);
+    String instanceId = (String) entitled.get(0).get("processInstanceId");
+    assertThat(desk.getForEntity("/engine-rest/task/{id}", String.class, taskId).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(desk.getForEntity("/engine-rest/process-instance/{id}", String.class, instanceId).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(desk.getForEntity("/engine-rest/history/process-instance?processInstanceBusinessKey={key}",
+        String.class, request.reference()).getBody()).isEqualTo("[]");
+    ResponseEntity<String> completed = desk.postForEntity("/engine-rest/task/{id}/submit-form",
+        Map.of("variables", Map.of("requestFormComplete", value(true))), String.class, taskId);
+    assertThat(completed.getStatusCode().is2xxSuccessful()).as("desk completing a My Number task: %s", completed)
+        .isFalse();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+    // the entitled desk works it; its call activities are in the tenant too
+    work(specialist, request, Elements.CHECK_REQUEST, Map.of("requestFormComplete", value(true)));
+    new ProcessDriver(engine, request.reference()).runJobs();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("identity-verification")
+        .superProcessInstanceId(instanceId).singleResult().getTenantId())
+        .isEqualTo(jp.madoguchi.security.DeskGroups.SPECIFIC_INFORMATION_TENANT);
+    assertThat(tasksOf(desk, request)).isEmpty();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(request.reference()).list())
+        .extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).containsExactly(Elements.VERIFY_IDENTITY);
+  }
+
+  private static String taskId(List<Map<String, Object>> tasks, String taskKey) {
+    return tasks.stream().filter(t -> taskKey.equals(t.get("taskDefinitionKey"))).map(t -> (String) t.get("id"))
+        .findFirst().orElseThrow(() -> new AssertionError(taskKey + " not among " + tasks));
   }
 
   private void work(TestRestTemplate user, DeskRequest request, String taskKey, Map<String, Object> variables) {
@@ -122,7 +162,7 @@ class DeskWorksThroughRestTest {
 
   /** The user id a test template logs in with (the templates below are made with withBasicAuth). */
   private String login(TestRestTemplate user) {
-    return user == manager ? "manager" : "desk";
+    return user == manager ? "manager" : user == specialist ? "specialist" : "desk";
   }
 
   private List<Map<String, Object>> tasksOf(TestRestTemplate user, DeskRequest request) {
