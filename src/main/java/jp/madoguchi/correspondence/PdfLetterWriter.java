@@ -164,6 +164,7 @@ class PdfLetterWriter {
     private final PDType0Font font;
     private final Letter letter;
     private final Map<Integer, Boolean> glyphs = new HashMap<>();
+    private final Map<Integer, Float> advances = new HashMap<>();
     private final Map<Integer, Integer> codePointsByCid = new HashMap<>();
     private final float width = PAGE.getWidth() - MARGIN_LEFT - MARGIN_RIGHT;
     private final List<PDPage> pages = new ArrayList<>();
@@ -376,9 +377,26 @@ class PdfLetterWriter {
       return LineBreaker.wrap(showable(text), maxWidth, part -> width(part, size));
     }
 
+    /**
+     * The width of the text as shown, from each character's advance width, read from the font once per letter: line
+     * breaking measures every candidate line, and asking the font each time made the layout the costliest part of
+     * a letter. The sum is the font's own {@code getStringWidth} (PDFBox adds the same widths, without kerning).
+     */
     private float width(String text, float size) {
+      float units = 0;
+      for (int i = 0; i < text.length(); ) {
+        int shown = shown(text.codePointAt(i));
+        i += Character.charCount(text.codePointAt(i));
+        if (shown >= 0) {
+          units += advances.computeIfAbsent(shown, this::advance);
+        }
+      }
+      return units / 1000 * size;
+    }
+
+    private float advance(int codePoint) {
       try {
-        return font.getStringWidth(showable(text)) / 1000 * size;
+        return font.getStringWidth(new String(Character.toChars(codePoint)));
       } catch (IOException failure) {
         throw new UncheckedIOException(failure);
       }
@@ -387,18 +405,20 @@ class PdfLetterWriter {
     /** The text with every character the font cannot show replaced by 〓, as Japanese typesetting does. */
     private String showable(String text) {
       StringBuilder shown = new StringBuilder(text.length());
-      text.codePoints().forEach(cp -> {
-        if (cp == '\t' || cp == '\n' || cp == '\r') {
-          shown.append(' ');
-        } else if (Character.isISOControl(cp)) {
-          return;
-        } else if (glyphs.computeIfAbsent(cp, this::hasGlyph)) {
-          shown.appendCodePoint(cp);
-        } else {
-          shown.append(MISSING_GLYPH);
-        }
-      });
+      text.codePoints().map(this::shown).filter(cp -> cp >= 0).forEach(shown::appendCodePoint);
       return shown.toString();
+    }
+
+    /** What the letter shows for a character: itself, a space, 〓 when the font lacks it, or nothing (-1). */
+    private int shown(int codePoint) {
+      if (codePoint == '\t' || codePoint == '\n' || codePoint == '\r') {
+        return ' ';
+      } else if (Character.isISOControl(codePoint)) {
+        return -1;
+      } else if (glyphs.computeIfAbsent(codePoint, this::hasGlyph)) {
+        return codePoint;
+      }
+      return MISSING_GLYPH;
     }
 
     private boolean hasGlyph(int codePoint) {
