@@ -132,8 +132,11 @@ class OpenRequestsBenchmark {
       for (int t = 0; t < threads; t++) {
         running.add(clients.submit(() -> {
           for (int n = next.getAndIncrement(); n < missing; n = next.getAndIncrement()) {
+            // one request in twenty is about My Number data
+            boolean myNumber = n % 20 == 19;
             DeskRequest request = new TransactionTemplate(transactionManager).execute(status -> {
-              DeskRequest registered = TestRequests.request(register).arrivedOn(today).register();
+              TestRequests builder = TestRequests.request(register).arrivedOn(today);
+              DeskRequest registered = (myNumber ? builder.specific() : builder).register();
               starter.start(registered);
               return registered;
             });
@@ -156,26 +159,33 @@ class OpenRequestsBenchmark {
   Measured measure(int level, double fillSeconds) {
     Map<String, Latencies> latencies = new LinkedHashMap<>();
     IdentityService identity = engine.getIdentityService();
+    List<String> noTenant = List.of();
+    List<String> myNumber = List.of(DeskGroups.SPECIFIC_INFORMATION_TENANT);
     time(latencies, "Tasklist first page, privacy-desk (15 by due date)", "desk-member",
-        List.of(DeskGroups.PRIVACY_DESK), () -> engine.getTaskService().createTaskQuery()
+        List.of(DeskGroups.PRIVACY_DESK), noTenant, () -> engine.getTaskService().createTaskQuery()
             .taskCandidateGroup(DeskGroups.PRIVACY_DESK).orderByDueDate().asc().listPage(0, 15));
     // the same query without a logged-in user: the engine skips its authorization check, which shows that check's
-    // share (the desk's tasks carry one authorization row each, made by the engine for the candidate group)
-    time(latencies, "the same, without the authorization check", null, List.of(), () -> engine.getTaskService()
-        .createTaskQuery().taskCandidateGroup(DeskGroups.PRIVACY_DESK).orderByDueDate().asc().listPage(0, 15));
-    time(latencies, "Tasklist count, privacy-desk", "desk-member", List.of(DeskGroups.PRIVACY_DESK),
+    // share
+    time(latencies, "the same, without the authorization check", null, List.of(), noTenant, () -> engine
+        .getTaskService().createTaskQuery().taskCandidateGroup(DeskGroups.PRIVACY_DESK).orderByDueDate().asc()
+        .listPage(0, 15));
+    time(latencies, "Tasklist count, privacy-desk", "desk-member", List.of(DeskGroups.PRIVACY_DESK), noTenant,
         () -> engine.getTaskService().createTaskQuery().taskCandidateGroup(DeskGroups.PRIVACY_DESK).count());
+    time(latencies, "Tasklist first page, privacy-desk-specific (My Number staff)", "specialist-member",
+        List.of(DeskGroups.PRIVACY_DESK, DeskGroups.PRIVACY_DESK_SPECIFIC), myNumber, () -> engine.getTaskService()
+            .createTaskQuery().taskCandidateGroup(DeskGroups.PRIVACY_DESK_SPECIFIC).orderByDueDate().asc()
+            .listPage(0, 15));
     List<String> everyGroup = List.of(DeskGroups.PRIVACY_DESK, DeskGroups.PRIVACY_DESK_SPECIFIC,
         DeskGroups.PRIVACY_MANAGERS);
     for (Filter filter : engine.getFilterService().createFilterQuery().orderByFilterName().asc().list()) {
-      time(latencies, "filter \"" + filter.getName() + "\" first page", "manager", everyGroup,
+      time(latencies, "filter \"" + filter.getName() + "\" first page", "manager", everyGroup, myNumber,
           () -> engine.getFilterService().listPage(filter.getId(), 0, 15));
-      time(latencies, "filter \"" + filter.getName() + "\" count", "manager", everyGroup,
+      time(latencies, "filter \"" + filter.getName() + "\" count", "manager", everyGroup, myNumber,
           () -> engine.getFilterService().count(filter.getId()));
     }
     Map<String, String> plans = new LinkedHashMap<>();
     OWN_QUERIES.forEach((name, sql) -> {
-      time(latencies, name, null, List.of(), () -> jdbc.sql(sql).query().listOfRows());
+      time(latencies, name, null, List.of(), List.of(), () -> jdbc.sql(sql).query().listOfRows());
       plans.put(name, String.join("\n", jdbc.sql("EXPLAIN (ANALYZE, COSTS OFF) " + sql).query(String.class).list()));
     });
     identity.clearAuthentication();
@@ -184,12 +194,13 @@ class OpenRequestsBenchmark {
     return new Measured(level, latencies, plans, fillSeconds);
   }
 
-  void time(Map<String, Latencies> into, String name, String user, List<String> groups, Supplier<?> query) {
+  void time(Map<String, Latencies> into, String name, String user, List<String> groups, List<String> tenants,
+      Supplier<?> query) {
     IdentityService identity = engine.getIdentityService();
     Latencies measured = new Latencies();
     for (int i = 0; i < repeats + 3; i++) {
       if (user != null) {
-        identity.setAuthentication(user, groups);
+        identity.setAuthentication(user, groups, tenants);
       }
       try {
         long start = System.nanoTime();
@@ -211,8 +222,10 @@ class OpenRequestsBenchmark {
         .append(" on the machine described in [performance](performance.md). Open requests are real ones: ")
         .append("registered, started and acknowledged through the models, each waiting at \"Check request\" with its ")
         .append("deadline timers. Each query ran ").append(repeats).append(" times after 3 unmeasured runs, one ")
-        .append("thread, authenticated (Tasklist: a member of `privacy-desk`; filters: a user in every desk group, ")
-        .append("as Tasklist runs them, authorization checks on). Tables analysed after each fill.\n\n")
+        .append("thread, authenticated (Tasklist: a member of `privacy-desk`, or of `privacy-desk-specific` with the ")
+        .append("My Number tenant; filters: a user in every desk group and the tenant, as Tasklist runs them for a ")
+        .append("manager, authorization checks on). One request in twenty is a My Number request. Tables analysed ")
+        .append("after each fill.\n\n")
         .append("| query |");
     for (Measured result : results) {
       page.append(' ').append(result.open()).append(" open: p50 / p95 (ms) |");
