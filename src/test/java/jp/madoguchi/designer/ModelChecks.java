@@ -3,10 +3,12 @@ package jp.madoguchi.designer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -23,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
@@ -31,6 +34,10 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * broken model fails the build with a message a designer can act on.
  */
 final class ModelChecks {
+
+  /** What every called process of the desk reads: task names and forms, deadlines, the register's request. */
+  static final List<String> REQUEST_FACTS = List.of("requestId", "reference", "requestType",
+      "personalInformationKind", "requesterKind", "disclosureMethod", "deskGroup", "arrivedOn", "targetDueDate");
 
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{(\\w+)}$");
 
@@ -71,6 +78,19 @@ final class ModelChecks {
         if (!environment.processKeys().contains(call.getCalledElement())) {
           problems.add(where + call.getId() + ": calledElement '" + call.getCalledElement()
               + "' is no deployed process");
+        }
+        List<CamundaIn> ins = call.getExtensionElements() == null ? List.of()
+            : call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
+        if (ins.stream().anyMatch(in -> "all".equals(in.getCamundaVariables()))) {
+          problems.add(where + call.getId() + ": passes all variables (camunda:in variables=\"all\"); pass the "
+              + "request's facts and what the called process reads, one camunda:in each");
+        }
+        Set<String> passed = ins.stream().map(CamundaIn::getCamundaTarget).filter(Objects::nonNull)
+            .collect(Collectors.toSet());
+        List<String> missing = REQUEST_FACTS.stream().filter(fact -> !passed.contains(fact)).toList();
+        if (!missing.isEmpty()) {
+          problems.add(where + call.getId() + ": does not pass the request's facts " + missing
+              + " (tasks, forms and letters of the called process need them)");
         }
       }
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -56,9 +58,15 @@ class ModelChecksTest {
         .serviceTask("Task_Ghost").name("Call a ghost").camundaDelegateExpression("${noSuchBean}")
         .businessRuleTask("Task_Rule").name("Decide").camundaDecisionRef("no-such-table")
         .callActivity("CallActivity_Nowhere").name("Call").calledElement("no-such-process")
+        .camundaIn("requestId", "requestId")
+        .callActivity("CallActivity_Everything").name("Call with everything").calledElement("reply")
         .userTask("Task_Unlabelled").name(" ").camundaFormRef("no-such-form").camundaCandidateGroups("privacy-desk")
         .endEvent("Event_End").name("Done")
         .done();
+
+    CamundaIn everything = broken.newInstance(CamundaIn.class);
+    everything.setCamundaVariables("all");
+    ((CallActivity) broken.getModelElementById("CallActivity_Everything")).builder().addExtensionElement(everything);
 
     List<String> problems = ModelChecks.check(broken, environment(null));
 
@@ -69,6 +77,11 @@ class ModelChecksTest {
         "broken/Task_Ghost: delegate expression names 'noSuchBean', which is no bean",
         "broken/Task_Rule: decisionRef 'no-such-table' is no deployed decision",
         "broken/CallActivity_Nowhere: calledElement 'no-such-process' is no deployed process",
+        "broken/CallActivity_Everything: passes all variables (camunda:in variables=\"all\"); pass the request's "
+            + "facts and what the called process reads, one camunda:in each",
+        "broken/CallActivity_Nowhere: does not pass the request's facts [reference, requestType, "
+            + "personalInformationKind, requesterKind, disclosureMethod, deskGroup, arrivedOn, targetDueDate] (tasks, "
+            + "forms and letters of the called process need them)",
         "broken/Task_Unlabelled: formRef 'no-such-form' is no form in forms/",
         "broken/Task_Unlabelled: no label (name) for people to read",
         "broken/Event_Start: no label (name) for people to read");
