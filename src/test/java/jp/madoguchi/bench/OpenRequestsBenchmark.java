@@ -55,6 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OpenRequestsBenchmark {
 
   static final int SMTP_PORT = LifecycleBenchmark.freePort();
+  static final JvmFigures JVM = JvmFigures.watch();
 
   @DynamicPropertySource
   static void mailToOurServer(DynamicPropertyRegistry properties) {
@@ -179,6 +180,7 @@ class OpenRequestsBenchmark {
       plans.put(name, String.join("\n", jdbc.sql("EXPLAIN (ANALYZE, COSTS OFF) " + sql).query(String.class).list()));
     });
     identity.clearAuthentication();
+    LifecycleBenchmark.say("%d open: %s", level, JVM.summary());
     latencies.forEach((name, measured) -> LifecycleBenchmark.say("%d open: %s p50 %.1f ms, p95 %.1f ms", level,
         name, measured.percentileMillis(50), measured.percentileMillis(95)));
     return new Measured(level, latencies, plans, fillSeconds);
@@ -231,6 +233,7 @@ class OpenRequestsBenchmark {
     for (Measured result : results) {
       page.append(String.format(Locale.ROOT, "%d in %.0f s; ", result.open(), result.fillSeconds()));
     }
+    page.append("\n\nHeap: ").append(JVM.summary()).append('.');
     page.append("\n\n## Plans of our own tables' queries at ").append(results.get(results.size() - 1).open())
         .append(" open requests\n\n");
     results.get(results.size() - 1).plans().forEach((name, plan) ->
