@@ -15,18 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import jp.madoguchi.process.PersonalDataRequestProcess;
 import jp.madoguchi.process.RequestProcessStarter;
-import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.security.DeskGroups;
-import jp.madoguchi.support.ProcessDriver;
-import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
@@ -39,7 +31,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The desk's read paths as open requests pile up: the Tasklist's first page for the desk, every Tasklist filter as
@@ -117,41 +108,9 @@ class OpenRequestsBenchmark {
     }
   }
 
-  long open() {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(PersonalDataRequestProcess.KEY).count();
-  }
-
   void fillTo(int level) throws Exception {
-    int missing = (int) (level - open());
-    LifecycleBenchmark.say("filling to %d open requests (%d to add)", level, missing);
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService clients = Executors.newFixedThreadPool(threads);
-    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        running.add(clients.submit(() -> {
-          for (int n = next.getAndIncrement(); n < missing; n = next.getAndIncrement()) {
-            DeskRequest request = new TransactionTemplate(transactionManager).execute(status -> {
-              DeskRequest registered = TestRequests.request(register).arrivedOn(today).register();
-              starter.start(registered);
-              return registered;
-            });
-            new ProcessDriver(engine, request.reference()).runJobs();
-            if ((n + 1) % 500 == 0) {
-              LifecycleBenchmark.say("  %d added", n + 1);
-            }
-          }
-          return null;
-        }));
-      }
-      for (Future<?> client : running) {
-        client.get();
-      }
-    } finally {
-      clients.shutdownNow();
-    }
+    new OpenRequestFiller(engine, register, starter, transactionManager, threads)
+        .fillTo(level, LocalDate.now(ZoneId.of("Asia/Tokyo")));
   }
 
   Measured measure(int level, double fillSeconds) {
