@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,11 +173,10 @@ class TimersBenchmark {
       Latencies idlePolls = idlePolls();
       LifecycleBenchmark.say("idle poll with %d timers waiting: p50 %.1f ms, p95 %.1f ms", DESK_TIMERS.size() * timers,
           idlePolls.percentileMillis(50), idlePolls.percentileMillis(95));
-      Map<DeskTimer, Date> dues = new LinkedHashMap<>();
-      DESK_TIMERS.stream().sorted(Comparator.comparing(this::commonDueDate))
-          .forEach(timer -> dues.put(timer, commonDueDate(timer)));
+      List<Map.Entry<DeskTimer, Date>> dues = DESK_TIMERS.stream()
+          .map(timer -> Map.entry(timer, commonDueDate(timer))).sorted(Map.Entry.comparingByValue()).toList();
       List<Round> rounds = new ArrayList<>();
-      for (Map.Entry<DeskTimer, Date> timer : dues.entrySet()) {
+      for (Map.Entry<DeskTimer, Date> timer : dues) {
         rounds.add(fire(timer.getKey(), timer.getValue()));
       }
 
