@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The benchmark: N complete requests through the real models and N through a bare model of the same user tasks,
-# with K client threads, on PostgreSQL (database madoguchi_bench, EMPTIED first), plus pgbench's commit ceiling.
-# Prints the figures and rewrites docs/performance.md. Reports; asserts nothing about speed. Not run in CI.
+# with K client threads, on PostgreSQL (database madoguchi_bench, EMPTIED first), plus pgbench's commit ceiling, in
+# a heap of 512 MB (the bench profile's -Xmx; HEAP=1g for another). Prints the figures, with the heap's limit and
+# peak, and rewrites docs/performance.md (REPORT=other.md for another page, REPORT= for none). Reports; asserts
+# nothing about speed. Not run in CI.
 #
 #   bench/run.sh                  # N=40, K=4
 #   N=200 K=4 bench/run.sh
+#   BENCH_DB=my_bench N=20 REPORT=target/run.md bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,4 +23,5 @@ psql -q -v ON_ERROR_STOP=1 -d "$DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEM
   -Dbench.threads="${K:-4}" \
   -Dbench.warmup="${WARMUP:-8}" \
   -Dbench.pgbench-seconds="${PGBENCH_SECONDS:-10}" \
-  -Dbench.report="${REPORT:-docs/performance.md}"
+  ${HEAP:+-Dbench.heap="$HEAP"} \
+  -Dbench.report="${REPORT-docs/performance.md}"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The read paths at scale: the Tasklist, the managers' filters and our own tables' queries with 1k and 10k open
-# requests (LEVELS), on PostgreSQL (database madoguchi_bench, EMPTIED first). Writes docs/performance-scale.md.
+# requests (LEVELS), on PostgreSQL (database madoguchi_bench, EMPTIED first), in a heap of 512 MB (the bench profile's
+# -Xmx; HEAP=1g for another). Writes docs/performance-scale.md (REPORT=other.md for another page, REPORT= for none).
 # Filling 10k requests through the models takes a while on 2 cores: LEVELS=1000 for a quick look.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,4 +17,5 @@ psql -q -v ON_ERROR_STOP=1 -d "$DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEM
   -Dbench.open-levels="${LEVELS:-1000,10000}" \
   -Dbench.threads="${K:-4}" \
   -Dbench.query-repeats="${REPEATS:-30}" \
-  -Dbench.scale-report="${REPORT:-docs/performance-scale.md}"
+  ${HEAP:+-Dbench.heap="$HEAP"} \
+  -Dbench.scale-report="${REPORT-docs/performance-scale.md}"

@@ -76,6 +76,8 @@ class LifecycleBenchmark {
   /** An SMTP port of our own: 3025 (the test profile's) may be in use by another build on the same machine. */
   static final int SMTP_PORT = freePort();
 
+  static final JvmFigures JVM = JvmFigures.watch();
+
   final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   @DynamicPropertySource
@@ -151,6 +153,7 @@ class LifecycleBenchmark {
       say("mails received by the SMTP server since start: %d", received);
       say("pgbench: %s", ceiling);
       say("cost ratio: %.2f", ratio);
+      say("heap: %s", JVM.summary());
       String report = System.getProperty("bench.report", "docs/performance.md");
       if (!report.isBlank()) {
         writeBetweenMarkers(Path.of(report), page(ours, bare, ratio, ceiling, received));
@@ -387,6 +390,7 @@ class LifecycleBenchmark {
         .append("- CPUs (`nproc`): ").append(Runtime.getRuntime().availableProcessors()).append('\n')
         .append("- Java: ").append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.version")).append('\n')
+        .append("- Heap: ").append(JVM.summary()).append('\n')
         .append("- PostgreSQL: ").append(postgres).append('\n')
         .append("- Load average when the report was written (`/proc/loadavg`): ").append(load)
         .append(" (other builds on the same machine make the figures noisy)\n\n")
