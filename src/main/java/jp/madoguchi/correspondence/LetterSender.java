@@ -35,8 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * or a poll and an after-commit send, never send it twice. A failed attempt is tried again after an exponentially
  * growing wait; after {@code max-attempts} the letter is FAILED and waits in the staff's list.
  *
- * <p>Delivery is at least once in one case only: a node that dies after the SMTP server took a message and before
- * recording it. Its claim goes stale and another node sends the message again, with the same Message-ID.
+ * <p>Delivery is at least once when the SMTP server took a message but the sender never learnt it: a node that dies
+ * after the server took the message and before recording it (its claim goes stale and another node sends the
+ * message again), or a server whose answer to the message does not come within the SMTP timeout (the attempt counts
+ * as failed and is tried again). The copy has the same Message-ID.
  */
 @Component
 class LetterSender implements DisposableBean {

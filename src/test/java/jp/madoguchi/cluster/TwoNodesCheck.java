@@ -31,15 +31,23 @@ import java.util.UUID;
 
 /**
  * Two nodes of the packaged application, each in its own JVM, on one PostgreSQL database, both with the job
- * executor on and both sending to one SMTP server (GreenMail, in this JVM). Requests are submitted through both
- * nodes' intake API, and a small model of one-second timers is deployed and started through both nodes' REST API.
- * Then it checks, from the database and the SMTP server, that every job (timers and the models' asynchronous steps)
- * succeeded exactly once and that every e-mail of the outbox arrived exactly once.
+ * executor on and both sending to one SMTP server (GreenMail, in this JVM, behind an {@link SmtpGate}). Requests are
+ * submitted through both nodes' intake API, and a small model of one-second timers is deployed and started through
+ * both nodes' REST API. Then it checks, from the database and the SMTP server, that every job (timers and the
+ * models' asynchronous steps) succeeded exactly once and that every e-mail of the outbox arrived exactly once. A
+ * second phase ({@link NodeDeathPhase}) kills one node while it holds job locks and letter claims, and checks that the
+ * other finishes its work.
+ *
+ * <p>The nodes run with short recovery times, so that the second phase takes a minute or two: job locks expire
+ * after {@code nodes.lock-millis} (default 15000; the engine's default is 5 minutes), a letter's claim goes stale
+ * after {@code nodes.stale-claim} (default {@code PT60S}; the desk's default is 10 minutes), which is kept longer than
+ * the SMTP read timeout {@code nodes.smtp-timeout-millis} (default 45000).
  *
  * <p>Run by {@code bench/two-nodes.sh} (a {@code main}) and by {@code TwoNodesIT} ({@code ./mvnw verify -Pcluster}).
  * Settings are system properties: {@code nodes.jar}, {@code nodes.db} (default {@code madoguchi_nodes}, emptied
  * first!), {@code nodes.requests} (default 20), {@code nodes.timers} (default 40), {@code nodes.ports}
- * (default {@code 18081,18082}).
+ * (default {@code 18081,18082}), {@code nodes.death-requests} (default 10) and {@code nodes.death-timers} (default
+ * 300) for the second phase.
  */
 public final class TwoNodesCheck {
 
@@ -57,6 +65,9 @@ public final class TwoNodesCheck {
   private final String dbUser = System.getProperty("nodes.db.user", "madoguchi");
   private final String dbPassword = System.getProperty("nodes.db.password", "madoguchi");
   private final String dbHost = System.getProperty("nodes.db.host", "127.0.0.1");
+  private final int lockMillis = Integer.getInteger("nodes.lock-millis", 15_000);
+  private final Duration staleClaim = Duration.parse(System.getProperty("nodes.stale-claim", "PT60S"));
+  private final int smtpTimeoutMillis = Integer.getInteger("nodes.smtp-timeout-millis", 45_000);
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final List<String> failures = new ArrayList<>();
 
@@ -83,28 +94,33 @@ public final class TwoNodesCheck {
     System.exit(failures.isEmpty() ? 0 : 1);
   }
 
-  /** Runs the whole check; returns what went wrong (empty: both nodes did every job and sent every letter once). */
+  /**
+   * Runs the whole check; returns what went wrong (empty: both nodes did every job and sent every letter once, and
+   * the node that was left finished the work of the one that died).
+   */
   public List<String> run() throws Exception {
     Files.createDirectories(logs);
     quietMailServerLog();
     int smtpPort = freePort();
     GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
+    SmtpGate gate = new SmtpGate(smtpPort);
     List<Process> nodes = new ArrayList<>();
     try {
       emptyDatabase();
       // the first start creates Camunda's schema and our tables; a second node starting at the same moment would
       // race it for CREATE TABLE, so the nodes start one after the other (as a rolling start does)
       for (int i = 0; i < 2; i++) {
-        nodes.add(startNode(i, smtpPort));
+        nodes.add(startNode(i, gate.port()));
         awaitHealthy(i, nodes.get(i));
       }
-      say("both nodes are up: http://127.0.0.1:%d and http://127.0.0.1:%d, SMTP on %d", ports[0], ports[1], smtpPort);
+      say("both nodes are up: http://127.0.0.1:%d and http://127.0.0.1:%d, SMTP on %d (through the gate on %d)",
+          ports[0], ports[1], smtpPort, gate.port());
 
-      deployTimerModel();
+      deployModel(TIMER_PROCESS, timerModel(TIMER_PROCESS));
       Instant started = Instant.now();
       for (int i = 0; i < timers; i++) {
-        startTimerInstance(ports[i % 2]);
+        startInstance(ports[i % 2], TIMER_PROCESS);
       }
       List<String> references = new ArrayList<>();
       for (int i = 0; i < requests; i++) {
@@ -128,14 +144,18 @@ public final class TwoNodesCheck {
       checkTimers();
       checkJobs();
       checkLetters(smtp, references);
+
+      failures.addAll(new NodeDeathPhase(this, nodes, smtp, gate).run());
     } finally {
       for (Process node : nodes) {
         stop(node);
       }
+      gate.close();
       smtp.stop();
     }
     if (failures.isEmpty()) {
-      say("PASSED: every job ran once and every letter was sent once across two nodes");
+      say("PASSED: every job ran once and every letter was sent once across two nodes, and when one node died the "
+          + "other finished its work");
     } else {
       failures.forEach(failure -> say("FAILED: %s", failure));
     }
@@ -226,8 +246,33 @@ public final class TwoNodesCheck {
 
   // ---------------------------------------------------------------------------------------------------- the nodes
 
+  /** The node's name: its {@code MADOGUCHI_NODE_ID} (in claims and job locks) and the engine's host name. */
+  static String nodeName(int index) {
+    return "node-" + (char) ('a' + index);
+  }
+
+  int port(int index) {
+    return ports[index];
+  }
+
+  int lockMillis() {
+    return lockMillis;
+  }
+
+  Duration staleClaim() {
+    return staleClaim;
+  }
+
+  int smtpTimeoutMillis() {
+    return smtpTimeoutMillis;
+  }
+
+  int requests() {
+    return requests;
+  }
+
   private Process startNode(int index, int smtpPort) throws IOException {
-    String name = "node-" + (char) ('a' + index);
+    String name = nodeName(index);
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + System.getProperty("nodes.xmx", "384m"), "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC",
         "-jar", jar.toString(),
@@ -237,7 +282,9 @@ public final class TwoNodesCheck {
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
         // an idle job executor backs off up to a minute by default; the check wants one-second timers run soon
         "--camunda.bpm.job-execution.max-wait=2000",
-        "--camunda.bpm.job-execution.wait-time-in-millis=500");
+        "--camunda.bpm.job-execution.wait-time-in-millis=500",
+        // the jobs of a node that dies wait this long for another node (NodeDeathPhase)
+        "--camunda.bpm.job-execution.lock-time-in-millis=" + lockMillis);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(logs.resolve(name + ".log").toFile());
     Map<String, String> env = builder.environment();
@@ -252,6 +299,10 @@ public final class TwoNodesCheck {
     env.put("MADOGUCHI_SMTP_HOST", "127.0.0.1");
     env.put("MADOGUCHI_SMTP_PORT", Integer.toString(smtpPort));
     env.put("MADOGUCHI_MAIL_POLL_INTERVAL", "PT3S");
+    // the letters a node that dies has claimed wait this long for another node; a claim must outlast a send
+    env.put("MADOGUCHI_MAIL_STALE_CLAIM_AFTER", staleClaim.toString());
+    env.put("MADOGUCHI_SMTP_TIMEOUT_MS", Integer.toString(smtpTimeoutMillis));
+    env.put("MADOGUCHI_MAIL_FIRST_RETRY_AFTER", "PT5S");
     env.put("MADOGUCHI_NODE_ID", name);
     env.put("MADOGUCHI_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports[index]);
     say("starting %s on port %d (log: %s)", name, ports[index], logs.resolve(name + ".log"));
@@ -289,29 +340,30 @@ public final class TwoNodesCheck {
 
   // ------------------------------------------------------------------------------------------------ through HTTP
 
-  private void deployTimerModel() throws IOException, InterruptedException {
+  /** Deploys one BPMN model through the REST API, as the administrator. */
+  void deployModel(String processKey, String bpmn) throws IOException, InterruptedException {
     String boundary = "----cluster" + UUID.randomUUID();
     String body = "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\ncluster-timer-check\r\n"
+        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + processKey + "\r\n"
         + "--" + boundary + "\r\n"
         + "Content-Disposition: form-data; name=\"deployment-source\"\r\n\r\ntwo-nodes check\r\n"
         + "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"data\"; filename=\"" + TIMER_PROCESS + ".bpmn\"\r\n"
-        + "Content-Type: application/xml\r\n\r\n" + timerModel() + "\r\n"
+        + "Content-Disposition: form-data; name=\"data\"; filename=\"" + processKey + ".bpmn\"\r\n"
+        + "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n"
         + "--" + boundary + "--\r\n";
     HttpResponse<String> answer = http.send(admin(url(ports[0], "/engine-rest/deployment/create"))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
         HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() != 200) {
-      throw new IllegalStateException("deploying the timer model answered " + answer.statusCode() + ": "
+      throw new IllegalStateException("deploying " + processKey + " answered " + answer.statusCode() + ": "
           + answer.body());
     }
   }
 
-  private void startTimerInstance(int port) throws IOException, InterruptedException {
+  void startInstance(int port, String processKey) throws IOException, InterruptedException {
     HttpResponse<String> answer = http.send(admin(url(port,
-        "/engine-rest/process-definition/key/" + TIMER_PROCESS + "/start"))
+        "/engine-rest/process-definition/key/" + processKey + "/start"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
         HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() != 200) {
@@ -320,7 +372,17 @@ public final class TwoNodesCheck {
     }
   }
 
-  private String submitRequest(int port, int number) throws IOException, InterruptedException {
+  /** A PUT with a JSON body to the REST API, as the administrator; anything but 2xx fails the check. */
+  void put(int port, String path, String json) throws IOException, InterruptedException {
+    HttpResponse<String> answer = http.send(admin(url(port, path)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() / 100 != 2) {
+      throw new IllegalStateException("PUT " + path + " answered " + answer.statusCode() + ": " + answer.body());
+    }
+  }
+
+  String submitRequest(int port, int number) throws IOException, InterruptedException {
     String json = """
         {"type":"DISCLOSURE","personalInformationKind":"ORDINARY","channel":"WEB","language":"ja",
          "disclosureMethod":"ELECTRONIC","details":"会員登録情報",
@@ -354,11 +416,11 @@ public final class TwoNodesCheck {
   }
 
   /** A start event, a one-second timer and an end: nothing but the engine's timer job. */
-  static String timerModel() {
+  static String timerModel(String processKey) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_ClusterTimerCheck"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_%s"
             targetNamespace="http://madoguchi.jp/cluster-check">
           <bpmn:process id="%s" name="Cluster timer check" isExecutable="true" camunda:historyTimeToLive="P1D">
             <bpmn:startEvent id="Event_CheckStarted" />
@@ -370,7 +432,7 @@ public final class TwoNodesCheck {
             <bpmn:endEvent id="Event_CheckEnded" />
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(TIMER_PROCESS, TIMER_EVENT, TIMER_EVENT, TIMER_EVENT).strip();
+        """.formatted(processKey, processKey, TIMER_EVENT, TIMER_EVENT, TIMER_EVENT).strip();
   }
 
   // ---------------------------------------------------------------------------------------------- the database
@@ -387,7 +449,7 @@ public final class TwoNodesCheck {
     }
   }
 
-  private long count(String sql) throws SQLException {
+  long count(String sql) throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
@@ -395,7 +457,7 @@ public final class TwoNodesCheck {
     }
   }
 
-  private Map<String, Long> grouped(String sql) throws SQLException {
+  Map<String, Long> grouped(String sql) throws SQLException {
     Map<String, Long> result = new LinkedHashMap<>();
     try (Connection connection = connect(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
@@ -406,13 +468,30 @@ public final class TwoNodesCheck {
     return result;
   }
 
+  /** The first column of every row, as text. */
+  List<String> strings(String sql) throws SQLException {
+    List<String> result = new ArrayList<>();
+    try (Connection connection = connect(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        result.add(rows.getString(1));
+      }
+    }
+    return result;
+  }
+
   // -------------------------------------------------------------------------------------------------- utilities
 
-  private interface Condition {
+  interface Condition {
     boolean holds() throws Exception;
   }
 
-  private static boolean await(Duration limit, Condition condition) throws InterruptedException {
+  static boolean await(Duration limit, Condition condition) throws InterruptedException {
+    return await(limit, Duration.ofMillis(500), condition);
+  }
+
+  /** Whether the condition came to hold within the limit, looking every {@code interval}. */
+  static boolean await(Duration limit, Duration interval, Condition condition) throws InterruptedException {
     Instant end = Instant.now().plus(limit);
     while (Instant.now().isBefore(end)) {
       try {
@@ -424,7 +503,7 @@ public final class TwoNodesCheck {
       } catch (Exception notYet) {
         // the tables may not exist yet while the first node creates them
       }
-      Thread.sleep(500);
+      Thread.sleep(interval.toMillis());
     }
     return false;
   }
@@ -451,7 +530,7 @@ public final class TwoNodesCheck {
     return jars[0].getPath();
   }
 
-  private static void say(String format, Object... args) {
+  static void say(String format, Object... args) {
     System.out.printf("[two-nodes] " + format + "%n", args);
   }
 }
