@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -85,9 +87,9 @@ class PdfLetterWriter {
   record Pdf(byte[] bytes, int pages) {}
 
   Pdf write(Letter letter) {
-    try (PDDocument document = new PDDocument()) {
+    try (PDDocument document = new PDDocument(); TrueTypeFont ttf = withoutGlyphSubstitution()) {
       // embedded as a subset (the glyphs the letter uses), written horizontally
-      PDType0Font font = PDType0Font.load(document, new RandomAccessReadBuffer(fontData), true, false);
+      PDType0Font font = PDType0Font.load(document, ttf, true);
       describe(document, letter);
       Layout layout = new Layout(document, font, letter);
       layout.run();
@@ -104,6 +106,18 @@ class PdfLetterWriter {
     } catch (IOException failure) {
       throw new UncheckedIOException("Could not write the letter " + letter.reference(), failure);
     }
+  }
+
+  /**
+   * The font, parsed for one letter, without its glyph substitution table (GSUB). PDFBox applies the table's Latin
+   * features (ligatures, composition) to every piece of text shown, compiling regular expressions each time: it was
+   * most of a letter's cost. A letter needs none of it: each character is drawn with its own glyph, as its width is
+   * measured and its ToUnicode entry written (with substitutions, a substituted glyph would have no entry).
+   */
+  private TrueTypeFont withoutGlyphSubstitution() throws IOException {
+    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontData));
+    ttf.getTableMap().remove("GSUB");
+    return ttf;
   }
 
   /** A ToUnicode CMap (PDF 32000 9.10.3) from character ids (two bytes, Identity-H) to the code points shown. */
