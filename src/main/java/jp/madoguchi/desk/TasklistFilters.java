@@ -2,12 +2,14 @@ package jp.madoguchi.desk;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
 import jp.madoguchi.security.DeskGroups;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -63,8 +65,14 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     FilterService filterService = engine.getFilterService();
     AuthorizationService authorizations = engine.getAuthorizationService();
     for (DeskFilter definition : filters()) {
-      Filter filter = filterService.createFilterQuery().filterResourceType(Resources.FILTER.resourceName())
-          .filterName(definition.name()).singleResult();
+      // a task filter's resource type is "Task"; copies left by starts before this lookup was right are removed
+      List<Filter> existing = filterService.createFilterQuery().filterResourceType(EntityTypes.TASK)
+          .filterName(definition.name()).list().stream().sorted(Comparator.comparing(Filter::getId)).toList();
+      Filter filter = existing.isEmpty() ? null : existing.get(0);
+      for (Filter copy : existing.subList(Math.min(1, existing.size()), existing.size())) {
+        filterService.deleteFilter(copy.getId());
+        LOG.info("Removed a second copy of the Tasklist filter {}", definition.name());
+      }
       if (filter == null) {
         filter = filterService.newTaskFilter(definition.name());
         LOG.info("Created Tasklist filter {}", definition.name());

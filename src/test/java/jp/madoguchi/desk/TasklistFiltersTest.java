@@ -31,6 +31,24 @@ class TasklistFiltersTest {
   @Autowired ProcessEngine engine;
   @Autowired RequestRegister register;
   @Autowired RequestProcessStarter starter;
+  @Autowired TasklistFilters tasklistFilters;
+
+  @Test
+  void everyStartKeepsOneFilterOfEachNameAndRemovesCopiesLeftBefore() {
+    // a copy, as starts before the lookup by the task filters' resource type left them
+    org.camunda.bpm.engine.filter.Filter copy =
+        engine.getFilterService().newTaskFilter(TasklistFilters.filters().get(0).name());
+    copy.setQuery(engine.getTaskService().createTaskQuery());
+    engine.getFilterService().saveFilter(copy);
+
+    tasklistFilters.postProcessEngineBuild(engine);
+    tasklistFilters.postProcessEngineBuild(engine);
+
+    for (TasklistFilters.DeskFilter filter : TasklistFilters.filters()) {
+      assertThat(engine.getFilterService().createFilterQuery().filterName(filter.name()).count())
+          .as(filter.name()).isEqualTo(1);
+    }
+  }
 
   @Test
   void eachGroupSeesTheFiltersItNeeds() {
