@@ -46,14 +46,15 @@ final class OpenRequestFiller {
 
   /** Adds requests arrived on {@code arrivedOn} until {@code level} requests are open. */
   void fillTo(int level, LocalDate arrivedOn) throws Exception {
-    fillTo(level, arrivedOn, 0);
+    fillTo(level, arrivedOn, 0, () -> { });
   }
 
   /**
    * Adds requests arrived on {@code arrivedOn} until {@code level} requests are open; every {@code myNumberEvery}th
-   * (none when 0) is a My Number request.
+   * (none when 0) is a My Number request; {@code every500} runs after each 500 added (e.g. to empty the test's SMTP
+   * server, whose mailbox would otherwise hold every acknowledgement in the benchmark's heap).
    */
-  void fillTo(int level, LocalDate arrivedOn, int myNumberEvery) throws Exception {
+  void fillTo(int level, LocalDate arrivedOn, int myNumberEvery, ThrowingRunnable every500) throws Exception {
     int missing = (int) (level - open());
     LifecycleBenchmark.say("filling to %d open requests (%d to add)", level, missing);
     AtomicInteger next = new AtomicInteger();
@@ -72,6 +73,7 @@ final class OpenRequestFiller {
             });
             new ProcessDriver(engine, request.reference()).runJobs();
             if ((n + 1) % 500 == 0) {
+              every500.run();
               LifecycleBenchmark.say("  %d added", n + 1);
             }
           }
@@ -84,5 +86,10 @@ final class OpenRequestFiller {
     } finally {
       clients.shutdownNow();
     }
+  }
+
+  /** Something to do now and then while filling. */
+  interface ThrowingRunnable {
+    void run() throws Exception;
   }
 }
