@@ -419,12 +419,18 @@ class LifecycleBenchmark {
    * the notes on settings below the figures.
    */
   static void writeBetweenMarkers(Path report, String generated) throws IOException {
+    writeBetweenMarkers(report, BEGIN, END, "# Performance", generated);
+  }
+
+  /** The same for any page and pair of markers; a page without them gets the title and the generated part. */
+  static void writeBetweenMarkers(Path report, String beginMarker, String endMarker, String title, String generated)
+      throws IOException {
     String page = Files.exists(report) ? Files.readString(report, StandardCharsets.UTF_8) : "";
-    int begin = page.indexOf(BEGIN);
-    int end = page.indexOf(END);
+    int begin = page.indexOf(beginMarker);
+    int end = page.indexOf(endMarker);
     String updated = begin >= 0 && end > begin
-        ? page.substring(0, begin) + BEGIN + generated + END + page.substring(end + END.length())
-        : "# Performance\n\n" + BEGIN + generated + END;
+        ? page.substring(0, begin) + beginMarker + generated + endMarker + page.substring(end + endMarker.length())
+        : title + "\n\n" + beginMarker + generated + endMarker;
     Files.writeString(report, updated, StandardCharsets.UTF_8);
   }
 

@@ -497,12 +497,7 @@ class TimersBenchmark {
 
   /** Replaces the generated part of the page (between the markers) and keeps the rest, which is written by hand. */
   static void writeBetweenMarkers(Path report, String generated) throws IOException {
-    String page = Files.exists(report) ? Files.readString(report, StandardCharsets.UTF_8) : "";
-    int begin = page.indexOf(BEGIN);
-    int end = page.indexOf(END);
-    String updated = begin >= 0 && end > begin
-        ? page.substring(0, begin) + BEGIN + generated + END + page.substring(end + END.length())
-        : "# Performance: timers falling due together\n\n" + BEGIN + generated + END;
-    Files.writeString(report, updated, StandardCharsets.UTF_8);
+    LifecycleBenchmark.writeBetweenMarkers(report, BEGIN, END, "# Performance: timers falling due together",
+        generated);
   }
 }
