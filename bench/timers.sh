@@ -11,11 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB=${BENCH_DB:-madoguchi_bench}
-export PGHOST=${MADOGUCHI_DB_HOST:-127.0.0.1} PGPORT=${MADOGUCHI_DB_PORT:-5432}
-export PGUSER=${MADOGUCHI_DB_USER:-madoguchi} PGPASSWORD=${MADOGUCHI_DB_PASSWORD:-madoguchi}
-echo "[bench] emptying $DB"
-psql -q -v ON_ERROR_STOP=1 -d "$DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'
+. bench/lib.sh
+empty_bench_database
 
 ./mvnw ${MVN_OPTS:--q} test -Pbench -Dtest=TimersBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -DMADOGUCHI_BENCH_DB_NAME="$DB" \
