@@ -17,11 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -58,11 +56,11 @@ class PdfLetterWriter {
   private static final Color GREY = new Color(0x55, 0x55, 0x55);
   private static final char MISSING_GLYPH = '\u3013';
 
-  private final byte[] fontData;
+  private final LetterFonts fonts;
 
   PdfLetterWriter() {
     try (InputStream in = new ClassPathResource(FONT_RESOURCE).getInputStream()) {
-      this.fontData = in.readAllBytes();
+      this.fonts = new LetterFonts(in.readAllBytes(), Math.max(2, Runtime.getRuntime().availableProcessors()));
     } catch (IOException missing) {
       throw new UncheckedIOException("The letter font " + FONT_RESOURCE + " is missing from the classpath", missing);
     }
@@ -87,7 +85,9 @@ class PdfLetterWriter {
   record Pdf(byte[] bytes, int pages) {}
 
   Pdf write(Letter letter) {
-    try (PDDocument document = new PDDocument(); TrueTypeFont ttf = withoutGlyphSubstitution()) {
+    TrueTypeFont ttf = fonts.borrow();
+    boolean written = false;
+    try (PDDocument document = new PDDocument()) {
       // embedded as a subset (the glyphs the letter uses), written horizontally
       PDType0Font font = PDType0Font.load(document, ttf, true);
       describe(document, letter);
@@ -102,22 +102,21 @@ class PdfLetterWriter {
       font.getCOSObject().setItem(COSName.TO_UNICODE, toUnicode(document, layout.codePointsByCid()));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
+      written = true;
       return new Pdf(out.toByteArray(), pages);
     } catch (IOException failure) {
       throw new UncheckedIOException("Could not write the letter " + letter.reference(), failure);
+    } finally {
+      if (written) {
+        // a font that took part in a failed letter is dropped, not lent again
+        fonts.giveBack(ttf);
+      }
     }
   }
 
-  /**
-   * The font, parsed for one letter, without its glyph substitution table (GSUB). PDFBox applies the table's Latin
-   * features (ligatures, composition) to every piece of text shown, compiling regular expressions each time: it was
-   * most of a letter's cost. A letter needs none of it: each character is drawn with its own glyph, as its width is
-   * measured and its ToUnicode entry written (with substitutions, a substituted glyph would have no entry).
-   */
-  private TrueTypeFont withoutGlyphSubstitution() throws IOException {
-    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontData));
-    ttf.getTableMap().remove("GSUB");
-    return ttf;
+  /** How many times the font was parsed since start: a seam for tests. */
+  int fontsParsed() {
+    return fonts.parsed();
   }
 
   /** A ToUnicode CMap (PDF 32000 9.10.3) from character ids (two bytes, Identity-H) to the code points shown. */
