@@ -5,7 +5,7 @@
 # peak, and rewrites docs/performance.md (REPORT=other.md for another page, REPORT= for none). Reports; asserts
 # nothing about speed. Not run in CI.
 #
-#   bench/run.sh                  # N=40, K=4
+#   bench/run.sh                  # N=40, K=4, 40 warm-up lifecycles of each
 #   N=200 K=4 bench/run.sh
 #   BENCH_DB=my_bench N=20 REPORT=target/run.md bench/run.sh
 set -euo pipefail
@@ -18,7 +18,7 @@ empty_bench_database
   -DMADOGUCHI_BENCH_DB_NAME="$DB" \
   -Dbench.lifecycles="${N:-40}" \
   -Dbench.threads="${K:-4}" \
-  -Dbench.warmup="${WARMUP:-8}" \
+  -Dbench.warmup="${WARMUP:-40}" \
   -Dbench.pgbench-seconds="${PGBENCH_SECONDS:-10}" \
   ${HEAP:+-Dbench.heap="$HEAP"} \
   -Dbench.report="${REPORT-docs/performance.md}"
