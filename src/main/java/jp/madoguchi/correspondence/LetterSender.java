@@ -116,6 +116,21 @@ class LetterSender implements DisposableBean {
     return send(outbox.due(RequestRegister.now(), properties.staleClaimAfter(), properties.batchSize()));
   }
 
+  /**
+   * Says, in the log and in the request's history, that this node sends a letter another sender claimed and did not
+   * finish: that node is taken to be gone. Had it sent the e-mail after all, the requester gets it twice, with the
+   * same Message-ID.
+   */
+  private void tookOver(Outbox.Entry letter, Outbox.Claim claimed) {
+    LOG.warn("Letter {} ({} to {} of {}) was claimed by {} at {} and not sent within {}: that sender is taken to be "
+        + "gone and this node ({}) sends it; if it did send it, the e-mail arrives twice, with one Message-ID",
+        letter.id(), letter.kind(), letter.recipientRole(), letter.reference(), claimed.staleClaim(),
+        claimed.staleClaimedAt(), properties.staleClaimAfter(), properties.nodeId());
+    register.recordEvent(letter.requestId(), RequestRegister.SYSTEM_ACTOR, "LETTER_CLAIM_TAKEN_OVER",
+        letter.kind().name() + " to " + letter.recipientRole().name() + ": claimed by " + claimed.staleClaim()
+            + " at " + claimed.staleClaimedAt() + ", not sent; sent by " + properties.nodeId());
+  }
+
   /** Tries the letters in turn, pausing after a few failures in a row; returns how many were sent. */
   int send(List<Long> due) {
     int sent = 0;
@@ -139,10 +154,14 @@ class LetterSender implements DisposableBean {
    */
   Outcome deliver(long letterId) {
     String claim = properties.nodeId() + "/" + UUID.randomUUID();
-    if (!outbox.claim(letterId, claim, RequestRegister.now(), properties.staleClaimAfter())) {
+    Outbox.Claim claimed = outbox.claim(letterId, claim, RequestRegister.now(), properties.staleClaimAfter());
+    if (!claimed.won()) {
       return Outcome.NOT_CLAIMED;
     }
     Outbox.Entry letter = outbox.find(letterId).orElseThrow();
+    if (claimed.tookOver()) {
+      tookOver(letter, claimed);
+    }
     DownloadTokens.Issued link = null;
     try {
       StoredLetter stored = documents.find(letterId).orElseThrow(

@@ -51,21 +51,51 @@ class Outbox {
       Instant failedAt,
       boolean hasPdf) {}
 
+  /** What a claim got: nothing, the letter, or the letter taken over from a claim that had gone stale. */
+  record Claim(boolean won, String staleClaim, Instant staleClaimedAt) {
+    static final Claim LOST = new Claim(false, null, null);
+    static final Claim WON = new Claim(true, null, null);
+
+    boolean tookOver() {
+      return won && staleClaim != null;
+    }
+  }
+
   /**
    * Claims an e-mail for sending: it must be waiting and due, or claimed so long ago that its node is taken to be
    * gone. Exactly one of any number of concurrent claimants gets it: the database lets one conditional update
-   * through and re-checks the condition for the others.
+   * through and re-checks the condition for the others. A claim taken over names the claim it replaced (the
+   * update only succeeds if that claim is still the letter's), so that the node that did it can say so.
    */
-  boolean claim(long id, String claim, Instant now, Duration staleAfter) {
+  Claim claim(long id, String claim, Instant now, Duration staleAfter) {
     int rows = jdbc.sql("""
             UPDATE outbound_letter SET status = 'SENDING', claimed_by = ?, claimed_at = ?
-            WHERE id = ? AND delivery = 'EMAIL'
-              AND ((status IN ('QUEUED', 'RETRY') AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
-                OR (status = 'SENDING' AND claimed_at < ?))
+            WHERE id = ? AND delivery = 'EMAIL' AND status IN ('QUEUED', 'RETRY')
+              AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
             """)
-        .params(claim, utc(now), id, utc(now), utc(now.minus(staleAfter)))
+        .params(claim, utc(now), id, utc(now))
         .update();
-    return rows == 1;
+    if (rows == 1) {
+      return Claim.WON;
+    }
+    Optional<Claim> stale = jdbc.sql("""
+            SELECT claimed_by, claimed_at FROM outbound_letter
+            WHERE id = ? AND delivery = 'EMAIL' AND status = 'SENDING' AND claimed_at < ?
+            """)
+        .params(id, utc(now.minus(staleAfter)))
+        .query((rs, n) -> new Claim(true, rs.getString("claimed_by"),
+            rs.getObject("claimed_at", OffsetDateTime.class).toInstant()))
+        .optional();
+    if (stale.isEmpty()) {
+      return Claim.LOST;
+    }
+    int takenOver = jdbc.sql("""
+            UPDATE outbound_letter SET claimed_by = ?, claimed_at = ?
+            WHERE id = ? AND status = 'SENDING' AND claimed_by = ? AND claimed_at < ?
+            """)
+        .params(claim, utc(now), id, stale.get().staleClaim(), utc(now.minus(staleAfter)))
+        .update();
+    return takenOver == 1 ? stale.get() : Claim.LOST;
   }
 
   /**

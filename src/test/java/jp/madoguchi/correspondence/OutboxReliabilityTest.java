@@ -256,14 +256,25 @@ class OutboxReliabilityTest {
         .params(Outbox.utc(Instant.now()), orphan).update();
 
     assertThat(sender.deliver(orphan)).as("a fresh claim is respected").isEqualTo(Outcome.NOT_CLAIMED);
+    assertThat(takeOvers(request)).isEmpty();
     moveClock(properties.staleClaimAfter().plusMinutes(1));
     assertThat(sender.deliver(orphan)).isEqualTo(Outcome.SENT);
+    assertThat(sender.deliver(orphan)).as("sent is sent").isEqualTo(Outcome.NOT_CLAIMED);
+    assertThat(takeOvers(request)).as("the request's history says who took the letter over from whom")
+        .singleElement().satisfies(event -> assertThat(event.detail())
+            .startsWith("REMINDER to PRINCIPAL: claimed by dead-node/1 at ")
+            .endsWith(", not sent; sent by " + properties.nodeId()));
 
     assertThat(smtp.about(request.reference(), LetterKind.REMINDER)).hasSize(2);
     assertThat(kinds(smtp.about(request.reference(), LetterKind.REMINDER)).stream().distinct()).hasSize(1);
     assertThat(smtp.about(request.reference(), LetterKind.REMINDER).stream()
         .map(m -> Smtp.header(m, "Message-ID")).distinct())
         .as("the copy sent again is recognisably the same message").hasSize(1);
+  }
+
+  List<jp.madoguchi.request.RequestEvent> takeOvers(DeskRequest request) {
+    return register.events(request.id()).stream()
+        .filter(event -> event.eventType().equals("LETTER_CLAIM_TAKEN_OVER")).toList();
   }
 
   @Test
