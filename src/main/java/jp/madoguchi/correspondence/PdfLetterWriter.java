@@ -137,9 +137,9 @@ class PdfLetterWriter {
       List<Map.Entry<Integer, Integer>> block = entries.subList(from, Math.min(entries.size(), from + 100));
       cmap.append(block.size()).append(" beginbfchar\n");
       for (Map.Entry<Integer, Integer> entry : block) {
-        cmap.append(String.format("<%04X> <", entry.getKey()));
+        hex4(cmap.append('<'), entry.getKey()).append("> <");
         for (char unit : Character.toChars(entry.getValue())) {
-          cmap.append(String.format("%04X", (int) unit));
+          hex4(cmap, unit);
         }
         cmap.append(">\n");
       }
@@ -153,6 +153,14 @@ class PdfLetterWriter {
         """);
     return new PDStream(document, new ByteArrayInputStream(cmap.toString().getBytes(StandardCharsets.US_ASCII)),
         COSName.FLATE_DECODE);
+  }
+
+  /** Four upper-case hex digits, as {@code %04X} writes them (without parsing a format for every entry). */
+  static StringBuilder hex4(StringBuilder out, int value) {
+    for (int shift = 12; shift >= 0; shift -= 4) {
+      out.append(Character.toUpperCase(Character.forDigit((value >> shift) & 0xF, 16)));
+    }
+    return out;
   }
 
   private static void describe(PDDocument document, Letter letter) {

@@ -91,6 +91,14 @@ class LetterFontsTest {
     assertThat(fonts.parsed()).isEqualTo(3);
   }
 
+  @Test
+  void theToUnicodeMapWritesFourHexDigitsAsTheFormatWould() {
+    for (int value : new int[] {0, 0x9, 0x41, 0x3042, 0xD842, 0xFFFF, 0x1234}) {
+      assertThat(PdfLetterWriter.hex4(new StringBuilder(), value).toString())
+          .isEqualTo(String.format("%04X", value));
+    }
+  }
+
   static PdfLetterWriter.Letter letter(String reference, String body) {
     return new PdfLetterWriter.Letter("ja", "開示通知 " + reference, "Madoguchi", List.of("株式会社テスト", "東京都千代田区"),
         "2026年11月22日", reference, List.of("〒100-0001", "東京都千代田区千代田1-1", "山田 太郎 様"), 2,
