@@ -13,8 +13,8 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
  * The letter font, parsed once and lent to one letter at a time. Parsing IPAexGothic (6 MB, some 15,000 glyphs)
  * was the costliest step of a letter; a parsed font is lent to the next letter instead. Each letter has a font of
  * its own while it is written (PDFBox reads the font's tables lazily, through one read position), so letters
- * written at the same time each borrow one: the pool parses another when none is free, and keeps at most
- * {@code keep} of them between letters (about 8 MB each).
+ * written at the same time each borrow one: the pool parses another when none is free, up to {@code most} fonts
+ * (about 8 MB each, kept for the next letters); a letter that finds all of them lent waits for one.
  *
  * <p>Each font is parsed without its glyph substitution table (GSUB). PDFBox applies the table's Latin features
  * (ligatures, composition) to every piece of text shown, compiling regular expressions each time: it was most of
@@ -28,23 +28,51 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 final class LetterFonts {
 
   private final byte[] data;
+  private final int most;
   private final BlockingQueue<TrueTypeFont> idle;
+  /** Fonts in existence: lent or idle. A font dropped after a failed letter is no longer counted. */
+  private final AtomicInteger fonts = new AtomicInteger();
   private final AtomicInteger parsed = new AtomicInteger();
 
-  LetterFonts(byte[] data, int keep) {
+  LetterFonts(byte[] data, int most) {
     this.data = data;
-    this.idle = new ArrayBlockingQueue<>(keep);
+    this.most = most;
+    this.idle = new ArrayBlockingQueue<>(most);
   }
 
-  /** A parsed font for this thread's letter, to be given back when the letter is written. */
+  /** A parsed font for this thread's letter, to be given back (or dropped, after a failure) when it is written. */
   TrueTypeFont borrow() {
     TrueTypeFont font = idle.poll();
-    return font != null ? font : parse();
+    if (font != null) {
+      return font;
+    }
+    if (fonts.incrementAndGet() <= most) {
+      try {
+        return parse();
+      } catch (RuntimeException failure) {
+        fonts.decrementAndGet();
+        throw failure;
+      }
+    }
+    fonts.decrementAndGet();
+    try {
+      return idle.take();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the letter font", interrupted);
+    }
   }
 
-  /** Takes a font back after a letter was written with it; one too many is left to the garbage collector. */
+  /** Takes a font back after a letter was written with it. */
   void giveBack(TrueTypeFont font) {
-    idle.offer(font);
+    if (!idle.offer(font)) {
+      fonts.decrementAndGet();
+    }
+  }
+
+  /** Forgets a font that took part in a failed letter: it is not lent again, and another may be parsed. */
+  void drop(TrueTypeFont font) {
+    fonts.decrementAndGet();
   }
 
   int parsed() {

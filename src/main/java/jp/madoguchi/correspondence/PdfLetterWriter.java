@@ -56,11 +56,17 @@ class PdfLetterWriter {
   private static final Color GREY = new Color(0x55, 0x55, 0x55);
   private static final char MISSING_GLYPH = '\u3013';
 
+  /**
+   * Letters written at the same time, at most, each with a parsed font of its own (about 8 MB each); a fifth waits
+   * for one. Letters are written by the job executor's threads, a few tens of milliseconds each.
+   */
+  static final int FONTS = 4;
+
   private final LetterFonts fonts;
 
   PdfLetterWriter() {
     try (InputStream in = new ClassPathResource(FONT_RESOURCE).getInputStream()) {
-      this.fonts = new LetterFonts(in.readAllBytes(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+      this.fonts = new LetterFonts(in.readAllBytes(), FONTS);
     } catch (IOException missing) {
       throw new UncheckedIOException("The letter font " + FONT_RESOURCE + " is missing from the classpath", missing);
     }
@@ -108,8 +114,10 @@ class PdfLetterWriter {
       throw new UncheckedIOException("Could not write the letter " + letter.reference(), failure);
     } finally {
       if (written) {
-        // a font that took part in a failed letter is dropped, not lent again
         fonts.giveBack(ttf);
+      } else {
+        // a font that took part in a failed letter is not lent again
+        fonts.drop(ttf);
       }
     }
   }
