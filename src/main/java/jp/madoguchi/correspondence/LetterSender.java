@@ -6,6 +6,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -154,21 +155,20 @@ class LetterSender implements DisposableBean {
    */
   Outcome deliver(long letterId) {
     String claim = properties.nodeId() + "/" + UUID.randomUUID();
-    Outbox.Claim claimed = outbox.claim(letterId, claim, RequestRegister.now(), properties.staleClaimAfter());
-    if (!claimed.won()) {
+    // one transaction claims the letter and reads what the e-mail needs (a written reply's link included): the
+    // claim is seen by every node when it commits, as before, with one commit for all of it instead of one each
+    Claimed claimed = transaction.execute(status -> claimAndRead(letterId, claim));
+    if (claimed == null) {
       return Outcome.NOT_CLAIMED;
     }
-    Outbox.Entry letter = outbox.find(letterId).orElseThrow();
-    if (claimed.tookOver()) {
-      tookOver(letter, claimed);
+    Outbox.Entry letter = claimed.letter();
+    if (claimed.claim().tookOver()) {
+      tookOver(letter, claimed.claim());
     }
-    DownloadTokens.Issued link = null;
+    DownloadTokens.Issued link = claimed.link();
     try {
-      StoredLetter stored = documents.find(letterId).orElseThrow(
+      StoredLetter stored = claimed.stored().orElseThrow(
           () -> new IllegalStateException("Letter " + letterId + " was queued without its composed text"));
-      if (stored.hasPdf()) {
-        link = tokens.issue(letterId, RequestRegister.now());
-      }
       MimeMessage message = mail.build(letter, stored, link, RequestRegister.now());
       mailSender.send(message);
     } catch (RuntimeException | MessagingException failure) {
@@ -187,6 +187,22 @@ class LetterSender implements DisposableBean {
       }
     });
     return Outcome.SENT;
+  }
+
+  /** A letter this node has claimed, with what its e-mail is made of. */
+  private record Claimed(Outbox.Claim claim, Outbox.Entry letter, Optional<StoredLetter> stored,
+      DownloadTokens.Issued link) {}
+
+  private Claimed claimAndRead(long letterId, String claim) {
+    Outbox.Claim won = outbox.claim(letterId, claim, RequestRegister.now(), properties.staleClaimAfter());
+    if (!won.won()) {
+      return null;
+    }
+    Outbox.Entry letter = outbox.find(letterId).orElseThrow();
+    Optional<StoredLetter> stored = documents.find(letterId);
+    DownloadTokens.Issued link = stored.isPresent() && stored.get().hasPdf()
+        ? tokens.issue(letterId, RequestRegister.now()) : null;
+    return new Claimed(won, letter, stored, link);
   }
 
   private Outcome failed(Outbox.Entry letter, String claim, Exception failure) {
