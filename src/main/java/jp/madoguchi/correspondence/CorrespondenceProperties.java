@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     claimed again; must be longer than the SMTP timeouts allow one send to take
  * @param batchSize how many letters one poll sends at most
  * @param nodeId names this node in claims, for operators reading the table; defaults to the host name
+ * @param parsedFonts how many letters may be written at the same time, each with a parsed copy of the letter font
+ *     (about 20 MB of heap each, kept for the next letters); a further letter waits for one
  */
 @ConfigurationProperties("madoguchi.correspondence")
 public record CorrespondenceProperties(
@@ -30,7 +32,8 @@ public record CorrespondenceProperties(
     @DefaultValue("PT30S") Duration pollInterval,
     @DefaultValue("PT10M") Duration staleClaimAfter,
     @DefaultValue("50") int batchSize,
-    String nodeId) {
+    String nodeId,
+    @DefaultValue("2") int parsedFonts) {
 
   public CorrespondenceProperties {
     if (downloadValidDays < 1) {
@@ -41,6 +44,9 @@ public record CorrespondenceProperties(
     }
     if (retryMultiplier < 1.0) {
       throw new IllegalArgumentException("madoguchi.correspondence.retry-multiplier must be at least 1");
+    }
+    if (parsedFonts < 1) {
+      throw new IllegalArgumentException("madoguchi.correspondence.parsed-fonts must be at least 1");
     }
     nodeId = nodeId == null || nodeId.isBlank() ? hostName() : nodeId.strip();
   }

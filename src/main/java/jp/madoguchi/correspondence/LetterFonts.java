@@ -14,7 +14,7 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
  * was the costliest step of a letter; a parsed font is lent to the next letter instead. Each letter has a font of
  * its own while it is written (PDFBox reads the font's tables lazily, through one read position), so letters
  * written at the same time each borrow one: the pool parses another when none is free, up to {@code most} fonts
- * (about 8 MB each, kept for the next letters); a letter that finds all of them lent waits for one.
+ * (about 20 MB of heap each, kept for the next letters; {@code madoguchi.correspondence.parsed-fonts}); a letter that finds all of them lent waits for one.
  *
  * <p>Each font is parsed without its glyph substitution table (GSUB). PDFBox applies the table's Latin features
  * (ligatures, composition) to every piece of text shown, compiling regular expressions each time: it was most of

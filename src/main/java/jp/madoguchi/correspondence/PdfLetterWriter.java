@@ -29,6 +29,7 @@ import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -56,17 +57,20 @@ class PdfLetterWriter {
   private static final Color GREY = new Color(0x55, 0x55, 0x55);
   private static final char MISSING_GLYPH = '\u3013';
 
-  /**
-   * Letters written at the same time, at most, each with a parsed font of its own (about 8 MB each); a fifth waits
-   * for one. Letters are written by the job executor's threads, a few tens of milliseconds each.
-   */
-  static final int FONTS = 4;
-
   private final LetterFonts fonts;
 
-  PdfLetterWriter() {
+  @Autowired
+  PdfLetterWriter(CorrespondenceProperties properties) {
+    this(properties.parsedFonts());
+  }
+
+  /**
+   * @param parsedFonts letters written at the same time, at most, each with a parsed font of its own (about 20 MB
+   *     each); a further one waits for one. The job executor's threads write letters, tens of milliseconds each.
+   */
+  PdfLetterWriter(int parsedFonts) {
     try (InputStream in = new ClassPathResource(FONT_RESOURCE).getInputStream()) {
-      this.fonts = new LetterFonts(in.readAllBytes(), FONTS);
+      this.fonts = new LetterFonts(in.readAllBytes(), parsedFonts);
     } catch (IOException missing) {
       throw new UncheckedIOException("The letter font " + FONT_RESOURCE + " is missing from the classpath", missing);
     }

@@ -10,7 +10,7 @@ class CorrespondencePropertiesTest {
 
   static CorrespondenceProperties withBackOff(Duration first, double multiplier, Duration max) {
     return new CorrespondenceProperties(14, 12, first, multiplier, max, Duration.ofSeconds(30),
-        Duration.ofMinutes(10), 50, "node-a");
+        Duration.ofMinutes(10), 50, "node-a", 2);
   }
 
   @Test
@@ -28,10 +28,12 @@ class CorrespondencePropertiesTest {
   @Test
   void nonsenseIsRefusedAtStartAndTheNodeIsNamedAfterItsHost() {
     assertThatThrownBy(() -> new CorrespondenceProperties(0, 12, Duration.ofMinutes(1), 2.0, Duration.ofHours(1),
-        Duration.ofSeconds(30), Duration.ofMinutes(10), 50, null)).hasMessageContaining("download-valid-days");
+        Duration.ofSeconds(30), Duration.ofMinutes(10), 50, null, 2)).hasMessageContaining("download-valid-days");
     assertThatThrownBy(() -> withBackOff(Duration.ofMinutes(1), 0.5, Duration.ofHours(1)))
         .hasMessageContaining("retry-multiplier");
     assertThat(new CorrespondenceProperties(14, 12, Duration.ofMinutes(1), 2.0, Duration.ofHours(1),
-        Duration.ofSeconds(30), Duration.ofMinutes(10), 50, " ").nodeId()).isNotBlank();
+        Duration.ofSeconds(30), Duration.ofMinutes(10), 50, " ", 2).nodeId()).isNotBlank();
+    assertThatThrownBy(() -> new CorrespondenceProperties(14, 12, Duration.ofMinutes(1), 2.0, Duration.ofHours(1),
+        Duration.ofSeconds(30), Duration.ofMinutes(10), 50, "node-a", 0)).hasMessageContaining("parsed-fonts");
   }
 }
