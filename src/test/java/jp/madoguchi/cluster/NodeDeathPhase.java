@@ -221,10 +221,18 @@ final class NodeDeathPhase {
         .collect(Collectors.toCollection(TreeSet::new));
     long lettersWithSeveralIds = messageIdsPerLetter.values().stream().filter(ids -> ids.size() > 1).count();
     long acknowledgedHere = references.stream().filter(acknowledged::contains).count();
+    // the node that took a letter over says so in the request's history, naming the dead node's claim
+    long takenOver = heldLetters.isEmpty() ? 0 : check.count("SELECT count(DISTINCT l.id) FROM outbound_letter l "
+        + "JOIN request_event e ON e.request_id = l.request_id AND e.event_type = 'LETTER_CLAIM_TAKEN_OVER' "
+        + "AND e.detail LIKE '" + "%claimed by " + victim + "/%' WHERE l.id IN ("
+        + heldLetters.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
     say("letters: %d e-mails in this phase %s, %d messages received, %d letters arrived more than once %s (of the "
-        + "%d %s had claimed %s), %d letters with more than one Message-ID, %d of %d requests acknowledged",
-        letters.size(), byStatus, received.size(), twice.size(), twice, heldLetters.size(), victim, heldLetters,
-        lettersWithSeveralIds, acknowledgedHere, requests);
+        + "%d %s had claimed %s), %d letters with more than one Message-ID, %d of %d requests acknowledged, %d of "
+        + "the claimed letters recorded as taken over from %s", letters.size(), byStatus, received.size(),
+        twice.size(), twice, heldLetters.size(), victim, heldLetters, lettersWithSeveralIds, acknowledgedHere,
+        requests, takenOver, victim);
+    expect(takenOver == heldLetters.size(), "only " + takenOver + " of the " + heldLetters.size() + " letters "
+        + victim + " had claimed are recorded as taken over (LETTER_CLAIM_TAKEN_OVER)");
     expect(letters.size() >= requests, "expected at least " + requests + " e-mails, found " + letters.size());
     expect(byStatus.keySet().equals(Set.of("SENT")), "e-mails not sent: " + byStatus);
     expect(missing.isEmpty(), "e-mails the SMTP server never received: " + missing);
