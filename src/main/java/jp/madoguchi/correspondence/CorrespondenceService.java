@@ -116,6 +116,37 @@ public class CorrespondenceService {
     return true;
   }
 
+  /**
+   * Puts an e-mail back in line to a corrected address (the old one bounced, or the person gave a new one): the
+   * letter's address, and the principal's or agent's address in the register so that later letters go there too.
+   * Returns false when the letter is not an e-mail that may be retried (see {@link #retry(long, String)}); refuses
+   * when the request's personal data has been erased.
+   */
+  @Transactional
+  public boolean retryTo(long letterId, String email, String actor) {
+    Optional<Outbox.Entry> found = outbox.find(letterId);
+    if (found.isEmpty() || !outbox.correctRecipient(letterId, email)) {
+      return false;
+    }
+    Outbox.Entry letter = found.get();
+    RecipientRole role = letter.recipientRole();
+    if ((role == RecipientRole.PRINCIPAL || role == RecipientRole.AGENT)
+        && !register.correctEmail(letter.requestId(), role == RecipientRole.AGENT, email, actor)) {
+      throw new AddressNotCorrectableException("The personal data of request " + letter.reference()
+          + " has been erased: there is no address to correct");
+    }
+    register.recordEvent(letter.requestId(), actor, "LETTER_RECIPIENT_CORRECTED",
+        letter.kind().name() + " to " + role.name());
+    return retry(letterId, actor);
+  }
+
+  /** A letter whose address cannot be corrected (its request's personal data is gone). */
+  public static final class AddressNotCorrectableException extends RuntimeException {
+    AddressNotCorrectableException(String message) {
+      super(message);
+    }
+  }
+
   /** Records the registered-mail tracking number of the paper letters of a request not yet dispatched. */
   public void recordDispatch(long requestId, String trackingNumber, String actor) {
     jdbc.sql("""

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
 import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
+import jp.madoguchi.request.EmailAddress;
 import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.security.DeskGroups;
@@ -20,12 +21,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The staff's side of the outbox (privacy-desk and privacy-managers; see {@code WebSecurity}): the list of letters
- * in a state (FAILED by default), retrying a failed e-mail, and a letter's PDF to print for registered mail. Letters
+ * in a state (FAILED by default), retrying a failed e-mail (to a corrected address if need be), and a letter's PDF to print for registered mail. Letters
  * of My Number requests show their recipient and open their PDF only for staff entitled to specific personal
  * information.
  */
@@ -75,23 +77,45 @@ class LetterStaffController {
     return ResponseEntity.ok(letters);
   }
 
+  /** What staff may send with a retry: nothing ({@code {}}), or the address to send to instead. */
+  record Retry(String email) {}
+
   /**
    * Only with a JSON body (an empty {@code {}} will do): a cross-site HTML form cannot send one, so a browser that
-   * remembers a staff login cannot be made to retry letters by another site.
+   * remembers a staff login cannot be made to retry letters by another site. With {@code {"email": "..."}} the
+   * letter goes to that address, which also replaces the requester's in the register (the old one bounced); only
+   * staff entitled to the request's personal information may do that for a My Number request.
    */
   @PostMapping(path = "/desk/api/letters/{id}/retry", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> retry(@PathVariable long id, Authentication user) {
+  ResponseEntity<?> retry(@PathVariable long id, @RequestBody(required = false) Retry body, Authentication user) {
     Outbox.Entry letter = outbox.find(id).orElse(null);
     if (letter == null) {
       return ResponseEntity.notFound().build();
     }
-    if (!correspondence.retry(id, user.getName())) {
+    String email = body == null || body.email() == null ? null : body.email().strip();
+    if (email != null && !EmailAddress.valid(email)) {
+      return ResponseEntity.badRequest().body(Map.of("error",
+          "電子メールアドレスの形式が正しくありません / The e-mail address is not valid"));
+    }
+    if (email != null && !mayRead(letter, user)) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+    }
+    boolean queued;
+    try {
+      queued = email == null ? correspondence.retry(id, user.getName())
+          : correspondence.retryTo(id, email, user.getName());
+    } catch (CorrespondenceService.AddressNotCorrectableException erased) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error",
+          "この申出の個人データは消去済みのため、宛先を訂正できません / The request's personal data has been erased;"
+              + " the address cannot be corrected"));
+    }
+    if (!queued) {
       return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error",
           "再送できるのは送信失敗・再試行待ち・送信済みの電子メールだけです / Only an e-mail that FAILED, waits to"
               + " RETRY or was SENT can be sent again; this one is " + letter.delivery() + " " + letter.status()));
     }
-    Outbox.Entry queued = outbox.find(id).orElseThrow();
-    return ResponseEntity.accepted().body(LetterSummary.of(queued, mayRead(queued, user)));
+    Outbox.Entry again = outbox.find(id).orElseThrow();
+    return ResponseEntity.accepted().body(LetterSummary.of(again, mayRead(again, user)));
   }
 
   /** The letter to print and post by registered mail; opening it is recorded in the request's history. */

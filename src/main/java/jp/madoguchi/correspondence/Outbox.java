@@ -159,6 +159,16 @@ class Outbox {
         .update() == 1;
   }
 
+  /** A new address for an e-mail that failed, waits to be retried, or was sent and is asked for again. */
+  boolean correctRecipient(long id, String email) {
+    return jdbc.sql("""
+            UPDATE outbound_letter SET recipient_email = ?
+            WHERE id = ? AND delivery = 'EMAIL' AND status IN ('FAILED', 'RETRY', 'SENT')
+            """)
+        .params(email, id)
+        .update() == 1;
+  }
+
   Optional<Entry> find(long id) {
     return jdbc.sql(SELECT + " WHERE l.id = ?").param(id).query(Outbox::map).optional();
   }

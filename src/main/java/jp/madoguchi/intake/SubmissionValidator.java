@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import jp.madoguchi.request.DeskRequest.Party;
+import jp.madoguchi.request.EmailAddress;
 import jp.madoguchi.request.NewRequest;
 import jp.madoguchi.request.RequestEnums.AgentKind;
 import jp.madoguchi.request.RequestEnums.Channel;
@@ -27,16 +28,12 @@ final class SubmissionValidator {
   static final int NAME_MAX = 200;
   static final int ADDRESS_MAX = 400;
   static final int PHONE_MAX = 32;
-  static final int EMAIL_MAX = 254;
+  static final int EMAIL_MAX = EmailAddress.MAX_LENGTH;
   static final int DETAILS_MAX = 4000;
   static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
   private static final Pattern POSTAL_CODE = Pattern.compile("〒?\\s*(\\d{3})-?(\\d{4})");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{5,31}");
-  // the HTML5 e-mail rule, with a dot required in the domain: mail to a bare host name never reaches a person
-  private static final Pattern EMAIL = Pattern.compile(
-      "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-          + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
   /**
    * Who submits and when.
@@ -173,7 +170,7 @@ final class SubmissionValidator {
 
   private String email(String field, String value) {
     String text = singleLine(field, nfkc(value), EMAIL_MAX, false);
-    if (text != null && !EMAIL.matcher(text).matches()) {
+    if (text != null && !EmailAddress.valid(text)) {
       problem(field, "intake.error.invalidEmail");
       return null;
     }

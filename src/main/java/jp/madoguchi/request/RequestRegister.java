@@ -143,6 +143,22 @@ public class RequestRegister {
         .update();
   }
 
+  /**
+   * Corrects the e-mail address of the principal or of the agent (a letter to the old one bounced), unless the
+   * request's personal data has been erased; returns whether it did. The history says who corrected whose address,
+   * not the addresses.
+   */
+  public boolean correctEmail(long id, boolean agent, String email, String actor) {
+    int rows = jdbc.sql("UPDATE desk_request SET " + (agent ? "agent_email" : "principal_email")
+            + " = ? WHERE id = ? AND personal_data_erased_at IS NULL" + (agent ? " AND agent_name IS NOT NULL" : ""))
+        .params(email, id)
+        .update();
+    if (rows == 1) {
+      recordEvent(id, actor, "EMAIL_CORRECTED", (agent ? "agent" : "principal") + "'s e-mail address");
+    }
+    return rows == 1;
+  }
+
   /** Changes how the answer is given (to paper, when the chosen method is very costly or difficult). */
   public void changeDisclosureMethod(long id, DisclosureMethod method, String actor, String reason) {
     jdbc.sql("UPDATE desk_request SET disclosure_method = ? WHERE id = ?").params(method.name(), id).update();

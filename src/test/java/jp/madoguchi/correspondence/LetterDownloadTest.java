@@ -209,15 +209,21 @@ class LetterDownloadTest {
         "/desk/api/letters/{id}/retry", HttpMethod.POST, new HttpEntity<>("x=1", form), String.class, letterId);
     assertThat(fromAForm.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
-    jdbc.sql("UPDATE outbound_letter SET recipient_email = ? WHERE id = ?")
-        .params(LetterFixtures.CLIENT_EMAIL, letterId).update();
+    // the address was wrong: staff send it again to the right one
     ResponseEntity<String> retried = rest.withBasicAuth("desk", "desk-demo-2026").exchange(
-        "/desk/api/letters/{id}/retry", HttpMethod.POST, json("{}"), String.class, letterId);
+        "/desk/api/letters/{id}/retry", HttpMethod.POST, json("{\"email\": \" " + LetterFixtures.CLIENT_EMAIL + " \"}"),
+        String.class, letterId);
     assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     await().atMost(Duration.ofSeconds(30)).until(() -> outbox.find(letterId).orElseThrow().status()
         == LetterStatus.SENT);
-    assertThat(SMTP.about(request.reference(), LetterKind.CLIENT_NOTIFICATION)).hasSize(1);
+    assertThat(outbox.find(letterId).orElseThrow().recipientEmail()).isEqualTo(LetterFixtures.CLIENT_EMAIL);
+    assertThat(SMTP.about(request.reference(), LetterKind.CLIENT_NOTIFICATION)).singleElement()
+        .satisfies(mail -> assertThat(mail.getAllRecipients()[0].toString()).contains(LetterFixtures.CLIENT_EMAIL));
     assertThat(register.events(request.id())).anySatisfy(event -> {
+      assertThat(event.eventType()).isEqualTo("LETTER_RECIPIENT_CORRECTED");
+      assertThat(event.actor()).isEqualTo("desk");
+      assertThat(event.detail()).isEqualTo("CLIENT_NOTIFICATION to CLIENT");
+    }).anySatisfy(event -> {
       assertThat(event.eventType()).isEqualTo("LETTER_RETRY_REQUESTED");
       assertThat(event.actor()).isEqualTo("desk");
     });
@@ -227,6 +233,62 @@ class LetterDownloadTest {
         fixtures.queue(fixtures.requestFor(LetterKind.DISCLOSURE, TestRequests.request(register).withoutEmail()),
             LetterKind.DISCLOSURE, false));
     assertThat(paper.getStatusCode()).as("a paper letter is posted, not retried").isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
+  void staffSendALetterAgainToACorrectedAddressWhichReplacesTheRequestersInTheRegister() {
+    DeskRequest request = TestRequests.request(register).register();
+    long letterId = fixtures.queue(request, LetterKind.ACKNOWLEDGEMENT, true);
+    await().atMost(Duration.ofSeconds(30)).until(() -> outbox.find(letterId).orElseThrow().status()
+        == LetterStatus.SENT);
+
+    ResponseEntity<String> nonsense = retry("desk", letterId, "{\"email\": \"taro at example\"}");
+    assertThat(nonsense.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(nonsense.getBody()).contains("電子メールアドレス").contains("not valid");
+
+    // the person never got it: their address has changed
+    ResponseEntity<String> corrected = retry("desk", letterId, "{\"email\": \"taro.new@example.jp\"}");
+    assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    await().atMost(Duration.ofSeconds(30)).until(() -> outbox.find(letterId).orElseThrow().status()
+        == LetterStatus.SENT);
+    assertThat(SMTP.about(request.reference(), LetterKind.ACKNOWLEDGEMENT)).hasSize(2)
+        .anySatisfy(mail -> assertThat(mail.getAllRecipients()[0].toString()).contains("taro.new@example.jp"));
+    assertThat(register.find(request.id()).principal().email()).as("later letters go there too")
+        .isEqualTo("taro.new@example.jp");
+    assertThat(register.events(request.id())).extracting(event -> event.eventType() + " " + event.actor())
+        .contains("EMAIL_CORRECTED desk", "LETTER_RECIPIENT_CORRECTED desk", "LETTER_RETRY_REQUESTED desk");
+    assertThat(register.events(request.id())).filteredOn(event -> event.eventType().equals("EMAIL_CORRECTED"))
+        .singleElement().satisfies(event -> assertThat(event.detail()).doesNotContain("@"));
+
+    // a My Number requester's address is for the staff entitled to it
+    DeskRequest specific = TestRequests.request(register).specific().register();
+    long specificLetter = fixtures.queue(specific, LetterKind.ACKNOWLEDGEMENT, true);
+    await().atMost(Duration.ofSeconds(30)).until(() -> outbox.find(specificLetter).orElseThrow().status()
+        == LetterStatus.SENT);
+    assertThat(retry("desk", specificLetter, "{\"email\": \"other@example.jp\"}").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(register.find(specific.id()).principal().email()).isEqualTo(TestRequests.PRINCIPAL.email());
+    assertThat(retry("specialist", specificLetter, "{\"email\": \"other@example.jp\"}").getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(register.find(specific.id()).principal().email()).isEqualTo("other@example.jp");
+
+    // once the request's personal data is erased there is nothing to correct, and nothing changes
+    DeskRequest erased = TestRequests.request(register).register();
+    long erasedLetter = fixtures.queue(erased, LetterKind.ACKNOWLEDGEMENT, true);
+    await().atMost(Duration.ofSeconds(30)).until(() -> outbox.find(erasedLetter).orElseThrow().status()
+        == LetterStatus.SENT);
+    jdbc.sql("UPDATE desk_request SET personal_data_erased_at = CURRENT_TIMESTAMP WHERE id = ?").param(erased.id())
+        .update();
+    ResponseEntity<String> refused = retry("desk", erasedLetter, "{\"email\": \"late@example.jp\"}");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.getBody()).contains("消去済み").contains("erased");
+    assertThat(outbox.find(erasedLetter).orElseThrow().recipientEmail()).isEqualTo(TestRequests.PRINCIPAL.email());
+    assertThat(outbox.find(erasedLetter).orElseThrow().status()).isEqualTo(LetterStatus.SENT);
+  }
+
+  private ResponseEntity<String> retry(String user, long letterId, String body) {
+    return rest.withBasicAuth(user, user + "-demo-2026").exchange("/desk/api/letters/{id}/retry", HttpMethod.POST,
+        json(body), String.class, letterId);
   }
 
   private String tokenSentFor(DeskRequest request, LetterKind kind) {
