@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -108,7 +109,7 @@ class PdfLetterWriter {
       // points sharing a glyph: IPAexGothic draws 口 and the Kangxi radical ⼝ alike, and text copied from the letter
       // (or read aloud, or searched) would come out as radicals. The second save carries a map of the code points
       // the letter really uses.
-      document.save(new ByteArrayOutputStream());
+      document.save(OutputStream.nullOutputStream());
       font.getCOSObject().setItem(COSName.TO_UNICODE, toUnicode(document, layout.codePointsByCid()));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
