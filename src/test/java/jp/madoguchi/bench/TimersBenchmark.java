@@ -5,7 +5,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -370,9 +369,6 @@ class TimersBenchmark {
 
   String page(List<Round> rounds, double fillSeconds, Latencies idlePolls) throws Exception {
     HikariDataSource pool = unwrap(dataSource);
-    String postgres = jdbc.sql("SELECT version()").query(String.class).single();
-    String memory = LifecycleBenchmark.command("free", "-h").stripTrailing();
-    String load = Files.readString(Path.of("/proc/loadavg")).strip();
     double slowest = rounds.stream().mapToDouble(Round::doneSeconds).max().orElseThrow();
     double maxWait = jobExecutor.getMaxWait() / 1000.0;
     StringBuilder page = new StringBuilder();
@@ -432,16 +428,7 @@ class TimersBenchmark {
         .append(" ms |\n")
         .append("| `lock-time-in-millis` | ").append(jobExecutor.getLockTimeInMillis()).append(" |\n")
         .append("| database pool (`MADOGUCHI_DB_POOL_SIZE`) | ").append(pool.getMaximumPoolSize()).append(" |\n\n")
-        .append("## Machine\n\n")
-        .append("- CPUs (`nproc`): ").append(Runtime.getRuntime().availableProcessors())
-        .append(", PostgreSQL on the same machine\n")
-        .append("- Java: ").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.version")).append('\n')
-        .append("- Heap: ").append(JVM.summary()).append('\n')
-        .append("- PostgreSQL: ").append(postgres).append('\n')
-        .append("- Load average when the report was written (`/proc/loadavg`): ").append(load)
-        .append(" (other builds on the same machine make the figures noisy)\n\n")
-        .append("```\n$ free -h\n").append(memory).append("\n```\n\n")
+        .append(LifecycleBenchmark.machine(jdbc, JVM, ", PostgreSQL on the same machine"))
         .append("## Figures\n\n")
         .append("Seconds after due.\n\n")
         .append("| timer | due (Tokyo) | first fired | last fired | last effect | seen done | timers/s | ")
