@@ -116,7 +116,13 @@ class LifecycleBenchmark {
   }
 
   /** A phase's figures. */
-  record Phase(String name, int lifecycles, double seconds, Measures measures, long transactions) {
+  record Phase(String name, int lifecycles, double seconds, Measures measures, long transactions, double[] cpu) {
+    /** CPU per lifecycle in ms: this JVM (the desk and its SMTP server) and PostgreSQL (-1: not on this machine). */
+    String cpuPerLifecycle() {
+      return String.format(Locale.ROOT, "%.0f / %s", cpu[0], cpu[1] < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f",
+          cpu[1]));
+    }
+
     double lifecyclesPerSecond() {
       return lifecycles / seconds;
     }
@@ -149,10 +155,11 @@ class LifecycleBenchmark {
       double ratio = bare.lifecyclesPerSecond() / ours.lifecyclesPerSecond();
       for (Phase phase : List.of(ours, bare)) {
         say("%s: %d lifecycles in %.1f s = %.2f lifecycles/s, %.1f task completions/s; completion p50/p95/p99 "
-            + "%.1f/%.1f/%.1f ms; Tasklist first page p50/p95/p99 %.1f/%.1f/%.1f ms; %.1f DB transactions/lifecycle",
+            + "%.1f/%.1f/%.1f ms; Tasklist first page p50/p95/p99 %.1f/%.1f/%.1f ms; %.1f DB transactions/lifecycle; "
+            + "CPU per lifecycle (JVM / PostgreSQL) %s ms",
             phase.name(), phase.lifecycles(), phase.seconds(), phase.lifecyclesPerSecond(),
             phase.completionsPerSecond(), ms(phase, 50), ms(phase, 95), ms(phase, 99), query(phase, 50),
-            query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle());
+            query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle(), phase.cpuPerLifecycle());
       }
       say("mails received by the SMTP server since start: %d", received);
       say("pgbench: %s", ceiling);
@@ -255,6 +262,7 @@ class LifecycleBenchmark {
     Measures measures = Measures.create();
     AtomicInteger next = new AtomicInteger();
     ExecutorService clients = Executors.newFixedThreadPool(threads);
+    CpuTime cpuBefore = CpuTime.now();
     long start = System.nanoTime();
     try {
       List<Future<?>> running = new ArrayList<>();
@@ -275,8 +283,9 @@ class LifecycleBenchmark {
       clients.shutdownNow();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double[] cpu = CpuTime.now().perLifecycleMillis(cpuBefore, count);
     long transactionsAfter = transactions();
-    return new Phase(name, count, seconds, measures, transactionsAfter - transactionsBefore);
+    return new Phase(name, count, seconds, measures, transactionsAfter - transactionsBefore, cpu);
   }
 
   /** Committed transactions of the database so far, once every connection's pending statistics are flushed. */
@@ -407,16 +416,20 @@ class LifecycleBenchmark {
         .append("waiting ").append(statsSettleMillis / 1000).append(" s for the statistics to be flushed), divided ")
         .append("by the lifecycles. It counts every transaction PostgreSQL committed in that window: the engine's ")
         .append("read-only queries (each an autocommitted transaction), the letters' sending, the outbox's poll.\n")
+        .append("- CPU per lifecycle: the CPU time this JVM (the desk, the client threads and the SMTP server) and ")
+        .append("PostgreSQL's processes on this machine (`/proc`) used during the phase, divided by its lifecycles.\n")
         .append("- PostgreSQL's commit ceiling: `pgbench` at scale 1 on the same database, ").append(ceiling.clients())
         .append(" clients, ").append(ceiling.seconds()).append(" s, simple update (`-N`) and tpcb-like.\n\n")
         .append(machine(jdbc, JVM, ""))
         .append("## Figures\n\n")
-        .append("| | lifecycles/s | task completions/s | completion p50 / p95 / p99 (ms) | Tasklist first page p50 / p95 / p99 (ms) | DB transactions per lifecycle |\n")
-        .append("|---|---|---|---|---|---|\n");
+        .append("| | lifecycles/s | task completions/s | completion p50 / p95 / p99 (ms) | Tasklist first page p50 / p95 / p99 (ms) | DB transactions per lifecycle | CPU per lifecycle, JVM / PostgreSQL (ms) |\n")
+        .append("|---|---|---|---|---|---|---|\n");
     for (Phase phase : List.of(ours, bare)) {
-      page.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f |%n",
+      page.append(String.format(Locale.ROOT,
+          "| %s | %.2f | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f | %s |%n",
           phase.name(), phase.lifecyclesPerSecond(), phase.completionsPerSecond(), ms(phase, 50), ms(phase, 95),
-          ms(phase, 99), query(phase, 50), query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle()));
+          ms(phase, 99), query(phase, 50), query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle(),
+          phase.cpuPerLifecycle()));
     }
     page.append(String.format(Locale.ROOT, "%n**cost ratio: %.2f** (bare model's lifecycles/s divided by ours)%n%n",
         ratio))
