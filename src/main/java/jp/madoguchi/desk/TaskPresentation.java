@@ -5,16 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
 import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.engine.EveryUserTask;
 import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -43,17 +39,7 @@ class TaskPresentation extends AbstractProcessEnginePlugin implements TaskListen
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior())
-            .getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_CREATE, TaskPresentation.this);
-      }
-    });
+    EveryUserTask.afterEngine(configuration, TaskListener.EVENTNAME_CREATE, this);
   }
 
   @Override
