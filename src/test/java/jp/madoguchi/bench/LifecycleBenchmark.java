@@ -180,13 +180,14 @@ class LifecycleBenchmark {
   /** A disclosure request with a fee, from registration to the reply: five tasks, three letters. */
   void ourLifecycle(int number, Measures measures) throws Exception {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
-    DeskRequest request = new TransactionTemplate(transactionManager).execute(status -> {
+    record Started(DeskRequest request, String processInstanceId) {}
+    Started started = new TransactionTemplate(transactionManager).execute(status -> {
       // one transaction, as the intake does it: registered and started, or neither
       DeskRequest registered = TestRequests.request(register).arrivedOn(today).register();
-      starter.start(registered);
-      return registered;
+      return new Started(registered, starter.start(registered).getId());
     });
-    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    DeskRequest request = started.request();
+    ProcessDriver desk = ProcessDriver.ofRoot(engine, request.reference(), started.processInstanceId()).runJobs();
     for (Step step : ourSteps(today)) {
       work(desk, step.task(), step.values(), measures);
     }
@@ -199,8 +200,8 @@ class LifecycleBenchmark {
   /** The bare model: the same number of user tasks, the same variables, nothing else. */
   void bareLifecycle(int number, Measures measures) throws Exception {
     String businessKey = "BARE-" + UUID.randomUUID();
-    engine.getRuntimeService().startProcessInstanceByKey(BARE_PROCESS, businessKey);
-    ProcessDriver desk = new ProcessDriver(engine, businessKey);
+    String instance = engine.getRuntimeService().startProcessInstanceByKey(BARE_PROCESS, businessKey).getId();
+    ProcessDriver desk = ProcessDriver.ofRoot(engine, businessKey, instance);
     List<Step> steps = ourSteps(LocalDate.now(ZoneId.of("Asia/Tokyo")));
     for (int i = 0; i < steps.size(); i++) {
       work(desk, "Task_Step" + (i + 1), steps.get(i).values(), measures);
@@ -406,7 +407,8 @@ class LifecycleBenchmark {
         .append("- Each client thread, for every task: opens the Tasklist's first page for `privacy-desk` ")
         .append("(`taskCandidateGroup(\"privacy-desk\").orderByDueDate().asc().listPage(0, 15)`, authenticated as a ")
         .append("member of the group), completes the task (timed), then runs the request's due jobs itself with the ")
-        .append("job executor's command (`ManagementService.executeJob`): the job executor is off, so that all of a ")
+        .append("job executor's command (`ManagementService.executeJob`), found with one query by the request's root ")
+        .append("process instance (its called processes' jobs too): the job executor is off, so that all of a ")
         .append("lifecycle's work is in the measured threads. The letters are sent by the application's sender, ")
         .append("as in production; a phase's clock stops when the last lifecycle has ended **and** the outbox has ")
         .append("sent its last e-mail.\n")
