@@ -3,6 +3,7 @@ package jp.madoguchi.correspondence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import jp.madoguchi.correspondence.LetterComposer.ComposedLetter;
 import jp.madoguchi.correspondence.LetterComposer.Recipient;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
@@ -54,11 +55,43 @@ public class CorrespondenceService {
   public Delivery queueToRequester(long requestId, LetterKind kind, String letterKey, LetterFacts facts) {
     DeskRequest request = register.find(requestId);
     DeskRequest.Party addressee = request.addressee();
-    boolean byEmail = hasEmail(addressee) && request.disclosureMethod() != DisclosureMethod.PAPER;
+    if (kind.carriesStatusKey() && !hasEmail(addressee)) {
+      throw new IllegalArgumentException("A status key goes by e-mail only; request " + request.reference()
+          + " has no e-mail address to send it to");
+    }
+    // a status key goes to the address the requester gave, whatever the chosen method of disclosure
+    boolean byEmail = hasEmail(addressee)
+        && (kind.carriesStatusKey() || request.disclosureMethod() != DisclosureMethod.PAPER);
     Delivery delivery = byEmail ? Delivery.EMAIL : Delivery.PAPER;
     queue(request, kind, new Recipient(requesterRole(request), addressee.name(), addressee.email(), delivery),
         letterKey, facts);
     return delivery;
+  }
+
+  /**
+   * Queues an e-mail with a new status key to the requester (the agent when an agent made the request): the key is
+   * drawn when the e-mail is sent and replaces the earlier one then. Returns false, queueing nothing, when the
+   * requester gave no e-mail address (a key is never put on paper, where the desk would keep a copy).
+   *
+   * @param actor who asked: the requester themselves, or the member of staff who sends it
+   */
+  public boolean queueStatusKey(long requestId, String actor) {
+    DeskRequest request = register.find(requestId);
+    if (!hasEmail(request.addressee())) {
+      return false;
+    }
+    register.recordEvent(requestId, actor, "STATUS_KEY_REQUESTED", null);
+    queueToRequester(requestId, LetterKind.STATUS_KEY, "status-key:" + requestId + ":" + UUID.randomUUID());
+    return true;
+  }
+
+  /** When the last e-mail with a new status key was queued for the request, if ever. */
+  public Optional<Instant> lastStatusKeyQueuedAt(long requestId) {
+    return jdbc.sql("SELECT MAX(created_at) FROM outbound_letter WHERE request_id = ? AND letter_kind = 'STATUS_KEY'")
+        .param(requestId)
+        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class)))
+        .single()
+        .map(java.time.OffsetDateTime::toInstant);
   }
 
   /** Queues a notice to a client company whose entrusted data the request concerns. */

@@ -7,7 +7,8 @@ import java.util.Locale;
  *
  * <p>A notice (receipt, what to send, reminders) carries its text in the e-mail itself, since the person needs it to
  * act. A written reply carries personal data and decisions: its e-mail holds only a download link to the PDF letter.
- * Every letter to a requester or a client is also composed as a PDF, the copy printed for registered mail.
+ * Every letter to a requester or a client is also composed as a PDF, the copy printed for registered mail, except
+ * a new status key, which only ever goes by e-mail.
  */
 public enum LetterKind {
   ACKNOWLEDGEMENT(Audience.REQUESTER, false),
@@ -30,6 +31,11 @@ public enum LetterKind {
   COMPLAINT_ACKNOWLEDGEMENT(Audience.REQUESTER, false),
   COMPLAINT_ANSWER(Audience.REQUESTER, true),
   COMPLAINT_ANSWER_UNRESOLVED(Audience.REQUESTER, true),
+  /**
+   * A new status key for a requester who lost theirs: by e-mail only, without a PDF; the key is drawn when the
+   * e-mail is sent and is written into it then, never into the stored letter.
+   */
+  STATUS_KEY(Audience.REQUESTER, false, false),
   STAFF_REMINDER(Audience.STAFF, false);
 
   /** Who reads a letter of this kind. */
@@ -37,10 +43,16 @@ public enum LetterKind {
 
   private final Audience audience;
   private final boolean writtenReply;
+  private final boolean pdf;
 
   LetterKind(Audience audience, boolean writtenReply) {
+    this(audience, writtenReply, audience != Audience.STAFF);
+  }
+
+  LetterKind(Audience audience, boolean writtenReply, boolean pdf) {
     this.audience = audience;
     this.writtenReply = writtenReply;
+    this.pdf = pdf;
   }
 
   public Audience audience() {
@@ -52,9 +64,14 @@ public enum LetterKind {
     return writtenReply;
   }
 
-  /** Whether the letter is composed as a PDF (everything but the staff's own reminders). */
+  /** Whether the letter is composed as a PDF (everything but the staff's own reminders and a new status key). */
   public boolean hasPdf() {
-    return audience != Audience.STAFF;
+    return pdf;
+  }
+
+  /** The e-mail carries a new status key, drawn when it is sent. */
+  public boolean carriesStatusKey() {
+    return this == STATUS_KEY;
   }
 
   /** Letters to clients and staff are written in Japanese and English together; requesters get their language. */

@@ -63,8 +63,15 @@ class LetterMail {
     }
   }
 
-  MimeMessage build(Outbox.Entry letter, StoredLetter stored, DownloadTokens.Issued link, Instant now)
-      throws MessagingException {
+  /**
+   * The e-mail of a letter, with what is drawn for this attempt: the written reply's download link, or the new
+   * status key.
+   */
+  MimeMessage build(Outbox.Entry letter, StoredLetter stored, DownloadTokens.Issued link, String statusKey,
+      Instant now) throws MessagingException {
+    if (letter.kind().carriesStatusKey() && (statusKey == null || statusKey.isBlank())) {
+      throw new IllegalStateException("Letter " + letter.id() + " is to carry a new status key and has none");
+    }
     String language = letter.kind().bilingual() ? "ja" : ("en".equals(letter.language()) ? "en" : "ja");
     Session session = mailSender.createMimeMessage().getSession();
     MimeMessage message = new StableIdMessage(session, messageId(letter));
@@ -82,13 +89,14 @@ class LetterMail {
         : letter.recipientName(), "recipient"));
     helper.setSubject(stored.subject());
     helper.setSentDate(Date.from(now));
-    helper.setText(body(language, letter, stored, link), false);
+    helper.setText(body(language, letter, stored, link, statusKey), false);
     message.setHeader("X-Madoguchi-Reference", letter.reference());
     message.setHeader("X-Madoguchi-Letter", letter.kind().name());
     return message;
   }
 
-  private String body(String language, Outbox.Entry letter, StoredLetter stored, DownloadTokens.Issued link) {
+  private String body(String language, Outbox.Entry letter, StoredLetter stored, DownloadTokens.Issued link,
+      String statusKey) {
     if (letter.kind().audience() == LetterKind.Audience.STAFF) {
       return stored.text();
     }
@@ -103,8 +111,11 @@ class LetterMail {
     model.put("validUntilEn", link == null ? null : until("en", link.expiresAt()));
     model.put("co", LetterComposer.CompanyView.of(company, language));
     model.put("coEn", LetterComposer.CompanyView.of(company, "en"));
+    model.put("statusKey", statusKey);
+    model.put("statusLink", site.link("/status?reference=" + letter.reference()));
     String folder = letter.kind().bilingual() ? "bilingual" : language;
-    String template = letter.kind().writtenReply() ? "reply" : "notice";
+    String template = letter.kind().carriesStatusKey() ? "status-key"
+        : letter.kind().writtenReply() ? "reply" : "notice";
     return templates.render("mail/" + folder + "/" + template, language, model);
   }
 

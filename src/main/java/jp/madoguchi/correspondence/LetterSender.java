@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jp.madoguchi.correspondence.LetterDocuments.StoredLetter;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
 import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.StatusTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -54,6 +55,7 @@ class LetterSender implements DisposableBean {
   private final Outbox outbox;
   private final LetterDocuments documents;
   private final DownloadTokens tokens;
+  private final StatusTokens statusTokens;
   private final LetterMail mail;
   private final JavaMailSender mailSender;
   private final RequestRegister register;
@@ -61,12 +63,13 @@ class LetterSender implements DisposableBean {
   private final TransactionTemplate transaction;
   private final ThreadPoolExecutor afterCommit;
 
-  LetterSender(Outbox outbox, LetterDocuments documents, DownloadTokens tokens, LetterMail mail,
-      JavaMailSender mailSender, RequestRegister register, CorrespondenceProperties properties,
+  LetterSender(Outbox outbox, LetterDocuments documents, DownloadTokens tokens, StatusTokens statusTokens,
+      LetterMail mail, JavaMailSender mailSender, RequestRegister register, CorrespondenceProperties properties,
       PlatformTransactionManager transactionManager) {
     this.outbox = outbox;
     this.documents = documents;
     this.tokens = tokens;
+    this.statusTokens = statusTokens;
     this.mail = mail;
     this.mailSender = mailSender;
     this.register = register;
@@ -166,14 +169,20 @@ class LetterSender implements DisposableBean {
       tookOver(letter, claimed.claim());
     }
     DownloadTokens.Issued link = claimed.link();
+    StatusTokens.Replacement statusKey = claimed.statusKey();
     try {
       StoredLetter stored = claimed.stored().orElseThrow(
           () -> new IllegalStateException("Letter " + letterId + " was queued without its composed text"));
-      MimeMessage message = mail.build(letter, stored, link, RequestRegister.now());
+      MimeMessage message = mail.build(letter, stored, link, statusKey == null ? null : statusKey.token(),
+          RequestRegister.now());
       mailSender.send(message);
     } catch (RuntimeException | MessagingException failure) {
       if (link != null) {
         tokens.revoke(link.id(), RequestRegister.now());
+      }
+      if (statusKey != null) {
+        // the new key never reached the requester: the one they had works again
+        statusTokens.restore(statusKey);
       }
       return failed(letter, claim, failure);
     }
@@ -191,7 +200,7 @@ class LetterSender implements DisposableBean {
 
   /** A letter this node has claimed, with what its e-mail is made of. */
   private record Claimed(Outbox.Claim claim, Outbox.Entry letter, Optional<StoredLetter> stored,
-      DownloadTokens.Issued link) {}
+      DownloadTokens.Issued link, StatusTokens.Replacement statusKey) {}
 
   private Claimed claimAndRead(long letterId, String claim) {
     Outbox.Claim won = outbox.claim(letterId, claim, RequestRegister.now(), properties.staleClaimAfter());
@@ -202,7 +211,10 @@ class LetterSender implements DisposableBean {
     Optional<StoredLetter> stored = documents.find(letterId);
     DownloadTokens.Issued link = stored.isPresent() && stored.get().hasPdf()
         ? tokens.issue(letterId, RequestRegister.now()) : null;
-    return new Claimed(won, letter, stored, link);
+    // a new status key replaces the old one in the claim's transaction; should the e-mail fail, it is undone
+    StatusTokens.Replacement statusKey = letter.kind().carriesStatusKey()
+        ? statusTokens.replace(letter.requestId()) : null;
+    return new Claimed(won, letter, stored, link, statusKey);
   }
 
   private Outcome failed(Outbox.Entry letter, String claim, Exception failure) {

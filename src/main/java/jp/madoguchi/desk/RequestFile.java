@@ -68,6 +68,15 @@ class RequestFile {
         })));
   }
 
+  /**
+   * E-mails the requester a new status key (see {@link CorrespondenceService#queueStatusKey}): empty when the user
+   * may not see the request, false when the requester gave no e-mail address.
+   */
+  @Transactional
+  Optional<Boolean> sendStatusKey(String reference, String userId, Collection<String> groups) {
+    return visible(reference, groups).map(request -> correspondence.queueStatusKey(request.id(), userId));
+  }
+
   private Optional<DeskRequest> visible(String reference, Collection<String> groups) {
     return register.findByReference(reference).filter(request ->
         request.personalInformationKind() != PersonalInformationKind.SPECIFIC

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -54,6 +55,18 @@ class RequestFileController {
         .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(document.content());
+  }
+
+  /** E-mails the requester a new status key, then shows the file again. */
+  @PostMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/status-key")
+  String sendStatusKey(@PathVariable String reference, Authentication user) {
+    boolean queued = requestFile.sendStatusKey(reference, user.getName(), groups(user))
+        .orElseThrow(RequestFileController::notFound);
+    if (!queued) {
+      throw new ResponseStatusException(org.springframework.http.HttpStatus.CONFLICT,
+          "The requester gave no e-mail address: a status key is sent by e-mail only");
+    }
+    return "redirect:/desk/requests/" + reference + "?statusKey=queued";
   }
 
   private static List<String> groups(Authentication user) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DocumentKind;
 import jp.madoguchi.request.RequestDocument;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -44,10 +45,15 @@ class IntakeApiController {
 
   private final IntakeService intake;
   private final StatusViews statusViews;
+  private final StatusKeyRecovery statusKeys;
+  private final MessageSource messages;
 
-  IntakeApiController(IntakeService intake, StatusViews statusViews) {
+  IntakeApiController(IntakeService intake, StatusViews statusViews, StatusKeyRecovery statusKeys,
+      MessageSource messages) {
     this.intake = intake;
     this.statusViews = statusViews;
+    this.statusKeys = statusKeys;
+    this.messages = messages;
   }
 
   /** The answer to a submission. */
@@ -123,6 +129,28 @@ class IntakeApiController {
     RequestDocument stored = intake.upload(reference, token, DocumentUpload.of("file", documentKind, file));
     return ResponseEntity.status(HttpStatus.CREATED).body(new DocumentAnswer(stored.id(), stored.kind(),
         stored.contentType(), stored.sizeBytes(), stored.sha256()));
+  }
+
+  /** Who asks for a new status key: the e-mail address given with the request. */
+  record StatusKeyAsk(@Schema(example = "taro.yamada@example.jp") String email) {}
+
+  /** The same answer to every well-formed ask. */
+  record StatusKeyAnswer(String detail) {}
+
+  @PostMapping("/{reference}/status-key")
+  @Operation(summary = "Ask for a new status key / 確認キーの再発行",
+      description = "For a requester who lost the status key. When the reference and the e-mail address given with "
+          + "the request (the agent's, for a request by an agent) match, a new key is e-mailed to that address and "
+          + "replaces the old one once sent. The answer is the same whether or not they match, and is given before "
+          + "the look-up; at most one key per request is sent in madoguchi.intake.status-key-interval (15 minutes).")
+  @ApiResponse(responseCode = "202", description = "Taken (whether or not it matches a request)")
+  @ApiResponse(responseCode = "400", description = "The e-mail address is missing or malformed, or the JSON is",
+      content = @Content(mediaType = "application/problem+json"))
+  ResponseEntity<StatusKeyAnswer> askForStatusKey(@PathVariable String reference,
+      @RequestBody StatusKeyAsk body, Locale locale) {
+    statusKeys.ask(reference, body == null ? null : body.email());
+    return ResponseEntity.accepted()
+        .body(new StatusKeyAnswer(messages.getMessage("statusKey.asked.text", null, locale)));
   }
 
   @GetMapping("/{reference}/status")

@@ -23,12 +23,47 @@ class StatusPageController {
 
   private final IntakeService intake;
   private final StatusViews statusViews;
+  private final StatusKeyRecovery statusKeys;
   private final MessageSource messages;
 
-  StatusPageController(IntakeService intake, StatusViews statusViews, MessageSource messages) {
+  StatusPageController(IntakeService intake, StatusViews statusViews, StatusKeyRecovery statusKeys,
+      MessageSource messages) {
     this.intake = intake;
     this.statusViews = statusViews;
+    this.statusKeys = statusKeys;
     this.messages = messages;
+  }
+
+  /** The form for a requester who lost their status key. */
+  @GetMapping("/status/new-key")
+  String newKeyForm(@RequestParam(name = "reference", required = false) String reference, Model model) {
+    model.addAttribute("reference", reference == null ? "" : reference.strip());
+    model.addAttribute("email", "");
+    model.addAttribute("errors", FormErrors.none());
+    model.addAttribute("asked", false);
+    return "intake/status-key";
+  }
+
+  /**
+   * Takes the ask and answers the same whether or not the reference and address match a request (see
+   * {@link StatusKeyRecovery}); only a missing or malformed field is answered with an error.
+   */
+  @PostMapping("/status/new-key")
+  String newKey(@RequestParam(name = "reference", required = false) String reference,
+      @RequestParam(name = "email", required = false) String email, Model model, Locale locale,
+      HttpServletResponse response) {
+    model.addAttribute("reference", reference == null ? "" : reference.strip());
+    model.addAttribute("email", email == null ? "" : email.strip());
+    try {
+      statusKeys.ask(reference, email);
+      model.addAttribute("errors", FormErrors.none());
+      model.addAttribute("asked", true);
+    } catch (InvalidSubmissionException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("errors", FormErrors.of(e.problems(), messages, locale));
+      model.addAttribute("asked", false);
+    }
+    return "intake/status-key";
   }
 
   @GetMapping("/status")

@@ -28,16 +28,47 @@ public class StatusTokens {
 
   /** Gives the request a new token and returns it; only its hash is stored, so it cannot be shown again. */
   public String issue(long requestId) {
+    return replace(requestId).token();
+  }
+
+  /**
+   * A token that replaced the request's earlier one, with what it replaced, so that a replacement whose e-mail
+   * could not be sent can be undone ({@link #restore(Replacement)}).
+   */
+  public record Replacement(long requestId, String token, String previousHash) {
+
+    @Override
+    public String toString() {
+      // the token is a secret: never in a log line
+      return "Replacement[requestId=" + requestId + "]";
+    }
+  }
+
+  /** Gives the request a new token, which replaces the earlier one at once, and returns it. */
+  public Replacement replace(long requestId) {
     byte[] bytes = new byte[TOKEN_BYTES];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    int rows = jdbc.sql("UPDATE desk_request SET status_token_hash = ? WHERE id = ?")
+    String previousHash = jdbc.sql("SELECT status_token_hash FROM desk_request WHERE id = ? FOR UPDATE")
+        .param(requestId)
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .orElseThrow(() -> new UnknownRequestException("No request with id " + requestId))
+        .orElse(null);
+    jdbc.sql("UPDATE desk_request SET status_token_hash = ? WHERE id = ?")
         .params(Digests.sha256Hex(token), requestId)
         .update();
-    if (rows != 1) {
-      throw new UnknownRequestException("No request with id " + requestId);
-    }
-    return token;
+    return new Replacement(requestId, token, previousHash);
+  }
+
+  /**
+   * Gives the request back the token a replacement replaced (its e-mail never left), unless another token has
+   * replaced this one since. Returns whether it did.
+   */
+  public boolean restore(Replacement replacement) {
+    return jdbc.sql("UPDATE desk_request SET status_token_hash = ? WHERE id = ? AND status_token_hash = ?")
+        .params(replacement.previousHash(), replacement.requestId(), Digests.sha256Hex(replacement.token()))
+        .update() == 1;
   }
 
   /** The request with this reference, when the token is its status token. */

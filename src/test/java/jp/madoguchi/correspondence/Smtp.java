@@ -12,18 +12,18 @@ import java.util.List;
  * again to play an outage. Other tests leave letters in the outbox too; a test looks only at the messages of its
  * own requests, by the reference number each message carries in a header.
  */
-final class Smtp {
+public final class Smtp {
 
   private GreenMail server;
 
-  void start() {
+  public void start() {
     if (server == null) {
       server = new GreenMail(ServerSetupTest.SMTP);
       server.start();
     }
   }
 
-  void stop() {
+  public void stop() {
     if (server != null) {
       server.stop();
       server = null;
@@ -31,7 +31,7 @@ final class Smtp {
   }
 
   /** The messages received since the server (re)started about one request, one per recipient. */
-  List<MimeMessage> about(String reference) {
+  public List<MimeMessage> about(String reference) {
     if (server == null) {
       return List.of();
     }
@@ -40,7 +40,7 @@ final class Smtp {
   }
 
   /** The messages about one request carrying one kind of letter. */
-  List<MimeMessage> about(String reference, LetterKind kind) {
+  public List<MimeMessage> about(String reference, LetterKind kind) {
     return about(reference).stream().filter(message -> kind.name().equals(header(message, "X-Madoguchi-Letter")))
         .toList();
   }
