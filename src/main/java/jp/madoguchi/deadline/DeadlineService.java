@@ -11,6 +11,7 @@ import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DeskRequest.Deadlines;
 import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.RequestType;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -58,11 +59,14 @@ public class DeadlineService {
     DeskRequest request = register.find(requestId);
     LocalDate arrivedOn = request.arrivedOn();
     LocalDate targetDueOn = calendar.addBusinessDays(arrivedOn, targetBusinessDays);
-    LocalDate legalRiskOn = arrivedOn.plusDays(properties.legalRiskCalendarDays());
+    // Art 39 concerns requests under Arts 32-35; a complaint (Art 40) has a target deadline and no such date
+    LocalDate legalRiskOn = request.type() == RequestType.COMPLAINT
+        ? null : arrivedOn.plusDays(properties.legalRiskCalendarDays());
     register.updateDeadlines(requestId,
         new Deadlines(targetBusinessDays, targetDueOn, legalRiskOn, null, 0, false, false));
     register.recordEvent(requestId, actor, "SLA_CLOCK_STARTED",
-        "target " + targetDueOn + " (" + targetBusinessDays + " business days), Art 39 " + legalRiskOn);
+        "target " + targetDueOn + " (" + targetBusinessDays + " business days)"
+            + (legalRiskOn == null ? "" : ", Art 39 " + legalRiskOn));
     return dates(targetDueOn, legalRiskOn);
   }
 
@@ -157,7 +161,7 @@ public class DeadlineService {
       reminderOn = calendar.previousBusinessDay(reminderOn);
     }
     return new ClockDates(calendar.endOfBusinessDay(targetDueOn), calendar.startOfBusinessDay(reminderOn),
-        calendar.startOfDay(legalRiskOn));
+        legalRiskOn == null ? null : calendar.startOfDay(legalRiskOn));
   }
 
   private void moveTimers(String reference, ClockDates dates) {

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Start the SLA clock": computes the target and Art 39 dates from the arrival date. */
+/** "Start the SLA clock": computes the target and (for requests, not complaints) Art 39 dates from the arrival date. */
 @Component
 class StartSlaClockDelegate implements JavaDelegate {
 
@@ -25,6 +25,9 @@ class StartSlaClockDelegate implements JavaDelegate {
         deadlines.start(Variables.REQUEST_ID.require(execution), Math.toIntExact(targetBusinessDays), actor.id());
     Variables.TARGET_DUE_DATE.set(execution, dates.targetDueDate());
     Variables.REMINDER_DATE.set(execution, dates.reminderDate());
-    Variables.LEGAL_RISK_DATE.set(execution, dates.legalRiskDate());
+    if (dates.legalRiskDate() != null) {
+      // a complaint has no Art 39 date
+      Variables.LEGAL_RISK_DATE.set(execution, dates.legalRiskDate());
+    }
   }
 }

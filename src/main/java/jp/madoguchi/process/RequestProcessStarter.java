@@ -32,10 +32,11 @@ public class RequestProcessStarter {
     variables.put(Variables.ARRIVED_ON.name(), request.arrivedOn().toString());
     variables.put(Variables.PERSONAL_INFORMATION_KIND.name(), request.personalInformationKind().name());
     variables.put(Variables.DESK_GROUP.name(), deskGroup(request));
+    // the complaint's target deadline, like a request's, comes from the response-deadline table by request type
+    variables.put(Variables.REQUEST_TYPE.name(), request.type().name());
     if (request.type() == RequestType.COMPLAINT) {
       return runtimeService.startProcessInstanceByKey(ComplaintProcess.KEY, request.reference(), variables);
     }
-    variables.put(Variables.REQUEST_TYPE.name(), request.type().name());
     variables.put(Variables.REQUESTER_KIND.name(), requesterKind(request).name());
     variables.put(Variables.DISCLOSURE_METHOD.name(),
         request.disclosureMethod() == null ? null : request.disclosureMethod().name());

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import jp.madoguchi.correspondence.CorrespondenceService;
@@ -17,7 +22,10 @@ import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.ProcessDriver;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +46,70 @@ class ComplaintProcessTest {
   @BeforeEach
   void receiveComplaint() {
     init(engine);
-    complaint = TestRequests.request(register).type(RequestType.COMPLAINT).register();
+    ClockUtil.setCurrentTime(Date.from(tokyo("2026-12-01T10:00")));
+    complaint = TestRequests.request(register).type(RequestType.COMPLAINT).arrivedOn(LocalDate.of(2026, 12, 1))
+        .register();
     instance = starter.start(complaint);
     desk = new ProcessDriver(engine, complaint.reference()).runJobs();
+  }
+
+  @AfterEach
+  void realClock() {
+    ProcessDriver.resetClock();
+  }
+
+  @Test
+  void aComplaintHasATargetDeadlineFromTheTableAndNoArt39Date() {
+    DeskRequest started = register.find(complaint.id());
+
+    assertThat(started.deadlines().targetBusinessDays()).isEqualTo(10);
+    assertThat(started.deadlines().targetDueOn()).isEqualTo(LocalDate.of(2026, 12, 15));
+    assertThat(started.deadlines().legalRiskOn()).as("Art 39 is about requests, not complaints").isNull();
+    assertThat(desk.task(Elements.HANDLE_COMPLAINT).getDueDate())
+        .isEqualTo(Date.from(tokyo("2026-12-15T17:00")));
+    assertThat(register.events(complaint.id())).filteredOn(e -> e.eventType().equals("SLA_CLOCK_STARTED"))
+        .singleElement().satisfies(e -> assertThat(e.detail()).contains("2026-12-15").doesNotContain("Art 39"));
+  }
+
+  @Test
+  void anUnansweredComplaintRemindsTheDeskThenGoesToTheManagers() {
+    engine.getTaskService().claim(desk.task(Elements.HANDLE_COMPLAINT).getId(), "desk");
+
+    desk.clockAt(tokyo("2026-12-11T09:00"));
+    assertThat(instance).hasPassed(Elements.REMIND_DESK, Elements.DESK_REMINDED);
+    assertThat(correspondence.lettersOf(complaint.id())).anySatisfy(letter -> {
+      assertThat(letter.kind()).isEqualTo(LetterKind.STAFF_REMINDER);
+      assertThat(letter.recipientName()).isEqualTo("desk");
+    });
+    assertThat(desk.openTasks(Elements.REVIEW_OVERDUE)).isEmpty();
+
+    desk.clockAt(tokyo("2026-12-15T17:00"));
+    assertThat(register.find(complaint.id()).deadlines().overdue()).isTrue();
+    Task review = desk.task(Elements.REVIEW_OVERDUE);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()))
+        .extracting(link -> link.getGroupId()).containsExactly("privacy-managers");
+    assertThat(review.getName()).contains(complaint.reference());
+
+    desk.complete(Elements.REVIEW_OVERDUE, Map.of("escalationNote", "担当者と確認、明日回答"));
+    desk.complete(Elements.HANDLE_COMPLAINT, Map.of("complaintResolved", true));
+
+    assertThat(instance).isEnded().hasPassed(Elements.FLAG_OVERDUE, Elements.OVERDUE_REVIEWED,
+        Elements.SEND_ANSWER);
+    assertThat(register.events(complaint.id())).anyMatch(e -> e.eventType().equals("TARGET_DEADLINE_PASSED"))
+        .anyMatch(e -> e.eventType().equals("NOTE") && e.detail().contains("担当者と確認、明日回答"));
+  }
+
+  @Test
+  void aComplaintAnsweredInTimeLeavesNoTimersBehind() {
+    desk.complete(Elements.HANDLE_COMPLAINT, Map.of("complaintResolved", true));
+
+    assertThat(instance).isEnded();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+        .isZero();
+  }
+
+  private static Instant tokyo(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Asia/Tokyo")).toInstant();
   }
 
   @Test
