@@ -65,7 +65,9 @@ class IntakeApiController {
       @Schema(description = "The status page for people") String statusPageUrl) {}
 
   /** A document as the register keeps it. */
-  record DocumentAnswer(long id, DocumentKind kind, String contentType, long sizeBytes, String sha256) {}
+  record DocumentAnswer(long id, DocumentKind kind, String contentType, long sizeBytes, String sha256,
+      @Schema(description = "true when the request already had this very file: it was not kept twice")
+      boolean alreadyHeld) {}
 
   @PostMapping
   @Operation(summary = "Submit a request / 請求を送信",
@@ -105,6 +107,8 @@ class IntakeApiController {
           + "madoguchi.intake.max-document-bytes (10 MB by default). The status token goes in the header "
           + "X-Status-Token, or, for plain HTML forms, in the form field statusToken.")
   @ApiResponse(responseCode = "201", description = "Kept")
+  @ApiResponse(responseCode = "200", description = "The request already had this very file (a retry, or the same "
+      + "file sent again): the document already held, not a second copy")
   @ApiResponse(responseCode = "400", description = "Not a PDF, JPEG or PNG, empty, or too many documents",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "Unknown reference, or missing or wrong status token",
@@ -126,9 +130,11 @@ class IntakeApiController {
       @RequestPart("file") MultipartFile file) {
     String token = tokenHeader != null ? tokenHeader : tokenField;
     DocumentKind documentKind = documentKind(kind);
-    RequestDocument stored = intake.upload(reference, token, DocumentUpload.of("file", documentKind, file));
-    return ResponseEntity.status(HttpStatus.CREATED).body(new DocumentAnswer(stored.id(), stored.kind(),
-        stored.contentType(), stored.sizeBytes(), stored.sha256()));
+    IntakeService.Upload upload = intake.upload(reference, token, DocumentUpload.of("file", documentKind, file));
+    RequestDocument stored = upload.document();
+    return ResponseEntity.status(upload.alreadyHeld() ? HttpStatus.OK : HttpStatus.CREATED)
+        .body(new DocumentAnswer(stored.id(), stored.kind(), stored.contentType(), stored.sizeBytes(),
+            stored.sha256(), upload.alreadyHeld()));
   }
 
   /** Who asks for a new status key: the e-mail address given with the request. */

@@ -142,17 +142,31 @@ class IntakeService {
     return new Submitted(registered.reference(), token, false);
   }
 
+  /** A document sent later: the one kept now, or the same bytes the request already had (a retry, a resend). */
+  record Upload(RequestDocument document, boolean alreadyHeld) {}
+
   /**
    * Keeps a document the requester sends later. When the desk is waiting for the requester, the upload is noted on
-   * the waiting task and in the history; staff still check the documents and complete the task themselves.
+   * the waiting task and in the history; staff still check the documents and complete the task themselves. A file
+   * the request already has, byte for byte, is not kept twice: a client retrying after a lost answer, or a person
+   * sending the same file again, gets the document already held (recorded in the history).
    *
    * @throws RequestNotFoundException for an unknown reference or a wrong token, alike
    */
   @Transactional
-  public RequestDocument upload(String reference, String token, DocumentUpload upload) {
+  public Upload upload(String reference, String token, DocumentUpload upload) {
     DeskRequest request = tokens.find(reference, token).orElseThrow(RequestNotFoundException::new);
     if (request.status() == RequestStatus.CLOSED) {
       throw new RequestClosedException();
+    }
+    // one upload per request at a time: the duplicate check and the count below hold until this one commits
+    register.lock(request.id());
+    Optional<RequestDocument> held = upload.content() == null || upload.content().length == 0 ? Optional.empty()
+        : documents.withContent(request.id(), upload.content());
+    if (held.isPresent()) {
+      register.recordEvent(request.id(), REQUESTER, "DOCUMENT_RECEIVED_AGAIN",
+          "same bytes as document " + held.get().id() + " (" + held.get().kind() + "), not kept twice");
+      return new Upload(held.get(), true);
     }
     List<FieldProblem> problems = documentProblems(List.of(upload), documents.count(request.id()));
     if (!problems.isEmpty()) {
@@ -169,7 +183,7 @@ class IntakeService {
       register.recordEvent(request.id(), REQUESTER, "AWAITED_DOCUMENT_RECEIVED",
           Elements.RECORD_REQUESTER_REPLY + ": document " + stored.id() + " " + stored.kind());
     }
-    return stored;
+    return new Upload(stored, false);
   }
 
   /** Where the request stands, for its requester. */

@@ -98,9 +98,10 @@ class StatusPageController {
         : !DocumentUpload.chosen(file) ? List.of(new FieldProblem("file", "intake.error.required")) : List.of();
     if (problems.isEmpty()) {
       try {
-        RequestDocument stored = intake.upload(request.reference(), trim(token),
+        IntakeService.Upload stored = intake.upload(request.reference(), trim(token),
             DocumentUpload.of("file", documentKind, file));
-        return showStatus(model, request, trim(token), FormErrors.none(), stored);
+        model.addAttribute("alreadyHeld", stored.alreadyHeld());
+        return showStatus(model, request, trim(token), FormErrors.none(), stored.document());
       } catch (InvalidSubmissionException e) {
         problems = e.problems();
       } catch (RequestClosedException e) {

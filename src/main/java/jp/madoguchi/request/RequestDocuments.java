@@ -60,6 +60,15 @@ public class RequestDocuments {
     return jdbc.sql("SELECT * FROM request_document WHERE id = ?").param(id).query(RequestDocuments::map).single();
   }
 
+  /** The request's document with exactly these bytes (same SHA-256 and size), if it has one. */
+  public Optional<RequestDocument> withContent(long requestId, byte[] content) {
+    return jdbc.sql("SELECT * FROM request_document WHERE request_id = ? AND sha256 = ? AND size_bytes = ? ORDER BY id")
+        .params(requestId, Digests.sha256Hex(content), (long) content.length)
+        .query(RequestDocuments::map)
+        .stream()
+        .findFirst();
+  }
+
   public List<RequestDocument> documentsOf(long requestId) {
     return jdbc.sql("SELECT * FROM request_document WHERE request_id = ? ORDER BY uploaded_at, id")
         .param(requestId)

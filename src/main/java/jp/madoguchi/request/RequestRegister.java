@@ -83,6 +83,15 @@ public class RequestRegister {
     return find(id);
   }
 
+  /**
+   * Holds the request's row until the transaction ends, so that what a step checks and then writes about the request
+   * (e.g. how many documents it has, whether it has this one) is not changed by another transaction in between.
+   */
+  public void lock(long id) {
+    jdbc.sql("SELECT id FROM desk_request WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional()
+        .orElseThrow(() -> new UnknownRequestException("No request with id " + id));
+  }
+
   public DeskRequest find(long id) {
     return findOptional(id).orElseThrow(() -> new UnknownRequestException("No request with id " + id));
   }

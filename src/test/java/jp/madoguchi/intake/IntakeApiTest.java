@@ -11,6 +11,8 @@ import jp.madoguchi.process.ComplaintProcess;
 import jp.madoguchi.process.PersonalDataRequestProcess;
 import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
 import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.DocumentKind;
+import jp.madoguchi.request.RequestDocument;
 import jp.madoguchi.request.RequestDocuments;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestEvent;
@@ -135,6 +137,32 @@ class IntakeApiTest {
     assertThat(engine.getTaskService().getTaskComments(taskId)).singleElement()
         .satisfies(comment -> assertThat(comment.getFullMessage()).contains("IDENTITY_DOCUMENT")
             .doesNotContain("免許証"));
+  }
+
+  @Test
+  void anUploadRetriedAfterALostAnswerKeepsOneCopyAndAnswersWithTheDocumentAlreadyHeld() throws Exception {
+    JsonNode answer = json.readTree(submit(IntakeFixtures.disclosure(), null).getBody());
+    String reference = answer.get("reference").asText();
+    String token = answer.get("statusToken").asText();
+    long requestId = register.findByReference(reference).orElseThrow().id();
+
+    ResponseEntity<String> first = upload(reference, token, IntakeFixtures.pdf(), "免許証.pdf", "IDENTITY_DOCUMENT",
+        true);
+    ResponseEntity<String> retried = upload(reference, token, IntakeFixtures.pdf(), "免許証.pdf",
+        "IDENTITY_DOCUMENT", true);
+    ResponseEntity<String> another = upload(reference, token, IntakeFixtures.png(), "住民票.png", "OTHER", true);
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(json.readTree(first.getBody()).get("alreadyHeld").asBoolean()).isFalse();
+    assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode held = json.readTree(retried.getBody());
+    assertThat(held.get("alreadyHeld").asBoolean()).isTrue();
+    assertThat(held.get("id").asLong()).isEqualTo(json.readTree(first.getBody()).get("id").asLong());
+    assertThat(another.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(documents.documentsOf(requestId)).extracting(RequestDocument::kind)
+        .containsExactly(DocumentKind.IDENTITY_DOCUMENT, DocumentKind.OTHER);
+    assertThat(register.events(requestId)).filteredOn(e -> e.eventType().equals("DOCUMENT_RECEIVED_AGAIN"))
+        .singleElement().satisfies(e -> assertThat(e.detail()).contains(held.get("id").asText()));
   }
 
   @Test

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
@@ -70,6 +76,32 @@ class PostgresIntakeTest {
     ResponseEntity<String> status = rest.exchange("/api/requests/{reference}/status", HttpMethod.GET,
         new HttpEntity<>(headers), String.class, reference);
     assertThat(json.readTree(status.getBody()).get("stage").asText()).isEqualTo("RECEIVED");
+  }
+
+  @Test
+  void theSameFileUploadedTwiceAtOnceIsKeptOnceOnPostgresql() throws Exception {
+    JsonNode answer = json.readTree(submit(request("山田 花子"), null).getBody());
+    String reference = answer.get("reference").asText();
+    String token = answer.get("statusToken").asText();
+    byte[] pdf = ("%PDF-1.4\n% " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<ResponseEntity<String>>> uploads = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        uploads.add(clients.submit(() -> upload(reference, token, pdf)));
+      }
+      List<HttpStatus> statuses = new ArrayList<>();
+      for (var upload : uploads) {
+        statuses.add(HttpStatus.valueOf(upload.get().getStatusCode().value()));
+      }
+      assertThat(statuses).containsOnly(HttpStatus.CREATED, HttpStatus.OK)
+          .filteredOn(status -> status == HttpStatus.CREATED).hasSize(1);
+    } finally {
+      clients.shutdownNow();
+    }
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM request_document d JOIN desk_request r ON r.id = d.request_id "
+        + "WHERE r.reference = ?").param(reference).query(Long.class).single()).isOne();
   }
 
   @Test

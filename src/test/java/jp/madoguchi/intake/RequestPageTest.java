@@ -13,7 +13,9 @@ import jp.madoguchi.intake.PageClient.Page;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestDocuments;
 import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.StatusTokens;
 import jp.madoguchi.support.DeskTest;
+import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.HistoryService;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,7 @@ class RequestPageTest {
   @Autowired HistoryService historyService;
   @Autowired RequestRegister register;
   @Autowired RequestDocuments documents;
+  @Autowired StatusTokens statusTokens;
 
   PageClient browser;
 
@@ -66,6 +69,31 @@ class RequestPageTest {
     assertThat(stillEnglish.document().selectFirst("h1").text()).isEqualTo("Request about your personal information");
     assertThat(stillEnglish.html()).contains("1,000 yen (tax included)", "Paper, by registered mail")
         .doesNotContain("??");
+  }
+
+  @Test
+  void theStatusPageTakesADocumentAndKeepsOneCopyWhenTheSameFileIsSentAgain() throws Exception {
+    DeskRequest request = TestRequests.request(register).register();
+    String token = statusTokens.issue(request.id());
+    Page form = browser.get("/status");
+    Page status = browser.postForm("/status", Map.of("_csrf", PageClient.csrf(form), "reference",
+        request.reference(), "statusToken", token));
+    assertThat(status.status()).isEqualTo(200);
+    String csrf = status.document().selectFirst("form[action$=/status/documents] input[name=_csrf]").val();
+    Map<String, String> fields = Map.of("_csrf", csrf, "reference", request.reference(), "statusToken", token,
+        "kind", "IDENTITY_DOCUMENT");
+
+    Page sent = browser.postMultipart("/status/documents", fields,
+        Map.of("file", new FilePart("licence.pdf", "application/pdf", IntakeFixtures.pdf())));
+    Page again = browser.postMultipart("/status/documents", fields,
+        Map.of("file", new FilePart("licence-again.pdf", "application/pdf", IntakeFixtures.pdf())));
+
+    assertThat(sent.status()).isEqualTo(200);
+    assertThat(sent.document().selectFirst("#document-received").text()).contains("書類を受け取りました");
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.document().selectFirst("#document-received").text()).contains("既に受け取っています");
+    assertThat(documents.documentsOf(request.id())).singleElement()
+        .satisfies(document -> assertThat(document.originalFileName()).isEqualTo("licence.pdf"));
   }
 
   @Test
