@@ -1,0 +1,141 @@
+package jp.madoguchi.report;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.report.DeskReport.Count;
+import jp.madoguchi.report.DeskReport.Report;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The desk's report (every member of the desk and the managers; see {@code WebSecurity}): a page for a period
+ * (this month so far unless chosen) and the same figures as CSV, in Japanese and English, for the privacy office's
+ * records and its auditors.
+ */
+@Controller
+class ReportController {
+
+  /** The longest period one report covers: a few years of a busy desk are still read in one go. */
+  static final int MAX_DAYS = 5 * 366;
+
+  private final DeskReport reports;
+  private final DeskCalendar calendar;
+  private final MessageSource messages;
+
+  ReportController(DeskReport reports, DeskCalendar calendar, MessageSource messages) {
+    this.reports = reports;
+    this.calendar = calendar;
+    this.messages = messages;
+  }
+
+  @GetMapping("/desk/reports")
+  String page(@RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to, Model model, HttpServletResponse response) {
+    LocalDate today = calendar.today();
+    model.addAttribute("from", from == null ? today.withDayOfMonth(1).toString() : from);
+    model.addAttribute("to", to == null ? today.toString() : to);
+    Period period = period(from, to, today);
+    if (period.error() != null) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("error", period.error());
+      return "desk/report";
+    }
+    model.addAttribute("report", reports.of(period.from(), period.to()));
+    return "desk/report";
+  }
+
+  /** The same figures as CSV (UTF-8 with a byte order mark, so that spreadsheet programs read the Japanese). */
+  @GetMapping("/desk/reports.csv")
+  ResponseEntity<?> csv(@RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to, Locale locale) {
+    Period period = period(from, to, calendar.today());
+    if (period.error() != null) {
+      return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
+          .body(messages.getMessage(period.error(), null, locale));
+    }
+    Report report = reports.of(period.from(), period.to());
+    StringBuilder csv = new StringBuilder("\uFEFFsection,key,label_ja,label_en,count\r\n");
+    row(csv, "period", "from", "report.from", report.from().toString());
+    row(csv, "period", "to", "report.to", report.to().toString());
+    row(csv, "period", "madeOn", "report.madeOn", report.madeOn().toString());
+    row(csv, "received", "total", "report.total", report.received().total());
+    rows(csv, "received.type", "intake.type.", report.received().byType());
+    rows(csv, "received.channel", "intake.channel.", report.received().byChannel());
+    row(csv, "received", "myNumber", "report.received.myNumber", report.received().myNumber());
+    row(csv, "received", "byAgent", "report.received.byAgent", report.received().byAgent());
+    row(csv, "closed", "total", "report.total", report.closed().total());
+    rows(csv, "closed.outcome", "report.outcome.", report.closed().byOutcome());
+    row(csv, "closed", "withinTarget", "report.closed.withinTarget", report.closed().withinTarget());
+    row(csv, "closed", "late", "report.closed.late", report.closed().late());
+    row(csv, "closed", "twoWeeksPassed", "report.closed.twoWeeksPassed", report.closed().twoWeeksPassed());
+    row(csv, "closed", "medianBusinessDays", "report.closed.median", orEmpty(report.closed().medianBusinessDays()));
+    row(csv, "closed", "longestBusinessDays", "report.closed.longest",
+        orEmpty(report.closed().longestBusinessDays()));
+    row(csv, "open", "total", "report.total", report.open().total());
+    rows(csv, "open.stage", "report.stage.", report.open().byStage());
+    row(csv, "open", "overdue", "report.open.overdue", report.open().overdue());
+    row(csv, "open", "clockStopped", "report.open.clockStopped", report.open().clockStopped());
+    row(csv, "open", "twoWeeksPassed", "report.open.twoWeeksPassed", report.open().twoWeeksPassed());
+    row(csv, "letters", "failedEmails", "report.failedEmails", report.failedEmails());
+    String name = "madoguchi-report-" + report.from() + "-" + report.to() + ".csv";
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        .body(csv.toString());
+  }
+
+  /** The period asked for, or the message code of what is wrong with it. */
+  record Period(LocalDate from, LocalDate to, String error) {}
+
+  static Period period(String from, String to, LocalDate today) {
+    LocalDate start;
+    LocalDate end;
+    try {
+      start = from == null || from.isBlank() ? today.withDayOfMonth(1) : LocalDate.parse(from.strip());
+      end = to == null || to.isBlank() ? today : LocalDate.parse(to.strip());
+    } catch (DateTimeParseException malformed) {
+      return new Period(null, null, "report.error.date");
+    }
+    if (end.isBefore(start)) {
+      return new Period(null, null, "report.error.order");
+    }
+    if (start.plusDays(MAX_DAYS).isBefore(end)) {
+      return new Period(null, null, "report.error.tooLong");
+    }
+    return new Period(start, end, null);
+  }
+
+  private void rows(StringBuilder csv, String section, String labelPrefix, List<Count> counts) {
+    for (Count count : counts) {
+      row(csv, section, count.key(), labelPrefix + count.key(), count.count());
+    }
+  }
+
+  private void row(StringBuilder csv, String section, String key, String labelCode, Object value) {
+    csv.append(section).append(',').append(key).append(',')
+        .append(quoted(messages.getMessage(labelCode, null, Locale.JAPANESE))).append(',')
+        .append(quoted(messages.getMessage(labelCode, null, Locale.ENGLISH))).append(',')
+        .append(value).append("\r\n");
+  }
+
+  private static Object orEmpty(Integer value) {
+    return value == null ? "" : value;
+  }
+
+  /** A CSV field in quotes (RFC 4180), with quotes doubled. */
+  static String quoted(String text) {
+    return '"' + text.replace("\"", "\"\"") + '"';
+  }
+}
