@@ -5,13 +5,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import jp.madoguchi.calendar.DeskCalendar;
 import jp.madoguchi.request.RequestEnums.Channel;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestType;
+import jp.madoguchi.security.DeskGroups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +38,14 @@ public class DeskReport {
 
   private final JdbcClient jdbc;
   private final DeskCalendar calendar;
+  private final TaskService taskService;
+  private final IdentityService identityService;
 
-  DeskReport(JdbcClient jdbc, DeskCalendar calendar) {
+  DeskReport(JdbcClient jdbc, DeskCalendar calendar, TaskService taskService, IdentityService identityService) {
     this.jdbc = jdbc;
     this.calendar = calendar;
+    this.taskService = taskService;
+    this.identityService = identityService;
   }
 
   /** A row of a table: what (an enum name or an outcome) and how many. */
@@ -56,9 +67,15 @@ public class DeskReport {
    */
   public record Open(long total, List<Count> byStage, long overdue, long clockStopped, long twoWeeksPassed) {}
 
+  /**
+   * The desk's load now: open tasks not yet claimed, and open tasks by the member of staff who claimed them (staff
+   * with none are left out), most first.
+   */
+  public record Workload(long unclaimed, List<Count> byAssignee) {}
+
   /** The report. {@code failedEmails}: e-mails that failed and wait for staff, now. */
   public record Report(LocalDate from, LocalDate to, LocalDate madeOn, Received received, Closed closed, Open open,
-      long failedEmails) {}
+      Workload workload, long failedEmails) {}
 
   /**
    * The figures for the days {@code from} to {@code to}, both included.
@@ -71,7 +88,8 @@ public class DeskReport {
       throw new IllegalArgumentException("The period ends (" + to + ") before it starts (" + from + ")");
     }
     LocalDate today = calendar.today();
-    return new Report(from, to, today, received(from, to), closed(from, to), open(today), failedEmails());
+    return new Report(from, to, today, received(from, to), closed(from, to), open(today), workload(),
+        failedEmails());
   }
 
   private Received received(LocalDate from, LocalDate to) {
@@ -150,6 +168,47 @@ public class DeskReport {
         });
     long total = byStage.values().stream().mapToLong(Long::longValue).sum();
     return new Open(total, counts(byStage), flags[0], flags[1], flags[2]);
+  }
+
+  /** One entry of a request's history, as the record of handling lists it: no detail, no personal data. */
+  public record HandlingEntry(OffsetDateTime occurredAt, String reference, String personalInformationKind,
+      String actor, String eventType) {}
+
+  /**
+   * Every entry of every request's history in the period, oldest first, handed to {@code sink} one by one (a long
+   * period is not held in memory): who did what to which request, when.
+   */
+  @Transactional(readOnly = true)
+  public void handling(LocalDate from, LocalDate to, Consumer<HandlingEntry> sink) {
+    ZoneId zone = calendar.timeZone();
+    jdbc.sql("""
+            SELECT e.occurred_at, r.reference, r.personal_information_kind, e.actor, e.event_type
+            FROM request_event e JOIN desk_request r ON r.id = e.request_id
+            WHERE e.occurred_at >= ? AND e.occurred_at < ?
+            ORDER BY e.occurred_at, e.id
+            """)
+        .params(from.atStartOfDay(zone).toOffsetDateTime(), to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+        .query(rs -> {
+          sink.accept(new HandlingEntry(rs.getObject("occurred_at", OffsetDateTime.class)
+              .atZoneSameInstant(zone).toOffsetDateTime(), rs.getString("reference"),
+              rs.getString("personal_information_kind"), rs.getString("actor"), rs.getString("event_type")));
+        });
+  }
+
+  private Workload workload() {
+    Set<String> staff = new TreeSet<>();
+    for (String group : DeskGroups.REQUEST_STAFF) {
+      identityService.createUserQuery().memberOfGroup(group).list().forEach(user -> staff.add(user.getId()));
+    }
+    List<Count> byAssignee = new ArrayList<>();
+    for (String user : staff) {
+      long open = taskService.createTaskQuery().taskAssignee(user).count();
+      if (open > 0) {
+        byAssignee.add(new Count(user, open));
+      }
+    }
+    byAssignee.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key));
+    return new Workload(taskService.createTaskQuery().taskUnassigned().count(), byAssignee);
   }
 
   private long failedEmails() {

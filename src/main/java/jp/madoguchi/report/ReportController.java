@@ -1,6 +1,8 @@
 package jp.madoguchi.report;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,11 +11,15 @@ import java.util.Locale;
 import jp.madoguchi.calendar.DeskCalendar;
 import jp.madoguchi.report.DeskReport.Count;
 import jp.madoguchi.report.DeskReport.Report;
+import jp.madoguchi.security.DeskGroups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +36,8 @@ class ReportController {
   /** The longest period one report covers: a few years of a busy desk are still read in one go. */
   static final int MAX_DAYS = 5 * 366;
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReportController.class);
+
   private final DeskReport reports;
   private final DeskCalendar calendar;
   private final MessageSource messages;
@@ -42,8 +50,10 @@ class ReportController {
 
   @GetMapping("/desk/reports")
   String page(@RequestParam(name = "from", required = false) String from,
-      @RequestParam(name = "to", required = false) String to, Model model, HttpServletResponse response) {
+      @RequestParam(name = "to", required = false) String to, Authentication user, Model model,
+      HttpServletResponse response) {
     LocalDate today = calendar.today();
+    model.addAttribute("manager", isManager(user));
     model.addAttribute("from", from == null ? today.withDayOfMonth(1).toString() : from);
     model.addAttribute("to", to == null ? today.toString() : to);
     Period period = period(from, to, today);
@@ -88,12 +98,54 @@ class ReportController {
     row(csv, "open", "overdue", "report.open.overdue", report.open().overdue());
     row(csv, "open", "clockStopped", "report.open.clockStopped", report.open().clockStopped());
     row(csv, "open", "twoWeeksPassed", "report.open.twoWeeksPassed", report.open().twoWeeksPassed());
+    row(csv, "workload", "unclaimed", "report.workload.unclaimed", report.workload().unclaimed());
+    for (Count count : report.workload().byAssignee()) {
+      row(csv, "workload.assignee", count.key(), "report.workload.assignee", count.count());
+    }
     row(csv, "letters", "failedEmails", "report.failedEmails", report.failedEmails());
     String name = "madoguchi-report-" + report.from() + "-" + report.to() + ".csv";
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
         .body(csv.toString());
+  }
+
+  /**
+   * The record of handling for the period, as CSV: every entry of every request's history (when, which request,
+   * ordinary or My Number, who, what), without details, for audits of who handled which personal data. Managers
+   * only; each export is logged with who made it.
+   */
+  @GetMapping("/desk/reports/handling.csv")
+  void handling(@RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to, Authentication user, Locale locale,
+      HttpServletResponse response) throws IOException {
+    if (!isManager(user)) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    Period period = period(from, to, calendar.today());
+    if (period.error() != null) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      response.setContentType("text/plain;charset=UTF-8");
+      response.getWriter().write(messages.getMessage(period.error(), null, locale));
+      return;
+    }
+    LOG.info("{} exported the record of handling from {} to {}", user.getName(), period.from(), period.to());
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        .filename("madoguchi-handling-" + period.from() + "-" + period.to() + ".csv").build().toString());
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    PrintWriter out = response.getWriter();
+    out.write("\uFEFFoccurred_at,reference,personal_information_kind,actor,event_type\r\n");
+    reports.handling(period.from(), period.to(), entry -> out.append(entry.occurredAt().toString()).append(',')
+        .append(entry.reference()).append(',').append(entry.personalInformationKind()).append(',')
+        .append(quoted(entry.actor())).append(',').append(entry.eventType()).append("\r\n"));
+    out.flush();
+  }
+
+  private static boolean isManager(Authentication user) {
+    return user.getAuthorities().stream()
+        .anyMatch(role -> role.getAuthority().equals("ROLE_" + DeskGroups.PRIVACY_MANAGERS));
   }
 
   /** The period asked for, or the message code of what is wrong with it. */

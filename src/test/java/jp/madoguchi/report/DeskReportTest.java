@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jp.madoguchi.intake.PageClient;
@@ -26,7 +27,9 @@ import jp.madoguchi.request.RequestType;
 import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.ProcessDriver;
 import jp.madoguchi.support.TestRequests;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,7 @@ class DeskReportTest {
   @LocalServerPort int port;
   @Autowired RequestRegister register;
   @Autowired DeskReport reports;
+  @Autowired TaskService taskService;
 
   @BeforeAll
   void aMonthOfRequests() {
@@ -136,6 +140,30 @@ class DeskReportTest {
   }
 
   @Test
+  void theDesksLoadIsItsOpenTasksUnclaimedAndByWhoClaimedThem() {
+    Report before = reports.of(FROM, TO);
+    Task claimed = taskService.newTask();
+    claimed.setName("report test: claimed");
+    claimed.setAssignee("specialist");
+    taskService.saveTask(claimed);
+    Task unclaimed = taskService.newTask();
+    unclaimed.setName("report test: unclaimed");
+    taskService.saveTask(unclaimed);
+    try {
+      Report after = reports.of(FROM, TO);
+
+      assertThat(after.workload().unclaimed()).isEqualTo(before.workload().unclaimed() + 1);
+      assertThat(map(after.workload().byAssignee()).get("specialist"))
+          .isEqualTo(map(before.workload().byAssignee()).getOrDefault("specialist", 0L) + 1);
+      assertThat(after.workload().byAssignee()).extracting(Count::count)
+          .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    } finally {
+      taskService.deleteTask(claimed.getId(), true);
+      taskService.deleteTask(unclaimed.getId(), true);
+    }
+  }
+
+  @Test
   void thePageShowsTheFiguresInJapaneseAndEnglishForTheDeskAndTheManagers() throws Exception {
     for (String user : new String[] {"desk", "manager"}) {
       PageClient browser = loggedIn(user, user + "-demo-2026");
@@ -182,8 +210,39 @@ class DeskReportTest {
         .contains("closed.outcome,DECIDED_PARTIAL,\"一部対応\",\"Granted in part\",1\r\n")
         .contains("closed,late,")
         .contains("closed,medianBusinessDays,")
+        .contains("workload,unclaimed,")
         .doesNotContain("??");
     assertThat(text.lines().skip(1)).allSatisfy(line -> assertThat(line.split(",", -1)).hasSizeGreaterThanOrEqualTo(5));
+  }
+
+  @Test
+  void managersExportTheRecordOfHandlingWithoutDetailsAndNoOneElseMay() throws Exception {
+    HttpResponse<String> csv = get("/desk/reports/handling.csv?from=2031-06-01&to=2031-06-30", "manager");
+
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("madoguchi-handling-2031-06-01-2031-06-30.csv");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("\uFEFFoccurred_at,reference,personal_information_kind,actor,event_type");
+    List<String> closings = lines.stream().filter(line -> line.endsWith(",REQUEST_CLOSED")).toList();
+    assertThat(closings).hasSize(4).allSatisfy(line -> assertThat(line).contains(",ORDINARY,\"desk\","));
+    assertThat(closings.get(0)).startsWith("2031-06-01T00:30+09:00,");
+    assertThat(csv.body()).doesNotContain("NO_DATA_HELD", "DECIDED_FULL", TestRequests.PRINCIPAL.name());
+
+    assertThat(get("/desk/reports/handling.csv?from=2031-06-01&to=2031-06-30", "desk").statusCode())
+        .isEqualTo(403);
+    assertThat(get("/desk/reports/handling.csv?from=2031-06-30&to=2031-06-01", "manager").statusCode())
+        .isEqualTo(400);
+    assertThat(loggedIn("manager", "manager-demo-2026").get("/desk/reports").document()
+        .selectFirst("#report-handling")).isNotNull();
+    assertThat(loggedIn("desk", "desk-demo-2026").get("/desk/reports").document()
+        .selectFirst("#report-handling")).isNull();
+  }
+
+  private HttpResponse<String> get(String path, String user) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", basic(user, user + "-demo-2026")).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -226,7 +285,7 @@ class DeskReportTest {
     }
   }
 
-  private static Map<String, Long> map(java.util.List<Count> counts) {
+  private static Map<String, Long> map(List<Count> counts) {
     return counts.stream().collect(Collectors.toMap(Count::key, Count::count));
   }
 
