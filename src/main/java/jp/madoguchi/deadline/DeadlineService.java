@@ -165,9 +165,14 @@ public class DeadlineService {
   }
 
   private void moveTimers(String reference, ClockDates dates) {
+    // the target the forms show: the request's own, and the copy each called process still running was handed
+    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .list()) {
+      if (runtimeService.getVariableLocal(instance.getId(), Variables.TARGET_DUE_DATE.name()) != null) {
+        runtimeService.setVariableLocal(instance.getId(), Variables.TARGET_DUE_DATE.name(), dates.targetDueDate());
+      }
+    }
     rootInstance(reference).ifPresent(root -> {
-      runtimeService.setVariable(root.getId(), Variables.TARGET_DUE_DATE.name(), dates.targetDueDate());
-      runtimeService.setVariable(root.getId(), Variables.REMINDER_DATE.name(), dates.reminderDate());
       for (Job timer : movableTimers(root)) {
         managementService.recalculateJobDuedate(timer.getId(), false);
       }

@@ -24,7 +24,6 @@ class StartSlaClockDelegate implements JavaDelegate {
     DeadlineService.ClockDates dates =
         deadlines.start(Variables.REQUEST_ID.require(execution), Math.toIntExact(targetBusinessDays), actor.id());
     Variables.TARGET_DUE_DATE.set(execution, dates.targetDueDate());
-    Variables.REMINDER_DATE.set(execution, dates.reminderDate());
     if (dates.legalRiskDate() != null) {
       // a complaint has no Art 39 date
       Variables.LEGAL_RISK_DATE.set(execution, dates.legalRiskDate());

@@ -83,7 +83,6 @@ public final class PersonalDataRequestProcess {
     // the clock
     public static final ProcessVariable<Long> TARGET_BUSINESS_DAYS = ProcessVariable.number("targetBusinessDays");
     public static final ProcessVariable<java.util.Date> TARGET_DUE_DATE = ProcessVariable.date("targetDueDate");
-    public static final ProcessVariable<java.util.Date> REMINDER_DATE = ProcessVariable.date("reminderDate");
     public static final ProcessVariable<java.util.Date> LEGAL_RISK_DATE = ProcessVariable.date("legalRiskDate");
 
     // receipt and waiting for the requester

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +183,12 @@ class PersonalDataRequestProcessTest {
 
     at("2026-12-08T11:00");
     desk.complete(Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", "2026-12-08"));
+    LocalDate moved = register.find(request.id()).deadlines().targetDueOn();
+    Date movedDue = Date.from(moved.atTime(17, 0).atZone(TOKYO).toInstant());
+    // the form of Verify identity shows its own process's copy of the target: it moved too
+    Task verify = desk.task(Elements.VERIFY_IDENTITY);
+    assertThat(engine.getTaskService().getVariable(verify.getId(), "targetDueDate")).isEqualTo(movedDue);
+    assertThat(verify.getDueDate()).isEqualTo(movedDue);
     verifyPrincipal("PASSPORT");
 
     DeskRequest waited = register.find(request.id());
