@@ -17,6 +17,7 @@ public enum LetterKind {
   FEE_REQUEST(Audience.REQUESTER, false),
   REMINDER(Audience.REQUESTER, false),
   ABANDONED(Audience.REQUESTER, false),
+  WITHDRAWAL_CONFIRMATION(Audience.REQUESTER, false),
   IDENTITY_REJECTED(Audience.REQUESTER, true),
   ENTRUSTED_REFERRAL(Audience.REQUESTER, true),
   CLIENT_NOTIFICATION(Audience.CLIENT, true),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.madoguchi.correspondence.CorrespondenceService;
 import jp.madoguchi.correspondence.OutboundLetter;
+import jp.madoguchi.process.RequestWithdrawal;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestDocument;
 import jp.madoguchi.request.RequestDocuments;
@@ -29,13 +30,15 @@ class RequestFile {
   private final RequestDocuments documents;
   private final CorrespondenceService correspondence;
   private final TaskService taskService;
+  private final RequestWithdrawal withdrawal;
 
   RequestFile(RequestRegister register, RequestDocuments documents, CorrespondenceService correspondence,
-      TaskService taskService) {
+      TaskService taskService, RequestWithdrawal withdrawal) {
     this.register = register;
     this.documents = documents;
     this.correspondence = correspondence;
     this.taskService = taskService;
+    this.withdrawal = withdrawal;
   }
 
   /** What the page shows. */
@@ -75,6 +78,16 @@ class RequestFile {
   @Transactional
   Optional<Boolean> sendStatusKey(String reference, String userId, Collection<String> groups) {
     return visible(reference, groups).map(request -> correspondence.queueStatusKey(request.id(), userId));
+  }
+
+  /**
+   * Records that the requester withdrew the request and ends its handling (see {@link RequestWithdrawal}): empty when
+   * the user may not see the request.
+   */
+  @Transactional
+  Optional<RequestWithdrawal.Outcome> withdraw(String reference, String note, String userId,
+      Collection<String> groups) {
+    return visible(reference, groups).map(request -> withdrawal.withdraw(request, note, userId));
   }
 
   private Optional<DeskRequest> visible(String reference, Collection<String> groups) {

@@ -2,6 +2,7 @@ package jp.madoguchi.desk;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import jp.madoguchi.process.RequestWithdrawal;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -67,6 +68,34 @@ class RequestFileController {
           "The requester gave no e-mail address: a status key is sent by e-mail only");
     }
     return "redirect:/desk/requests/" + reference + "?statusKey=queued";
+  }
+
+  /** The longest note a withdrawal is recorded with. */
+  static final int WITHDRAWAL_NOTE_MAX = 2000;
+
+  /**
+   * Records that the requester withdrew the request, with how and when (required), and ends its handling; then
+   * shows the file again with what happened.
+   */
+  @PostMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/withdrawal")
+  String withdraw(@PathVariable String reference,
+      @RequestParam(name = "withdrawalNote", required = false) String note, Authentication user) {
+    String text = note == null ? "" : note.strip();
+    String back = "redirect:/desk/requests/" + reference + "?withdrawal=";
+    if (text.isEmpty()) {
+      return back + "noteMissing";
+    }
+    if (text.length() > WITHDRAWAL_NOTE_MAX || text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r'
+        && c != '\t')) {
+      return back + "noteInvalid";
+    }
+    RequestWithdrawal.Outcome outcome = requestFile.withdraw(reference, text, user.getName(), groups(user))
+        .orElseThrow(RequestFileController::notFound);
+    return back + switch (outcome) {
+      case WITHDRAWN -> "recorded";
+      case NOT_A_REQUEST -> "complaint";
+      case NOT_OPEN -> "notOpen";
+    };
   }
 
   private static List<String> groups(Authentication user) {

@@ -35,6 +35,9 @@ class CloseRequestDelegate implements JavaDelegate {
     if (complaintResolved != null) {
       return complaintResolved ? "COMPLAINT_RESOLVED" : "COMPLAINT_UNRESOLVED";
     }
+    if (Variables.WITHDRAWN.isTrue(execution)) {
+      return "WITHDRAWN";
+    }
     if (Variables.FEE_OUTCOME.getEnum(execution, FeeOutcome.class) == FeeOutcome.ABANDONED) {
       return "FEE_NOT_PAID";
     }

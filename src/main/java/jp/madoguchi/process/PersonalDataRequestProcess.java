@@ -14,6 +14,9 @@ public final class PersonalDataRequestProcess {
   public static final String AWAIT_REQUESTER_KEY = "await-requester";
   public static final String REPLY_KEY = "reply";
 
+  /** The message that ends the handling of a request its requester withdrew (see {@code RequestWithdrawal}). */
+  public static final String REQUEST_WITHDRAWN_MESSAGE = "RequestWithdrawn";
+
   /** Element IDs, for tests and for code that looks at where a request stands. */
   public static final class Elements {
     public static final String REQUEST_RECEIVED = "Event_RequestReceived";
@@ -32,6 +35,9 @@ public final class PersonalDataRequestProcess {
     public static final String APPROVE_REFUSAL = "Task_ApproveRefusal";
     public static final String CHOOSE_REPLY_LETTER = "Task_ChooseReplyLetter";
     public static final String SEND_REPLY_CALL = "CallActivity_SendReply";
+    public static final String REQUEST_WITHDRAWN = "Event_RequestWithdrawn";
+    public static final String CONFIRM_WITHDRAWAL = "Task_ConfirmWithdrawal";
+    public static final String READY_TO_CLOSE = "Gateway_ReadyToClose";
     public static final String CLOSE_REQUEST = "Task_CloseRequest";
     public static final String REQUEST_CLOSED = "Event_RequestClosed";
     public static final String DEADLINE_NEAR = "Event_DeadlineNear";
@@ -89,6 +95,7 @@ public final class PersonalDataRequestProcess {
     public static final ProcessVariable<Boolean> REQUEST_FORM_COMPLETE = ProcessVariable.bool("requestFormComplete");
     public static final ProcessVariable<String> AWAITED_LETTER = ProcessVariable.string("awaitedLetter");
     public static final ProcessVariable<Boolean> ABANDONED = ProcessVariable.bool("abandoned");
+    public static final ProcessVariable<Boolean> WITHDRAWN = ProcessVariable.bool("withdrawn");
 
     // identity
     public static final ProcessVariable<String> IDENTITY_OUTCOME = ProcessVariable.string("identityOutcome");

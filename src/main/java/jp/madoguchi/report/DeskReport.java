@@ -33,7 +33,7 @@ public class DeskReport {
 
   /** Outcomes of a closed request as {@code CloseRequestDelegate} records them, in the order the report lists them. */
   static final List<String> OUTCOMES = List.of("DECIDED_FULL", "DECIDED_PARTIAL", "DECIDED_NONE", "NO_DATA_HELD",
-      "REFERRED_TO_CLIENT", "IDENTITY_REJECTED", "ABANDONED", "FEE_NOT_PAID", "COMPLAINT_RESOLVED",
+      "REFERRED_TO_CLIENT", "IDENTITY_REJECTED", "ABANDONED", "FEE_NOT_PAID", "WITHDRAWN", "COMPLAINT_RESOLVED",
       "COMPLAINT_UNRESOLVED", "CLOSED");
 
   private final JdbcClient jdbc;

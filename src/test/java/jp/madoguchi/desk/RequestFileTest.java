@@ -95,6 +95,40 @@ class RequestFileTest {
   }
 
   @Test
+  void staffRecordAWithdrawalWithHowItCameAndTheRequestIsClosed() throws Exception {
+    DeskRequest request = TestRequests.request(register).register();
+    starter.start(request);
+    ProcessDriver driver = new ProcessDriver(engine, request.reference()).runJobs();
+    PageClient desk = loggedIn("desk", "desk-demo-2026");
+    Page file = desk.get("/desk/requests/" + request.reference());
+    String csrf = file.document().selectFirst("#withdrawal-form input[name=_csrf]").val();
+
+    Page noNote = desk.postForm("/desk/requests/" + request.reference() + "/withdrawal",
+        Map.of("_csrf", csrf, "withdrawalNote", "  "));
+    assertThat(noNote.response().headers().firstValue("Location").orElseThrow()).endsWith("?withdrawal=noteMissing");
+    assertThat(desk.get("/desk/requests/" + request.reference() + "?withdrawal=noteMissing").document()
+        .selectFirst("#withdrawal-error").text()).contains("取下げの申出の方法と日時");
+    assertThat(register.find(request.id()).status()).isNotEqualTo(RequestEnums.RequestStatus.CLOSED);
+
+    Page recorded = desk.postForm("/desk/requests/" + request.reference() + "/withdrawal",
+        Map.of("_csrf", csrf, "withdrawalNote", "12月3日 電話、本人から"));
+    driver.runJobs();
+
+    assertThat(recorded.response().headers().firstValue("Location").orElseThrow()).endsWith("?withdrawal=recorded");
+    assertThat(register.find(request.id()).outcome()).isEqualTo("WITHDRAWN");
+    Page after = desk.get("/desk/requests/" + request.reference() + "?withdrawal=recorded");
+    assertThat(after.document().selectFirst("#withdrawal-recorded")).isNotNull();
+    assertThat(after.document().selectFirst("#withdrawal-form")).as("nothing left to withdraw").isNull();
+    assertThat(desk.postForm("/desk/requests/" + request.reference() + "/withdrawal",
+        Map.of("_csrf", csrf, "withdrawalNote", "again")).response().headers().firstValue("Location")
+        .orElseThrow()).endsWith("?withdrawal=notOpen");
+
+    DeskRequest myNumber = TestRequests.request(register).specific().register();
+    assertThat(desk.postForm("/desk/requests/" + myNumber.reference() + "/withdrawal",
+        Map.of("_csrf", csrf, "withdrawalNote", "電話")).status()).isEqualTo(404);
+  }
+
+  @Test
   void theRequestFileNeedsADeskLogin() throws Exception {
     DeskRequest request = TestRequests.request(register).register();
 

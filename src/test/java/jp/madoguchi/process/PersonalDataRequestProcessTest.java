@@ -53,6 +53,7 @@ class PersonalDataRequestProcessTest {
   @Autowired RequestProcessStarter starter;
   @Autowired CorrespondenceService correspondence;
   @Autowired HistoryService historyService;
+  @Autowired RequestWithdrawal withdrawal;
 
   DeskRequest request;
   ProcessInstance instance;
@@ -196,6 +197,46 @@ class PersonalDataRequestProcessTest {
     assertThat(waited.deadlines().targetDueOn()).isAfter(target);
     assertThat(desk.task(Elements.INVESTIGATE).getDueDate())
         .isEqualTo(java.util.Date.from(waited.deadlines().targetDueOn().atTime(17, 0).atZone(TOKYO).toInstant()));
+  }
+
+  @Test
+  void aRequestWithdrawnWhileTheDeskWaitsForDocumentsIsConfirmedAndClosedWithNothingLeftRunning() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE));
+    checkRequest(true);
+    verifyPrincipal("NONE");
+    assertThat(desk.task(Elements.RECORD_REQUESTER_REPLY)).isNotNull();
+
+    RequestWithdrawal.Outcome outcome = withdrawal.withdraw(register.find(request.id()),
+        "12月3日 電話で本人から取下げの申出(佐藤)", "desk");
+    desk.runJobs();
+
+    assertThat(outcome).isEqualTo(RequestWithdrawal.Outcome.WITHDRAWN);
+    assertThat(instance).hasPassed(Elements.REQUEST_WITHDRAWN, Elements.CONFIRM_WITHDRAWAL, Elements.READY_TO_CLOSE)
+        .hasNotPassed(Elements.REQUEST_ANSWERED);
+    assertClosed("WITHDRAWN");
+    assertThat(instance).isEnded();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(request.reference()).count()).as("called processes ended too").isZero();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+        .as("no deadline timer left").isZero();
+    assertThat(letterKinds()).endsWith(LetterKind.WITHDRAWAL_CONFIRMATION);
+    assertThat(events()).filteredOn(e -> e.eventType().equals("REQUEST_WITHDRAWN")).singleElement()
+        .satisfies(e -> {
+          assertThat(e.actor()).isEqualTo("desk");
+          assertThat(e.detail()).contains("電話で本人から");
+        });
+
+    assertThat(withdrawal.withdraw(register.find(request.id()), "again", "desk"))
+        .isEqualTo(RequestWithdrawal.Outcome.NOT_OPEN);
+  }
+
+  @Test
+  void aComplaintIsNotWithdrawnButAnswered() {
+    start(TestRequests.request(register).type(RequestType.COMPLAINT));
+
+    assertThat(withdrawal.withdraw(register.find(request.id()), "電話で", "desk"))
+        .isEqualTo(RequestWithdrawal.Outcome.NOT_A_REQUEST);
+    assertThat(events()).extracting(RequestEvent::eventType).doesNotContain("REQUEST_WITHDRAWN");
   }
 
   @Test
