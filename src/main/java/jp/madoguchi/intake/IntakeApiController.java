@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import jp.madoguchi.process.RequestWithdrawal;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DocumentKind;
 import jp.madoguchi.request.RequestDocument;
@@ -46,13 +47,15 @@ class IntakeApiController {
   private final IntakeService intake;
   private final StatusViews statusViews;
   private final StatusKeyRecovery statusKeys;
+  private final RequestWithdrawal withdrawal;
   private final MessageSource messages;
 
   IntakeApiController(IntakeService intake, StatusViews statusViews, StatusKeyRecovery statusKeys,
-      MessageSource messages) {
+      RequestWithdrawal withdrawal, MessageSource messages) {
     this.intake = intake;
     this.statusViews = statusViews;
     this.statusKeys = statusKeys;
+    this.withdrawal = withdrawal;
     this.messages = messages;
   }
 
@@ -157,6 +160,30 @@ class IntakeApiController {
     statusKeys.ask(reference, body == null ? null : body.email());
     return ResponseEntity.accepted()
         .body(new StatusKeyAnswer(messages.getMessage("statusKey.asked.text", null, locale)));
+  }
+
+  /** The answer to a withdrawal. */
+  record WithdrawalAnswer(String detail) {}
+
+  @PostMapping("/{reference}/withdrawal")
+  @Operation(summary = "Withdraw the request / 請求の取下げ",
+      description = "The requester withdraws the request with its status token (header X-Status-Token). The desk "
+          + "stops handling it wherever it stands, sends a confirmation of the withdrawal and closes the request.")
+  @ApiResponse(responseCode = "202", description = "Withdrawn; the confirmation and the closing follow")
+  @ApiResponse(responseCode = "404", description = "Unknown reference, or missing or wrong status token",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Closed or being closed, or a complaint (answered, not withdrawn)",
+      content = @Content(mediaType = "application/problem+json"))
+  ResponseEntity<WithdrawalAnswer> withdraw(@PathVariable String reference,
+      @Parameter(in = ParameterIn.HEADER, name = STATUS_TOKEN_HEADER, required = true)
+      @RequestHeader(name = STATUS_TOKEN_HEADER, required = false) String token, Locale locale) {
+    DeskRequest request = intake.find(reference, token).orElseThrow(RequestNotFoundException::new);
+    if (withdrawal.withdraw(request, "by the requester through the API", IntakeService.REQUESTER)
+        != RequestWithdrawal.Outcome.WITHDRAWN) {
+      throw new RequestNotWithdrawableException();
+    }
+    return ResponseEntity.accepted()
+        .body(new WithdrawalAnswer(messages.getMessage("status.withdraw.done", null, locale)));
   }
 
   @GetMapping("/{reference}/status")

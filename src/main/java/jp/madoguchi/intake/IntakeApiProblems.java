@@ -55,6 +55,11 @@ class IntakeApiProblems extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "request-not-found", List.of(), URI.create("/api/requests"));
   }
 
+  @ExceptionHandler(RequestNotWithdrawableException.class)
+  ResponseEntity<Object> notWithdrawable(RequestNotWithdrawableException e) {
+    return problem(HttpStatus.CONFLICT, "request-not-withdrawable", List.of());
+  }
+
   @ExceptionHandler(RequestClosedException.class)
   ResponseEntity<Object> closed(RequestClosedException e) {
     return problem(HttpStatus.CONFLICT, "request-closed", List.of());

@@ -3,6 +3,7 @@ package jp.madoguchi.intake;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import jp.madoguchi.process.RequestWithdrawal;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DocumentKind;
 import jp.madoguchi.request.RequestDocument;
@@ -24,14 +25,44 @@ class StatusPageController {
   private final IntakeService intake;
   private final StatusViews statusViews;
   private final StatusKeyRecovery statusKeys;
+  private final RequestWithdrawal withdrawal;
   private final MessageSource messages;
 
   StatusPageController(IntakeService intake, StatusViews statusViews, StatusKeyRecovery statusKeys,
-      MessageSource messages) {
+      RequestWithdrawal withdrawal, MessageSource messages) {
     this.intake = intake;
     this.statusViews = statusViews;
     this.statusKeys = statusKeys;
+    this.withdrawal = withdrawal;
     this.messages = messages;
+  }
+
+  /**
+   * The requester withdraws the request (an explicit confirmation is required); the desk confirms it in writing and
+   * closes the request (see {@link RequestWithdrawal}).
+   */
+  @PostMapping("/status/withdraw")
+  String withdraw(@RequestParam(name = "reference", required = false) String reference,
+      @RequestParam(name = "statusToken", required = false) String token,
+      @RequestParam(name = "confirm", required = false) String confirm, Model model, Locale locale,
+      HttpServletResponse response) {
+    DeskRequest request = intake.find(trim(reference), trim(token)).orElse(null);
+    if (request == null) {
+      return notFound(model, reference, response);
+    }
+    if (!"yes".equals(confirm)) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return showStatus(model, request, trim(token),
+          FormErrors.of(List.of(new FieldProblem("confirm", "status.withdraw.confirmRequired")), messages, locale),
+          null);
+    }
+    RequestWithdrawal.Outcome outcome = withdrawal.withdraw(request, "by the requester on the status page",
+        IntakeService.REQUESTER);
+    if (outcome != RequestWithdrawal.Outcome.WITHDRAWN) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+    }
+    model.addAttribute("withdrawn", outcome == RequestWithdrawal.Outcome.WITHDRAWN);
+    return showStatus(model, request, trim(token), FormErrors.none(), null);
   }
 
   /** The form for a requester who lost their status key. */

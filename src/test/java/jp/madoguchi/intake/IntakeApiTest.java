@@ -166,6 +166,33 @@ class IntakeApiTest {
   }
 
   @Test
+  void theRequesterWithdrawsARequestThroughTheApiWithItsStatusToken() throws Exception {
+    JsonNode answer = json.readTree(submit(IntakeFixtures.disclosure(), null).getBody());
+    String reference = answer.get("reference").asText();
+    String token = answer.get("statusToken").asText();
+    ProcessDriver desk = new ProcessDriver(engine, reference).runJobs();
+
+    ResponseEntity<String> wrongToken = withdraw(reference, "not-the-token");
+    ResponseEntity<String> withdrawn = withdraw(reference, token);
+    desk.runJobs();
+    ResponseEntity<String> again = withdraw(reference, token);
+
+    assertThat(wrongToken.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(withdrawn.getStatusCode()).as(withdrawn.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(register.findByReference(reference).orElseThrow().outcome()).isEqualTo("WITHDRAWN");
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(again.getBody()).contains("request-not-withdrawable");
+  }
+
+  private ResponseEntity<String> withdraw(String reference, String token) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set("X-Status-Token", token);
+    headers.set("Accept-Language", "en");
+    return rest.exchange("/api/requests/{reference}/withdrawal", HttpMethod.POST, new HttpEntity<>(headers),
+        String.class, reference);
+  }
+
+  @Test
   void theTokenMayAlsoComeAsAFormFieldForPlainHtmlForms() throws Exception {
     JsonNode answer = json.readTree(submit(IntakeFixtures.disclosure(), null).getBody());
 

@@ -17,6 +17,10 @@ import jp.madoguchi.request.StatusTokens;
 import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.HistoryService;
+import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.request.RequestEvent;
+import jp.madoguchi.support.ProcessDriver;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,8 @@ class RequestPageTest {
   @Autowired RequestRegister register;
   @Autowired RequestDocuments documents;
   @Autowired StatusTokens statusTokens;
+  @Autowired RequestProcessStarter starter;
+  @Autowired ProcessEngine engine;
 
   PageClient browser;
 
@@ -94,6 +100,42 @@ class RequestPageTest {
     assertThat(again.document().selectFirst("#document-received").text()).contains("既に受け取っています");
     assertThat(documents.documentsOf(request.id())).singleElement()
         .satisfies(document -> assertThat(document.originalFileName()).isEqualTo("licence.pdf"));
+  }
+
+  @Test
+  void theRequesterWithdrawsTheRequestOnTheStatusPageAfterConfirmingIt() throws Exception {
+    DeskRequest request = TestRequests.request(register).register();
+    String token = statusTokens.issue(request.id());
+    starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    Page form = browser.get("/status");
+    Page status = browser.postForm("/status", Map.of("_csrf", PageClient.csrf(form), "reference",
+        request.reference(), "statusToken", token));
+    String csrf = status.document().selectFirst("#withdraw-form input[name=_csrf]").val();
+
+    Page unconfirmed = browser.postForm("/status/withdraw", Map.of("_csrf", csrf, "reference", request.reference(),
+        "statusToken", token));
+    assertThat(unconfirmed.status()).isEqualTo(400);
+    assertThat(unconfirmed.document().selectFirst("#confirm-error").text()).contains("チェックを入れてください");
+    assertThat(register.events(request.id())).extracting(RequestEvent::eventType).doesNotContain("REQUEST_WITHDRAWN");
+
+    Page withdrawn = browser.postForm("/status/withdraw", Map.of("_csrf", csrf, "reference", request.reference(),
+        "statusToken", token, "confirm", "yes"));
+    desk.runJobs();
+
+    assertThat(withdrawn.status()).isEqualTo(200);
+    assertThat(withdrawn.document().selectFirst("#request-withdrawn").text()).contains("取下げを受け付けました");
+    assertThat(withdrawn.document().selectFirst("#withdraw-form")).isNull();
+    assertThat(register.find(request.id()).outcome()).isEqualTo("WITHDRAWN");
+    assertThat(register.events(request.id())).filteredOn(e -> e.eventType().equals("REQUEST_WITHDRAWN"))
+        .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("requester"));
+
+    Page again = browser.postForm("/status/withdraw", Map.of("_csrf", csrf, "reference", request.reference(),
+        "statusToken", token, "confirm", "yes"));
+    assertThat(again.status()).isEqualTo(409);
+    Page wrongKey = browser.postForm("/status/withdraw", Map.of("_csrf", csrf, "reference", request.reference(),
+        "statusToken", "not-the-key", "confirm", "yes"));
+    assertThat(wrongKey.status()).isEqualTo(404);
   }
 
   @Test
