@@ -11,7 +11,9 @@ import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.DisclosureMethod;
 import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.process.RequestWithdrawn;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -171,6 +173,30 @@ public class CorrespondenceService {
     register.recordEvent(letter.requestId(), actor, "LETTER_RECIPIENT_CORRECTED",
         letter.kind().name() + " to " + role.name());
     return retry(letterId, actor);
+  }
+
+  /**
+   * The requester withdrew the request: what has not gone out for it yet (a paper letter not yet posted, an e-mail
+   * waiting for its first or next attempt, one that FAILED) is cancelled, in the withdrawing transaction. An e-mail
+   * being sent at this moment is left to finish.
+   */
+  @EventListener
+  void cancelUnsent(RequestWithdrawn withdrawn) {
+    List<String> cancelled = jdbc.sql("""
+            SELECT letter_kind || ' to ' || recipient_role || ' by ' || delivery FROM outbound_letter
+            WHERE request_id = ? AND status IN ('QUEUED', 'RETRY', 'FAILED') ORDER BY id
+            """)
+        .param(withdrawn.requestId()).query(String.class).list();
+    if (cancelled.isEmpty()) {
+      return;
+    }
+    jdbc.sql("""
+            UPDATE outbound_letter SET status = 'CANCELLED', next_attempt_at = NULL
+            WHERE request_id = ? AND status IN ('QUEUED', 'RETRY', 'FAILED')
+            """)
+        .param(withdrawn.requestId()).update();
+    register.recordEvent(withdrawn.requestId(), withdrawn.actor(), "LETTERS_CANCELLED",
+        "not sent, the request was withdrawn: " + String.join(", ", cancelled));
   }
 
   /** A letter whose address cannot be corrected (its request's personal data is gone). */

@@ -3,6 +3,6 @@ package jp.madoguchi.correspondence;
 /**
  * Where a letter of the outbox stands. E-mail: QUEUED → SENDING (claimed by one node) → SENT, or RETRY after a failed
  * attempt and FAILED after the last one, until staff retry it. Paper: QUEUED → DISPATCHED when staff record the
- * registered mail's tracking number.
+ * registered mail's tracking number. Either: CANCELLED when the requester withdrew the request before it went out.
  */
-enum LetterStatus { QUEUED, SENDING, RETRY, SENT, FAILED, DISPATCHED }
+enum LetterStatus { QUEUED, SENDING, RETRY, SENT, FAILED, DISPATCHED, CANCELLED }

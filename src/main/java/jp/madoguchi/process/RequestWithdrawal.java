@@ -5,6 +5,7 @@ import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A requester withdraws a request (by telephone, letter or at the desk): staff record it with how it came, and the
  * request's handling ends wherever it stood (waiting for documents or the fee, investigating, deciding, even with
  * the reply prepared but not yet sent). The model takes it from there: the requester is sent a confirmation and the
- * request is closed as {@code WITHDRAWN}; its deadline timers end with the handling.
+ * request is closed as {@code WITHDRAWN}; its deadline timers end with the handling, and letters not yet sent for it
+ * (a reply waiting to be posted, an e-mail waiting to be tried again) are cancelled ({@link RequestWithdrawn}).
  */
 @Service
 public class RequestWithdrawal {
@@ -29,10 +31,12 @@ public class RequestWithdrawal {
 
   private final RuntimeService runtimeService;
   private final RequestRegister register;
+  private final ApplicationEventPublisher events;
 
-  RequestWithdrawal(RuntimeService runtimeService, RequestRegister register) {
+  RequestWithdrawal(RuntimeService runtimeService, RequestRegister register, ApplicationEventPublisher events) {
     this.runtimeService = runtimeService;
     this.register = register;
+    this.events = events;
   }
 
   /**
@@ -60,6 +64,7 @@ public class RequestWithdrawal {
         .processInstanceBusinessKey(request.reference())
         .setVariable(PersonalDataRequestProcess.Variables.WITHDRAWN.name(), true)
         .correlateWithResult();
+    events.publishEvent(new RequestWithdrawn(request.id(), actor));
     return Outcome.WITHDRAWN;
   }
 }

@@ -231,6 +231,29 @@ class PersonalDataRequestProcessTest {
   }
 
   @Test
+  void aWithdrawalBeforeThePaperReplyIsPostedCancelsTheReply() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE).method(DisclosureMethod.ELECTRONIC));
+    checkRequest(true);
+    verifyPrincipal("PASSPORT");
+    payFee(1000);
+    investigate(true);
+    decide(Map.of("decision", "FULL", "changeToPaper", true, "paperReasonNote", "録音データが大容量のため"));
+    assertThat(desk.task(Elements.DISPATCH_BY_REGISTERED_MAIL)).isNotNull();
+
+    withdrawal.withdraw(register.find(request.id()), "発送前に電話で取下げ", "desk");
+    desk.runJobs();
+
+    assertClosed("WITHDRAWN");
+    assertThat(correspondence.lettersOf(request.id())).filteredOn(l -> l.kind() == LetterKind.DISCLOSURE)
+        .singleElement().satisfies(l -> assertThat(l.status()).isEqualTo("CANCELLED"));
+    assertThat(correspondence.lettersOf(request.id()))
+        .filteredOn(l -> l.kind() == LetterKind.WITHDRAWAL_CONFIRMATION).singleElement()
+        .satisfies(l -> assertThat(l.status()).isNotEqualTo("CANCELLED"));
+    assertThat(events()).filteredOn(e -> e.eventType().equals("LETTERS_CANCELLED")).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("DISCLOSURE to PRINCIPAL by PAPER"));
+  }
+
+  @Test
   void aComplaintIsNotWithdrawnButAnswered() {
     start(TestRequests.request(register).type(RequestType.COMPLAINT));
 
