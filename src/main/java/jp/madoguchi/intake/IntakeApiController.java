@@ -143,8 +143,8 @@ class IntakeApiController {
   /** Who asks for a new status key: the e-mail address given with the request. */
   record StatusKeyAsk(@Schema(example = "taro.yamada@example.jp") String email) {}
 
-  /** The same answer to every well-formed ask. */
-  record StatusKeyAnswer(String detail) {}
+  /** What the desk took and what happens next, in the caller's language (a status-key ask, a withdrawal). */
+  record TakenAnswer(String detail) {}
 
   @PostMapping("/{reference}/status-key")
   @Operation(summary = "Ask for a new status key / 確認キーの再発行",
@@ -155,15 +155,12 @@ class IntakeApiController {
   @ApiResponse(responseCode = "202", description = "Taken (whether or not it matches a request)")
   @ApiResponse(responseCode = "400", description = "The e-mail address is missing or malformed, or the JSON is",
       content = @Content(mediaType = "application/problem+json"))
-  ResponseEntity<StatusKeyAnswer> askForStatusKey(@PathVariable String reference,
+  ResponseEntity<TakenAnswer> askForStatusKey(@PathVariable String reference,
       @RequestBody StatusKeyAsk body, Locale locale) {
     statusKeys.ask(reference, body == null ? null : body.email());
     return ResponseEntity.accepted()
-        .body(new StatusKeyAnswer(messages.getMessage("statusKey.asked.text", null, locale)));
+        .body(new TakenAnswer(messages.getMessage("statusKey.asked.text", null, locale)));
   }
-
-  /** The answer to a withdrawal. */
-  record WithdrawalAnswer(String detail) {}
 
   @PostMapping("/{reference}/withdrawal")
   @Operation(summary = "Withdraw the request / 請求の取下げ",
@@ -174,7 +171,7 @@ class IntakeApiController {
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "409", description = "Closed or being closed, or a complaint (answered, not withdrawn)",
       content = @Content(mediaType = "application/problem+json"))
-  ResponseEntity<WithdrawalAnswer> withdraw(@PathVariable String reference,
+  ResponseEntity<TakenAnswer> withdraw(@PathVariable String reference,
       @Parameter(in = ParameterIn.HEADER, name = STATUS_TOKEN_HEADER, required = true)
       @RequestHeader(name = STATUS_TOKEN_HEADER, required = false) String token, Locale locale) {
     DeskRequest request = intake.find(reference, token).orElseThrow(RequestNotFoundException::new);
@@ -183,7 +180,7 @@ class IntakeApiController {
       throw new RequestNotWithdrawableException();
     }
     return ResponseEntity.accepted()
-        .body(new WithdrawalAnswer(messages.getMessage("status.withdraw.done", null, locale)));
+        .body(new TakenAnswer(messages.getMessage("status.withdraw.done", null, locale)));
   }
 
   @GetMapping("/{reference}/status")

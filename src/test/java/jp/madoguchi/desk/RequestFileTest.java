@@ -52,7 +52,7 @@ class RequestFileTest {
     RequestDocument licence = documents.store(request.id(), DocumentKind.IDENTITY_DOCUMENT, "免許証.pdf", PDF, "desk");
     starter.start(request);
     new ProcessDriver(engine, request.reference()).runJobs();
-    PageClient desk = loggedIn("desk", "desk-demo-2026");
+    PageClient desk = PageClient.loggedIn(port, "desk", "desk-demo-2026");
 
     Page file = desk.get("/desk/requests/" + request.reference());
 
@@ -86,9 +86,9 @@ class RequestFileTest {
   void aMyNumberRequestFileExistsOnlyForEntitledStaff() throws Exception {
     DeskRequest request = TestRequests.request(register).specific().register();
 
-    assertThat(loggedIn("desk", "desk-demo-2026").get("/desk/requests/" + request.reference()).status())
+    assertThat(PageClient.loggedIn(port, "desk", "desk-demo-2026").get("/desk/requests/" + request.reference()).status())
         .isEqualTo(404);
-    assertThat(loggedIn("specialist", "specialist-demo-2026").get("/desk/requests/" + request.reference()).status())
+    assertThat(PageClient.loggedIn(port, "specialist", "specialist-demo-2026").get("/desk/requests/" + request.reference()).status())
         .isEqualTo(200);
     assertThat(register.events(request.id())).filteredOn(e -> e.eventType().equals("REQUEST_FILE_VIEWED"))
         .extracting(RequestEvent::actor).containsExactly("specialist");
@@ -99,7 +99,7 @@ class RequestFileTest {
     DeskRequest request = TestRequests.request(register).register();
     starter.start(request);
     ProcessDriver driver = new ProcessDriver(engine, request.reference()).runJobs();
-    PageClient desk = loggedIn("desk", "desk-demo-2026");
+    PageClient desk = PageClient.loggedIn(port, "desk", "desk-demo-2026");
     Page file = desk.get("/desk/requests/" + request.reference());
     String csrf = file.document().selectFirst("#withdrawal-form input[name=_csrf]").val();
 
@@ -136,17 +136,8 @@ class RequestFileTest {
 
     assertThat(anonymous.status()).isEqualTo(302);
     assertThat(anonymous.response().headers().firstValue("Location").orElseThrow()).endsWith("/desk/login");
-    assertThat(loggedIn("designer", "designer-demo-2026").get("/desk/requests/" + request.reference()).status())
+    assertThat(PageClient.loggedIn(port, "designer", "designer-demo-2026").get("/desk/requests/" + request.reference()).status())
         .isEqualTo(403);
-  }
-
-  private PageClient loggedIn(String user, String password) throws Exception {
-    PageClient browser = new PageClient(port);
-    Page login = browser.get("/desk/login");
-    Page done = browser.postForm("/desk/login", Map.of("_csrf", PageClient.csrf(login), "username", user,
-        "password", password));
-    assertThat(done.status()).isEqualTo(302);
-    return browser;
   }
 
   private RequestEvent lastEvent(DeskRequest request) {

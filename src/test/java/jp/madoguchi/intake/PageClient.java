@@ -32,6 +32,19 @@ public final class PageClient {
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
+  /** A browser logged into the desk's pages as this user (form login, as staff do). */
+  public static PageClient loggedIn(int port, String user, String password) throws Exception {
+    PageClient browser = new PageClient(port);
+    Page login = browser.get("/desk/login");
+    Page done = browser.postForm("/desk/login", Map.of("_csrf", csrf(login), "username", user,
+        "password", password));
+    if (done.status() != 302 || done.response().headers().firstValue("Location").orElse("").contains("error")) {
+      throw new IllegalStateException("Login of " + user + " failed: " + done.status() + " "
+          + done.response().headers().firstValue("Location").orElse(""));
+    }
+    return browser;
+  }
+
   public Page get(String path) throws Exception {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
   }

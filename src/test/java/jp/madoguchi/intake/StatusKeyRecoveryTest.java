@@ -271,7 +271,7 @@ class StatusKeyRecoveryTest {
     DeskRequest request = TestRequests.request(register).register();
     tokens.issue(request.id());
     DeskRequest withoutEmail = TestRequests.request(register).withoutEmail().register();
-    PageClient desk = loggedIn("desk", "desk-demo-2026");
+    PageClient desk = PageClient.loggedIn(port, "desk", "desk-demo-2026");
 
     Page file = desk.get("/desk/requests/" + request.reference());
     Page sent = desk.postForm("/desk/requests/" + request.reference() + "/status-key",
@@ -322,14 +322,5 @@ class StatusKeyRecoveryTest {
     Matcher matcher = KEY.matcher(body);
     assertThat(matcher.find()).as("a key on a line of its own in:\n%s", body).isTrue();
     return matcher.group(1);
-  }
-
-  private PageClient loggedIn(String user, String password) throws Exception {
-    PageClient browser = new PageClient(port);
-    Page login = browser.get("/desk/login");
-    Page done = browser.postForm("/desk/login", Map.of("_csrf", PageClient.csrf(login), "username", user,
-        "password", password));
-    assertThat(done.status()).isEqualTo(302);
-    return browser;
   }
 }

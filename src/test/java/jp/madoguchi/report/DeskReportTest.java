@@ -166,7 +166,7 @@ class DeskReportTest {
   @Test
   void thePageShowsTheFiguresInJapaneseAndEnglishForTheDeskAndTheManagers() throws Exception {
     for (String user : new String[] {"desk", "manager"}) {
-      PageClient browser = loggedIn(user, user + "-demo-2026");
+      PageClient browser = PageClient.loggedIn(port, user, user + "-demo-2026");
       Page page = browser.get("/desk/reports?from=2031-06-01&to=2031-06-30");
 
       assertThat(page.status()).isEqualTo(200);
@@ -180,13 +180,13 @@ class DeskReportTest {
       assertThat(page.document().selectFirst("#received-by-type tr[data-key=DISCLOSURE]").text()).endsWith(" 3");
       assertThat(page.html()).doesNotContain("??").doesNotContain(TestRequests.PRINCIPAL.name());
     }
-    Page english = loggedIn("desk", "desk-demo-2026").get("/desk/reports?from=2031-06-01&to=2031-06-30&lang=en");
+    Page english = PageClient.loggedIn(port, "desk", "desk-demo-2026").get("/desk/reports?from=2031-06-01&to=2031-06-30&lang=en");
     assertThat(english.document().selectFirst("h1").text()).isEqualTo("Desk report");
     assertThat(english.document().selectFirst("#closed-by-outcome tr[data-key=DECIDED_PARTIAL]").text())
         .isEqualTo("Granted in part 1");
     assertThat(english.html()).doesNotContain("??");
 
-    Page defaults = loggedIn("desk", "desk-demo-2026").get("/desk/reports");
+    Page defaults = PageClient.loggedIn(port, "desk", "desk-demo-2026").get("/desk/reports");
     assertThat(defaults.status()).isEqualTo(200);
     assertThat(defaults.document().selectFirst("input#to").val()).isEqualTo(LocalDate.now(ZoneId.of("Asia/Tokyo"))
         .toString());
@@ -233,9 +233,9 @@ class DeskReportTest {
         .isEqualTo(403);
     assertThat(get("/desk/reports/handling.csv?from=2031-06-30&to=2031-06-01", "manager").statusCode())
         .isEqualTo(400);
-    assertThat(loggedIn("manager", "manager-demo-2026").get("/desk/reports").document()
+    assertThat(PageClient.loggedIn(port, "manager", "manager-demo-2026").get("/desk/reports").document()
         .selectFirst("#report-handling")).isNotNull();
-    assertThat(loggedIn("desk", "desk-demo-2026").get("/desk/reports").document()
+    assertThat(PageClient.loggedIn(port, "desk", "desk-demo-2026").get("/desk/reports").document()
         .selectFirst("#report-handling")).isNull();
   }
 
@@ -247,7 +247,7 @@ class DeskReportTest {
 
   @Test
   void aWrongPeriodIsAClearErrorAndTheReportNeedsADeskLogin() throws Exception {
-    PageClient desk = loggedIn("desk", "desk-demo-2026");
+    PageClient desk = PageClient.loggedIn(port, "desk", "desk-demo-2026");
 
     Page malformed = desk.get("/desk/reports?from=2031-13-01&to=2031-06-30");
     Page reversed = desk.get("/desk/reports?from=2031-06-30&to=2031-06-01");
@@ -262,7 +262,7 @@ class DeskReportTest {
 
     Page anonymous = new PageClient(port).get("/desk/reports");
     assertThat(anonymous.status()).isEqualTo(302);
-    assertThat(loggedIn("designer", "designer-demo-2026").get("/desk/reports").status()).isEqualTo(403);
+    assertThat(PageClient.loggedIn(port, "designer", "designer-demo-2026").get("/desk/reports").status()).isEqualTo(403);
   }
 
   private DeskRequest arrive(TestRequests shape, String arrivedOn) {
@@ -291,14 +291,5 @@ class DeskReportTest {
 
   private static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private PageClient loggedIn(String user, String password) throws Exception {
-    PageClient browser = new PageClient(port);
-    Page login = browser.get("/desk/login");
-    Page done = browser.postForm("/desk/login", Map.of("_csrf", PageClient.csrf(login), "username", user,
-        "password", password));
-    assertThat(done.status()).isEqualTo(302);
-    return browser;
   }
 }
