@@ -206,6 +206,22 @@ public class CorrespondenceService {
     }
   }
 
+  /**
+   * Records that one paper letter was posted by registered mail, with its tracking number (a notice posted on its
+   * own, before the reply). Returns false when the letter is no paper letter waiting to be posted.
+   */
+  @Transactional
+  public boolean recordPosted(long letterId, String trackingNumber, String actor) {
+    Optional<Outbox.Entry> letter = outbox.find(letterId);
+    if (letter.isEmpty() || !outbox.markPosted(letterId, trackingNumber, RequestRegister.now())) {
+      return false;
+    }
+    register.recordEvent(letter.get().requestId(), actor, "LETTER_DISPATCHED",
+        letter.get().kind().name() + " to " + letter.get().recipientRole().name() + ", registered mail "
+            + trackingNumber);
+    return true;
+  }
+
   /** Records the registered-mail tracking number of the paper letters of a request not yet dispatched. */
   public void recordDispatch(long requestId, String trackingNumber, String actor) {
     jdbc.sql("""

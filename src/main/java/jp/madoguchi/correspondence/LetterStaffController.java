@@ -140,7 +140,7 @@ class LetterStaffController {
   }
 
   /** Letters of a My Number request are for the staff entitled to specific personal information (and managers). */
-  private static boolean mayRead(Outbox.Entry letter, Authentication user) {
+  static boolean mayRead(Outbox.Entry letter, Authentication user) {
     if (!PersonalInformationKind.SPECIFIC.name().equals(letter.personalInformationKind())) {
       return true;
     }

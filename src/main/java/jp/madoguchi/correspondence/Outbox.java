@@ -174,6 +174,24 @@ class Outbox {
   }
 
   /** The newest letters in a state, for the staff's list. */
+  /** Paper letters still to be posted, oldest first. */
+  List<Entry> paperToPost(int limit) {
+    return jdbc.sql(SELECT + " WHERE l.delivery = 'PAPER' AND l.status = 'QUEUED' ORDER BY l.created_at, l.id LIMIT ?")
+        .param(limit)
+        .query(Outbox::map)
+        .list();
+  }
+
+  /** Marks a paper letter posted by registered mail; false when it is no paper letter waiting to be posted. */
+  boolean markPosted(long id, String trackingNumber, Instant postedAt) {
+    return jdbc.sql("""
+            UPDATE outbound_letter SET status = 'DISPATCHED', tracking_number = ?, sent_at = ?
+            WHERE id = ? AND delivery = 'PAPER' AND status = 'QUEUED'
+            """)
+        .params(trackingNumber, postedAt.atOffset(ZoneOffset.UTC), id)
+        .update() == 1;
+  }
+
   List<Entry> withStatus(LetterStatus status, int limit) {
     return jdbc.sql(SELECT + " WHERE l.status = ? ORDER BY l.id DESC LIMIT ?")
         .params(status.name(), limit)
