@@ -73,9 +73,12 @@ public class DeskReport {
    */
   public record Workload(long unclaimed, List<Count> byAssignee) {}
 
-  /** The report. {@code failedEmails}: e-mails that failed and wait for staff, now. */
+  /**
+   * The report. {@code failedEmails}: e-mails that failed and wait for staff, now; {@code paperToPost}: paper letters
+   * waiting to be posted, now.
+   */
   public record Report(LocalDate from, LocalDate to, LocalDate madeOn, Received received, Closed closed, Open open,
-      Workload workload, long failedEmails) {}
+      Workload workload, long failedEmails, long paperToPost) {}
 
   /**
    * The figures for the days {@code from} to {@code to}, both included.
@@ -89,7 +92,7 @@ public class DeskReport {
     }
     LocalDate today = calendar.today();
     return new Report(from, to, today, received(from, to), closed(from, to), open(today), workload(),
-        failedEmails());
+        letters("EMAIL", "FAILED"), letters("PAPER", "QUEUED"));
   }
 
   private Received received(LocalDate from, LocalDate to) {
@@ -211,8 +214,9 @@ public class DeskReport {
     return new Workload(taskService.createTaskQuery().taskUnassigned().count(), byAssignee);
   }
 
-  private long failedEmails() {
-    return jdbc.sql("SELECT COUNT(*) FROM outbound_letter WHERE status = 'FAILED'").query(Long.class).single();
+  private long letters(String delivery, String status) {
+    return jdbc.sql("SELECT COUNT(*) FROM outbound_letter WHERE delivery = ? AND status = ?")
+        .params(delivery, status).query(Long.class).single();
   }
 
   private static Map<String, Long> zeros(List<String> keys) {

@@ -103,6 +103,7 @@ class ReportController {
       row(csv, "workload.assignee", count.key(), "report.workload.assignee", count.count());
     }
     row(csv, "letters", "failedEmails", "report.failedEmails", report.failedEmails());
+    row(csv, "letters", "paperToPost", "report.paperToPost", report.paperToPost());
     String name = "madoguchi-report-" + report.from() + "-" + report.to() + ".csv";
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

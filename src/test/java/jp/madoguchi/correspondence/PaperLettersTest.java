@@ -2,10 +2,12 @@ package jp.madoguchi.correspondence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import jp.madoguchi.intake.PageClient;
 import jp.madoguchi.intake.PageClient.Page;
+import jp.madoguchi.report.DeskReport;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.DisclosureMethod;
 import jp.madoguchi.request.RequestEvent;
@@ -31,12 +33,15 @@ class PaperLettersTest {
   @Autowired CorrespondenceService correspondence;
   @Autowired Outbox outbox;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired DeskReport reports;
 
   @Test
   void aPaperNoticeIsListedPrintedAndRecordedAsPostedWithItsTrackingNumber() throws Exception {
+    long waitingBefore = waitingInTheReport();
     DeskRequest request = TestRequests.request(register).method(DisclosureMethod.PAPER).register();
     long letterId = queue(request, LetterKind.ACKNOWLEDGEMENT);
     PageClient desk = PageClient.loggedIn(port, "desk", "desk-demo-2026");
+    assertThat(waitingInTheReport()).isEqualTo(waitingBefore + 1);
 
     Page list = desk.get("/desk/letters/paper");
     Element row = list.document().selectFirst("tr[data-letter=" + letterId + "]");
@@ -60,6 +65,7 @@ class PaperLettersTest {
           assertThat(e.detail()).contains("ACKNOWLEDGEMENT", "1234-5678-9012");
         });
     assertThat(desk.get("/desk/letters/paper").document().selectFirst("tr[data-letter=" + letterId + "]")).isNull();
+    assertThat(waitingInTheReport()).isEqualTo(waitingBefore);
 
     Page again = desk.postForm("/desk/letters/" + letterId + "/posted",
         Map.of("_csrf", csrf, "trackingNumber", "1234-5678-9012"));
@@ -85,6 +91,10 @@ class PaperLettersTest {
         Map.of("_csrf", csrf, "trackingNumber", "1234-5678-9012"));
     assertThat(refused.response().headers().firstValue("Location").orElseThrow()).contains("error=notFound");
     assertThat(outbox.find(letterId).orElseThrow().status()).isEqualTo(LetterStatus.QUEUED);
+  }
+
+  private long waitingInTheReport() {
+    return reports.of(LocalDate.now(), LocalDate.now()).paperToPost();
   }
 
   private long queue(DeskRequest request, LetterKind kind) {

@@ -211,6 +211,7 @@ class DeskReportTest {
         .contains("closed,late,")
         .contains("closed,medianBusinessDays,")
         .contains("workload,unclaimed,")
+        .contains("letters,paperToPost,")
         .doesNotContain("??");
     assertThat(text.lines().skip(1)).allSatisfy(line -> assertThat(line.split(",", -1)).hasSizeGreaterThanOrEqualTo(5));
   }
