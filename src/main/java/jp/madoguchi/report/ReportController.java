@@ -39,11 +39,13 @@ class ReportController {
   private static final Logger LOG = LoggerFactory.getLogger(ReportController.class);
 
   private final DeskReport reports;
+  private final DeskAudit audit;
   private final DeskCalendar calendar;
   private final MessageSource messages;
 
-  ReportController(DeskReport reports, DeskCalendar calendar, MessageSource messages) {
+  ReportController(DeskReport reports, DeskAudit audit, DeskCalendar calendar, MessageSource messages) {
     this.reports = reports;
+    this.audit = audit;
     this.calendar = calendar;
     this.messages = messages;
   }
@@ -54,6 +56,7 @@ class ReportController {
       HttpServletResponse response) {
     LocalDate today = calendar.today();
     model.addAttribute("manager", isManager(user));
+    model.addAttribute("exports", isManager(user) ? audit.latest(DeskAudit.HANDLING_EXPORTED, 10) : List.of());
     model.addAttribute("from", from == null ? today.withDayOfMonth(1).toString() : from);
     model.addAttribute("to", to == null ? today.toString() : to);
     Period period = period(from, to, today);
@@ -114,7 +117,7 @@ class ReportController {
   /**
    * The record of handling for the period, as CSV: every entry of every request's history (when, which request,
    * ordinary or My Number, who, what), without details, for audits of who handled which personal data. Managers
-   * only; each export is logged with who made it.
+   * only; each export is recorded in the desk's audit trail ({@link DeskAudit}) with who made it, and logged.
    */
   @GetMapping("/desk/reports/handling.csv")
   void handling(@RequestParam(name = "from", required = false) String from,
@@ -132,6 +135,7 @@ class ReportController {
       return;
     }
     LOG.info("{} exported the record of handling from {} to {}", user.getName(), period.from(), period.to());
+    audit.record(user.getName(), DeskAudit.HANDLING_EXPORTED, period.from() + " to " + period.to());
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
         .filename("madoguchi-handling-" + period.from() + "-" + period.to() + ".csv").build().toString());

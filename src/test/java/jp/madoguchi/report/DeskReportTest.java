@@ -52,6 +52,7 @@ class DeskReportTest {
   @LocalServerPort int port;
   @Autowired RequestRegister register;
   @Autowired DeskReport reports;
+  @Autowired DeskAudit audit;
   @Autowired TaskService taskService;
 
   @BeforeAll
@@ -234,10 +235,17 @@ class DeskReportTest {
         .isEqualTo(403);
     assertThat(get("/desk/reports/handling.csv?from=2031-06-30&to=2031-06-01", "manager").statusCode())
         .isEqualTo(400);
-    assertThat(PageClient.loggedIn(port, "manager", "manager-demo-2026").get("/desk/reports").document()
-        .selectFirst("#report-handling")).isNotNull();
-    assertThat(PageClient.loggedIn(port, "desk", "desk-demo-2026").get("/desk/reports").document()
-        .selectFirst("#report-handling")).isNull();
+    assertThat(audit.latest(DeskAudit.HANDLING_EXPORTED, 1)).singleElement().satisfies(entry -> {
+      assertThat(entry.actor()).isEqualTo("manager");
+      assertThat(entry.detail()).isEqualTo("2031-06-01 to 2031-06-30");
+    });
+    Page managersReport = PageClient.loggedIn(port, "manager", "manager-demo-2026").get("/desk/reports");
+    assertThat(managersReport.document().selectFirst("#report-handling")).isNotNull();
+    assertThat(managersReport.document().selectFirst("#handling-exports").text())
+        .contains("manager", "2031-06-01 to 2031-06-30");
+    Page desksReport = PageClient.loggedIn(port, "desk", "desk-demo-2026").get("/desk/reports");
+    assertThat(desksReport.document().selectFirst("#report-handling")).isNull();
+    assertThat(desksReport.document().selectFirst("#handling-exports")).isNull();
   }
 
   private HttpResponse<String> get(String path, String user) throws Exception {
