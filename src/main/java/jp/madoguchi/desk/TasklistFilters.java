@@ -51,19 +51,34 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
         new DeskFilter("期限超過 / Overdue", "期限を過ぎたタスク / Tasks past their due date", -7, "#c53030", ALL_DESK,
             q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                 .dueBeforeExpression("${now()}")),
-        new DeskFilter("管理者の承認待ち / Waiting for manager approval",
-            "不開示等の承認 / Refusals to approve", -6, "#6b46c1", List.of(DeskGroups.PRIVACY_MANAGERS),
-            q -> q.taskDefinitionKey(Elements.APPROVE_REFUSAL)),
+        // every task for the managers: refusals to approve and the reviews escalated to them (overdue, two weeks,
+        // overdue complaints), which have no due date of their own and so would show in no other filter
+        new DeskFilter("管理者のタスク / Managers' tasks",
+            "不開示等の承認と、期限超過・2週間経過の確認 / Refusals to approve, overdue and two-week reviews", -6,
+            "#6b46c1", List.of(DeskGroups.PRIVACY_MANAGERS),
+            q -> q.taskCandidateGroup(DeskGroups.PRIVACY_MANAGERS).includeAssignedTasks()),
         new DeskFilter("特定個人情報(マイナンバー) / My Number tasks",
             "特定個人情報の請求のタスク(取扱担当のみ) / Tasks of requests about specific personal information",
             -5, "#805ad5", List.of(DeskGroups.PRIVACY_DESK_SPECIFIC),
             q -> q.taskCandidateGroup(DeskGroups.PRIVACY_DESK_SPECIFIC).includeAssignedTasks()));
   }
 
+  /** Filters earlier versions created and this one replaced: removed at start, with their grants. */
+  static final List<String> REPLACED_FILTERS = List.of("管理者の承認待ち / Waiting for manager approval");
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     FilterService filterService = engine.getFilterService();
     AuthorizationService authorizations = engine.getAuthorizationService();
+    for (String name : REPLACED_FILTERS) {
+      for (Filter replaced : filterService.createFilterQuery().filterResourceType(EntityTypes.TASK).filterName(name)
+          .list()) {
+        authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(replaced.getId()).list()
+            .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+        filterService.deleteFilter(replaced.getId());
+        LOG.info("Removed the Tasklist filter {}, replaced by a newer one", name);
+      }
+    }
     for (DeskFilter definition : filters()) {
       // a task filter's resource type is "Task"; copies left by starts before this lookup was right are removed
       List<Filter> existing = filterService.createFilterQuery().filterResourceType(EntityTypes.TASK)

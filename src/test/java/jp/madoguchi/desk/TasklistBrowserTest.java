@@ -76,7 +76,7 @@ class TasklistBrowserTest {
     waitForText("窓口の未処理タスク / Desk's open tasks");
     String page = bodyText();
     assertThat(page).contains("自分のタスク / My tasks", "2営業日以内に期限 / Due within 2 business days",
-        "期限超過 / Overdue").doesNotContain("特定個人情報(マイナンバー)").doesNotContain("管理者の承認待ち");
+        "期限超過 / Overdue").doesNotContain("特定個人情報(マイナンバー)").doesNotContain("管理者のタスク");
     click(By.xpath("//*[contains(text(), \"窓口の未処理タスク / Desk's open tasks\")]"));
     wait.until(driver -> java.net.URLDecoder.decode(driver.getCurrentUrl(), StandardCharsets.UTF_8)
         .contains("\"sortBy\":\"dueDate\""));

@@ -51,14 +51,38 @@ class TasklistFiltersTest {
   }
 
   @Test
+  void theManagersFilterHoldsTheReviewsEscalatedToThemAndReplacesTheOldApprovalsFilter() {
+    org.camunda.bpm.engine.filter.Filter old =
+        engine.getFilterService().newTaskFilter(TasklistFilters.REPLACED_FILTERS.get(0));
+    old.setQuery(engine.getTaskService().createTaskQuery());
+    engine.getFilterService().saveFilter(old);
+    org.camunda.bpm.engine.task.Task review = engine.getTaskService().newTask();
+    review.setName("filters test: a review escalated to the managers");
+    engine.getTaskService().saveTask(review);
+    engine.getTaskService().addCandidateGroup(review.getId(), "privacy-managers");
+    try {
+      tasklistFilters.postProcessEngineBuild(engine);
+
+      assertThat(engine.getFilterService().createFilterQuery()
+          .filterName(TasklistFilters.REPLACED_FILTERS.get(0)).count()).isZero();
+      String managers = engine.getFilterService().createFilterQuery().filterName("管理者のタスク / Managers' tasks")
+          .singleResult().getId();
+      assertThat(engine.getFilterService().<org.camunda.bpm.engine.task.Task>list(managers))
+          .extracting(org.camunda.bpm.engine.task.Task::getId).contains(review.getId());
+    } finally {
+      engine.getTaskService().deleteTask(review.getId(), true);
+    }
+  }
+
+  @Test
   void eachGroupSeesTheFiltersItNeeds() {
     assertThat(filterNames("desk", "desk-demo-2026")).containsExactly("自分のタスク / My tasks",
         "窓口の未処理タスク / Desk's open tasks", "2営業日以内に期限 / Due within 2 business days", "期限超過 / Overdue");
-    assertThat(filterNames("manager", "manager-demo-2026")).contains("管理者の承認待ち / Waiting for manager approval")
+    assertThat(filterNames("manager", "manager-demo-2026")).contains("管理者のタスク / Managers' tasks")
         .doesNotContain("特定個人情報(マイナンバー) / My Number tasks");
     assertThat(filterNames("specialist", "specialist-demo-2026"))
         .contains("特定個人情報(マイナンバー) / My Number tasks")
-        .doesNotContain("管理者の承認待ち / Waiting for manager approval");
+        .doesNotContain("管理者のタスク / Managers' tasks");
   }
 
   @Test
