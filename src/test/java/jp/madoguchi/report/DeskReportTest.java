@@ -285,6 +285,11 @@ class DeskReportTest {
   }
 
   private void closeAt(DeskRequest request, String outcome, String tokyoLocalDateTime) {
+    closeAt(register, request, outcome, tokyoLocalDateTime);
+  }
+
+  /** Closes the request as the desk would, at this time of the desk's day. */
+  static void closeAt(RequestRegister register, DeskRequest request, String outcome, String tokyoLocalDateTime) {
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(tokyoLocalDateTime).atZone(ZoneId.of("Asia/Tokyo"))
         .toInstant()));
     try {
@@ -294,7 +299,8 @@ class DeskReportTest {
     }
   }
 
-  private static Map<String, Long> map(List<Count> counts) {
+  /** A table of counts as key to count. */
+  static Map<String, Long> map(List<Count> counts) {
     return counts.stream().collect(Collectors.toMap(Count::key, Count::count));
   }
 

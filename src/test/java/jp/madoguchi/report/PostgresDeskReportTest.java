@@ -3,14 +3,8 @@ package jp.madoguchi.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import jp.madoguchi.report.DeskReport.Count;
 import jp.madoguchi.report.DeskReport.Report;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DeskRequest.Deadlines;
@@ -55,7 +49,7 @@ class PostgresDeskReportTest {
     DeskRequest inTime = TestRequests.request(register).type(RequestType.DISCLOSURE).arrivedOn(FROM).register();
     register.updateDeadlines(inTime.id(), new Deadlines(10, LocalDate.of(2032, 3, 15), LocalDate.of(2032, 3, 15),
         null, 0, false, false));
-    closeAt(inTime, "DECIDED_FULL", "2032-03-12T00:30");
+    DeskReportTest.closeAt(register, inTime, "DECIDED_FULL", "2032-03-12T00:30");
     // by an agent, My Number, still open
     TestRequests.request(register).type(RequestType.CORRECTION).byAgent(AgentKind.LEGAL_REPRESENTATIVE).specific()
         .arrivedOn(LocalDate.of(2032, 3, 2)).register();
@@ -63,14 +57,14 @@ class PostgresDeskReportTest {
     Report after = reports.of(FROM, TO);
 
     assertThat(after.received().total()).isEqualTo(before.received().total() + 2);
-    assertThat(map(after.received().byType()).get("CORRECTION"))
-        .isEqualTo(map(before.received().byType()).get("CORRECTION") + 1);
+    assertThat(DeskReportTest.map(after.received().byType()).get("CORRECTION"))
+        .isEqualTo(DeskReportTest.map(before.received().byType()).get("CORRECTION") + 1);
     assertThat(after.received().myNumber()).isEqualTo(before.received().myNumber() + 1);
     assertThat(after.received().byAgent()).isEqualTo(before.received().byAgent() + 1);
     assertThat(after.closed().total()).isEqualTo(before.closed().total() + 1);
     assertThat(after.closed().withinTarget()).isEqualTo(before.closed().withinTarget() + 1);
-    assertThat(map(after.closed().byOutcome()).get("DECIDED_FULL"))
-        .isEqualTo(map(before.closed().byOutcome()).get("DECIDED_FULL") + 1);
+    assertThat(DeskReportTest.map(after.closed().byOutcome()).get("DECIDED_FULL"))
+        .isEqualTo(DeskReportTest.map(before.closed().byOutcome()).get("DECIDED_FULL") + 1);
     assertThat(after.open().total()).isGreaterThanOrEqualTo(1);
 
     List<DeskReport.HandlingEntry> entries = new ArrayList<>();
@@ -80,16 +74,5 @@ class PostgresDeskReportTest {
       assertThat(entry.eventType()).isEqualTo("REQUEST_CLOSED");
       assertThat(entry.occurredAt().toString()).isEqualTo("2032-03-12T00:30+09:00");
     });
-  }
-
-  private void closeAt(DeskRequest request, String outcome, String tokyoLocalDateTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(tokyoLocalDateTime).atZone(ZoneId.of("Asia/Tokyo"))
-        .toInstant()));
-    register.close(request.id(), outcome, LocalDate.of(2037, 12, 31), "desk");
-    ClockUtil.reset();
-  }
-
-  private static Map<String, Long> map(List<Count> counts) {
-    return counts.stream().collect(Collectors.toMap(Count::key, Count::count));
   }
 }
