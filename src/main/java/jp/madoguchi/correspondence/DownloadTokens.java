@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.madoguchi.request.PersonalDataErased;
 import jp.madoguchi.request.RequestRegister;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,6 +65,15 @@ class DownloadTokens {
   void revoke(long tokenId, Instant now) {
     jdbc.sql("UPDATE letter_download_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
         .params(Outbox.utc(now), tokenId)
+        .update();
+  }
+
+  /** The request's personal data is erased: the links of its letters stop working. */
+  @EventListener
+  void revokeAll(PersonalDataErased erased) {
+    jdbc.sql("UPDATE letter_download_token SET revoked_at = ? WHERE revoked_at IS NULL AND letter_id IN"
+            + " (SELECT l.id FROM outbound_letter l WHERE l.request_id = ?)")
+        .params(Outbox.utc(erased.erasedAt()), erased.requestId())
         .update();
   }
 

@@ -138,7 +138,7 @@ class LetterComposer {
     model.put("taskDue", facts.taskDue() == null ? null
         : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(facts.taskDue().atZone(zone)));
     model.put("targetDueOn", vocabulary.date(language, request.deadlines().targetDueOn()));
-    model.put("legalRiskOn", vocabulary.date(language, request.deadlines().legalRiskOn()));
+    model.put("art39Date", vocabulary.date(language, request.deadlines().art39Date()));
     model.put("tasklistUrl", site.link("/camunda/app/tasklist/"));
     return model;
   }

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
 import jp.madoguchi.correspondence.LetterComposer.ComposedLetter;
+import jp.madoguchi.request.PersonalDataErased;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +48,12 @@ class LetterDocuments {
         .query((rs, n) -> new StoredLetter(rs.getLong("letter_id"), rs.getLong("request_id"), rs.getString("subject"),
             rs.getString("body_text"), rs.getBytes("pdf"), rs.getInt("page_count")))
         .optional();
+  }
+
+  /** The request's personal data is erased: the letters themselves (text and PDF) go. */
+  @EventListener
+  void erase(PersonalDataErased erased) {
+    jdbc.sql("DELETE FROM letter_document WHERE request_id = ?").param(erased.requestId()).update();
   }
 
   static String sha256(byte[] bytes) {

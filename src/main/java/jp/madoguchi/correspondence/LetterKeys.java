@@ -13,5 +13,15 @@ public final class LetterKeys {
     return execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId() + ":" + suffix;
   }
 
+  /** The step (process instance and activity instance) whose letters a service is to queue. */
+  public static String step(DelegateExecution execution) {
+    return execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId();
+  }
+
+  /** The key of a letter of a kind queued by a step (see {@link #step(DelegateExecution)}). */
+  public static String of(String step, LetterKind kind) {
+    return step + ":" + kind.name();
+  }
+
   private LetterKeys() {}
 }

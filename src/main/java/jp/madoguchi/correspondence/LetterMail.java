@@ -67,7 +67,7 @@ class LetterMail {
    * The e-mail of a letter, with what is drawn for this attempt: the written reply's download link, or the new
    * status key.
    */
-  MimeMessage build(Outbox.Entry letter, StoredLetter stored, DownloadTokens.Issued link, String statusKey,
+  MimeMessage build(OutboundLetter letter, StoredLetter stored, DownloadTokens.Issued link, String statusKey,
       Instant now) throws MessagingException {
     if (letter.kind().carriesStatusKey() && (statusKey == null || statusKey.isBlank())) {
       throw new IllegalStateException("Letter " + letter.id() + " is to carry a new status key and has none");
@@ -95,7 +95,7 @@ class LetterMail {
     return message;
   }
 
-  private String body(String language, Outbox.Entry letter, StoredLetter stored, DownloadTokens.Issued link,
+  private String body(String language, OutboundLetter letter, StoredLetter stored, DownloadTokens.Issued link,
       String statusKey) {
     if (letter.kind().audience() == LetterKind.Audience.STAFF) {
       return stored.text();
@@ -143,7 +143,7 @@ class LetterMail {
    * The same Message-ID for every attempt at one letter: should a node die between handing a message to the SMTP
    * server and recording it, the copy sent after its claim goes stale is recognisably the same message.
    */
-  private String messageId(Outbox.Entry letter) {
+  private String messageId(OutboundLetter letter) {
     String key = LetterDocuments.sha256(letter.letterKey().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     String email = company.desk().email();
     String domain = email.contains("@") ? email.substring(email.indexOf('@') + 1) : "madoguchi.invalid";

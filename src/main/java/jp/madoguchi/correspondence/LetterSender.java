@@ -125,7 +125,7 @@ class LetterSender implements DisposableBean {
    * finish: that node is taken to be gone. Had it sent the e-mail after all, the requester gets it twice, with the
    * same Message-ID.
    */
-  private void tookOver(Outbox.Entry letter, Outbox.Claim claimed) {
+  private void tookOver(OutboundLetter letter, Outbox.Claim claimed) {
     LOG.warn("Letter {} ({} to {} of {}) was claimed by {} at {} and not sent within {}: that sender is taken to be "
         + "gone and this node ({}) sends it; if it did send it, the e-mail arrives twice, with one Message-ID",
         letter.id(), letter.kind(), letter.recipientRole(), letter.reference(), claimed.staleClaim(),
@@ -164,7 +164,7 @@ class LetterSender implements DisposableBean {
     if (claimed == null) {
       return Outcome.NOT_CLAIMED;
     }
-    Outbox.Entry letter = claimed.letter();
+    OutboundLetter letter = claimed.letter();
     if (claimed.claim().tookOver()) {
       tookOver(letter, claimed.claim());
     }
@@ -199,7 +199,7 @@ class LetterSender implements DisposableBean {
   }
 
   /** A letter this node has claimed, with what its e-mail is made of. */
-  private record Claimed(Outbox.Claim claim, Outbox.Entry letter, Optional<StoredLetter> stored,
+  private record Claimed(Outbox.Claim claim, OutboundLetter letter, Optional<StoredLetter> stored,
       DownloadTokens.Issued link, StatusTokens.Replacement statusKey) {}
 
   private Claimed claimAndRead(long letterId, String claim) {
@@ -207,7 +207,7 @@ class LetterSender implements DisposableBean {
     if (!won.won()) {
       return null;
     }
-    Outbox.Entry letter = outbox.find(letterId).orElseThrow();
+    OutboundLetter letter = outbox.find(letterId).orElseThrow();
     Optional<StoredLetter> stored = documents.find(letterId);
     DownloadTokens.Issued link = stored.isPresent() && stored.get().hasPdf()
         ? tokens.issue(letterId, RequestRegister.now()) : null;
@@ -217,7 +217,7 @@ class LetterSender implements DisposableBean {
     return new Claimed(won, letter, stored, link, statusKey);
   }
 
-  private Outcome failed(Outbox.Entry letter, String claim, Exception failure) {
+  private Outcome failed(OutboundLetter letter, String claim, Exception failure) {
     int attempts = letter.attempts() + 1;
     boolean permanent = isPermanent(failure);
     boolean last = permanent || attempts >= properties.maxAttempts();

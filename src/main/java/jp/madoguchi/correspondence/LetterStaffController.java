@@ -38,14 +38,14 @@ class LetterStaffController {
 
   private final Outbox outbox;
   private final LetterDocuments documents;
-  private final CorrespondenceService correspondence;
+  private final LetterRetries retries;
   private final RequestRegister register;
 
-  LetterStaffController(Outbox outbox, LetterDocuments documents, CorrespondenceService correspondence,
+  LetterStaffController(Outbox outbox, LetterDocuments documents, LetterRetries retries,
       RequestRegister register) {
     this.outbox = outbox;
     this.documents = documents;
-    this.correspondence = correspondence;
+    this.retries = retries;
     this.register = register;
   }
 
@@ -54,7 +54,7 @@ class LetterStaffController {
       String recipientName, String recipientEmail, Delivery delivery, LetterStatus status, int attempts,
       String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt, Instant failedAt, String pdf) {
 
-    static LetterSummary of(Outbox.Entry letter, boolean showRecipient) {
+    static LetterSummary of(OutboundLetter letter, boolean showRecipient) {
       return new LetterSummary(letter.id(), letter.reference(), letter.kind(), letter.recipientRole(),
           showRecipient ? letter.recipientName() : null, showRecipient ? letter.recipientEmail() : null,
           letter.delivery(), letter.status(), letter.attempts(), showRecipient ? letter.lastError() : null,
@@ -88,7 +88,7 @@ class LetterStaffController {
    */
   @PostMapping(path = "/desk/api/letters/{id}/retry", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> retry(@PathVariable long id, @RequestBody(required = false) Retry body, Authentication user) {
-    Outbox.Entry letter = outbox.find(id).orElse(null);
+    OutboundLetter letter = outbox.find(id).orElse(null);
     if (letter == null) {
       return ResponseEntity.notFound().build();
     }
@@ -102,9 +102,9 @@ class LetterStaffController {
     }
     boolean queued;
     try {
-      queued = email == null ? correspondence.retry(id, user.getName())
-          : correspondence.retryTo(id, email, user.getName());
-    } catch (CorrespondenceService.AddressNotCorrectableException erased) {
+      queued = email == null ? retries.retry(id, user.getName())
+          : retries.retryTo(id, email, user.getName());
+    } catch (LetterRetries.AddressNotCorrectableException erased) {
       return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error",
           "この申出の個人データは消去済みのため、宛先を訂正できません / The request's personal data has been erased;"
               + " the address cannot be corrected"));
@@ -114,14 +114,14 @@ class LetterStaffController {
           "再送できるのは送信失敗・再試行待ち・送信済みの電子メールだけです / Only an e-mail that FAILED, waits to"
               + " RETRY or was SENT can be sent again; this one is " + letter.delivery() + " " + letter.status()));
     }
-    Outbox.Entry again = outbox.find(id).orElseThrow();
+    OutboundLetter again = outbox.find(id).orElseThrow();
     return ResponseEntity.accepted().body(LetterSummary.of(again, mayRead(again, user)));
   }
 
   /** The letter to print and post by registered mail; opening it is recorded in the request's history. */
   @GetMapping("/desk/letters/{id}.pdf")
   ResponseEntity<byte[]> pdf(@PathVariable long id, Authentication user) {
-    Outbox.Entry letter = outbox.find(id).orElse(null);
+    OutboundLetter letter = outbox.find(id).orElse(null);
     LetterDocuments.StoredLetter stored = letter == null ? null : documents.find(id).orElse(null);
     if (stored == null || !stored.hasPdf()) {
       return ResponseEntity.notFound().build();
@@ -140,7 +140,7 @@ class LetterStaffController {
   }
 
   /** Letters of a My Number request are for the staff entitled to specific personal information (and managers). */
-  static boolean mayRead(Outbox.Entry letter, Authentication user) {
+  static boolean mayRead(OutboundLetter letter, Authentication user) {
     if (!PersonalInformationKind.SPECIFIC.name().equals(letter.personalInformationKind())) {
       return true;
     }

@@ -5,4 +5,4 @@ package jp.madoguchi.correspondence;
  * attempt and FAILED after the last one, until staff retry it. Paper: QUEUED → DISPATCHED when staff record the
  * registered mail's tracking number. Either: CANCELLED when the requester withdrew the request before it went out.
  */
-enum LetterStatus { QUEUED, SENDING, RETRY, SENT, FAILED, DISPATCHED, CANCELLED }
+public enum LetterStatus { QUEUED, SENDING, RETRY, SENT, FAILED, DISPATCHED, CANCELLED }

@@ -10,16 +10,20 @@ import java.util.List;
 import java.util.Optional;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
 import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
+import jp.madoguchi.request.PersonalDataErased;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The states of the outbox's e-mail, changed only by conditional updates. Each runs on its own (auto-committed), so
- * that a claim is visible to every node at once, and each names the claim it expects: a node that lost its claim
- * (it took longer than {@code stale-claim-after}) changes nothing.
+ * The outbox: the only writer of {@code outbound_letter}, and the place other code asks about letters. A letter is
+ * added in the transaction of the step that causes it; its state then changes only by conditional updates. The
+ * e-mail's sending states each run on their own (auto-committed), so that a claim is visible to every node at once,
+ * and each names the claim it expects: a node that lost its claim (it took longer than {@code stale-claim-after})
+ * changes nothing. Paper letters go from QUEUED to DISPATCHED when staff record their registered mail.
  */
 @Component
-class Outbox {
+public class Outbox {
 
   static final int MAX_ERROR_LENGTH = 1000;
 
@@ -28,28 +32,6 @@ class Outbox {
   Outbox(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
-
-  /** One letter of the outbox, with its request's reference. */
-  record Entry(
-      long id,
-      long requestId,
-      String reference,
-      String personalInformationKind,
-      LetterKind kind,
-      RecipientRole recipientRole,
-      String recipientName,
-      String recipientEmail,
-      Delivery delivery,
-      String language,
-      LetterStatus status,
-      String letterKey,
-      int attempts,
-      String lastError,
-      Instant createdAt,
-      Instant nextAttemptAt,
-      Instant sentAt,
-      Instant failedAt,
-      boolean hasPdf) {}
 
   /** What a claim got: nothing, the letter, or the letter taken over from a claim that had gone stale. */
   record Claim(boolean won, String staleClaim, Instant staleClaimedAt) {
@@ -169,30 +151,125 @@ class Outbox {
         .update() == 1;
   }
 
-  Optional<Entry> find(long id) {
+  Optional<OutboundLetter> find(long id) {
     return jdbc.sql(SELECT + " WHERE l.id = ?").param(id).query(Outbox::map).optional();
   }
 
-  /** The newest letters in a state, for the staff's list. */
-  /** Paper letters still to be posted, oldest first. */
-  List<Entry> paperToPost(int limit) {
+  /** Paper letters still to be dispatched, oldest first. */
+  List<OutboundLetter> paperToPost(int limit) {
     return jdbc.sql(SELECT + " WHERE l.delivery = 'PAPER' AND l.status = 'QUEUED' ORDER BY l.created_at, l.id LIMIT ?")
         .param(limit)
         .query(Outbox::map)
         .list();
   }
 
-  /** Marks a paper letter posted by registered mail; false when it is no paper letter waiting to be posted. */
-  boolean markPosted(long id, String trackingNumber, Instant postedAt) {
-    return jdbc.sql("""
-            UPDATE outbound_letter SET status = 'DISPATCHED', tracking_number = ?, sent_at = ?
-            WHERE id = ? AND delivery = 'PAPER' AND status = 'QUEUED'
-            """)
-        .params(trackingNumber, postedAt.atOffset(ZoneOffset.UTC), id)
-        .update() == 1;
+  /**
+   * Marks a paper letter dispatched by registered mail with its tracking number; false when it is no paper letter
+   * waiting to be dispatched.
+   */
+  boolean markDispatched(long id, String trackingNumber, Instant dispatchedAt) {
+    return dispatchPaper("id = ?", id, trackingNumber, dispatchedAt) == 1;
   }
 
-  List<Entry> withStatus(LetterStatus status, int limit) {
+  /** Marks every paper letter of the request still waiting dispatched, with one tracking number; returns how many. */
+  int markDispatchedForRequest(long requestId, String trackingNumber, Instant dispatchedAt) {
+    return dispatchPaper("request_id = ?", requestId, trackingNumber, dispatchedAt);
+  }
+
+  private int dispatchPaper(String which, long key, String trackingNumber, Instant dispatchedAt) {
+    return jdbc.sql("UPDATE outbound_letter SET status = 'DISPATCHED', tracking_number = ?, sent_at = ?"
+            + " WHERE " + which + " AND delivery = 'PAPER' AND status = 'QUEUED'")
+        .params(trackingNumber, utc(dispatchedAt), key)
+        .update();
+  }
+
+  /** Whether a letter was queued under this key already (a step that runs again queues nothing new). */
+  boolean hasLetter(String letterKey) {
+    return jdbc.sql("SELECT COUNT(*) FROM outbound_letter WHERE letter_key = ?").param(letterKey)
+        .query(Long.class).single() > 0;
+  }
+
+  /** Adds a letter, QUEUED; returns its id. */
+  long add(long requestId, LetterKind kind, LetterComposer.Recipient recipient, String language, String letterKey,
+      Instant now) {
+    jdbc.sql("""
+            INSERT INTO outbound_letter (request_id, letter_kind, recipient_role, recipient_name, recipient_email,
+              delivery, language, status, letter_key, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
+            """)
+        .params(requestId, kind.name(), recipient.role().name(), recipient.name(), recipient.email(),
+            recipient.delivery().name(), language, letterKey, utc(now))
+        .update();
+    return letterId(letterKey).orElseThrow();
+  }
+
+  /** The id of the letter queued under a key. */
+  public Optional<Long> letterId(String letterKey) {
+    return jdbc.sql("SELECT id FROM outbound_letter WHERE letter_key = ?").param(letterKey).query(Long.class)
+        .optional();
+  }
+
+  /** The letters of a request, oldest first. */
+  public List<OutboundLetter> lettersOf(long requestId) {
+    return jdbc.sql(SELECT + " WHERE l.request_id = ? ORDER BY l.id").param(requestId).query(Outbox::map).list();
+  }
+
+  /** When the newest letter of a kind was queued for the request, if ever. */
+  public Optional<Instant> lastQueuedAt(long requestId, LetterKind kind) {
+    return jdbc.sql("SELECT MAX(created_at) FROM outbound_letter WHERE request_id = ? AND letter_kind = ?")
+        .params(requestId, kind.name())
+        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+        .single()
+        .map(OffsetDateTime::toInstant);
+  }
+
+  /** How many letters go by this means and stand in this state (for the desk's report). */
+  public long count(Delivery delivery, LetterStatus status) {
+    return jdbc.sql("SELECT COUNT(*) FROM outbound_letter WHERE delivery = ? AND status = ?")
+        .params(delivery.name(), status.name())
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * Cancels what has not gone out for the request (a paper letter not yet dispatched, an e-mail waiting for its
+   * first or next attempt, one that FAILED); an e-mail being sent at this moment is left to finish. Returns what was
+   * cancelled, one "KIND to ROLE by DELIVERY" each.
+   */
+  List<String> cancelUnsent(long requestId) {
+    List<String> unsent = jdbc.sql("""
+            SELECT letter_kind || ' to ' || recipient_role || ' by ' || delivery FROM outbound_letter
+            WHERE request_id = ? AND status IN ('QUEUED', 'RETRY', 'FAILED') ORDER BY id
+            """)
+        .param(requestId).query(String.class).list();
+    if (!unsent.isEmpty()) {
+      jdbc.sql("""
+              UPDATE outbound_letter SET status = 'CANCELLED', next_attempt_at = NULL
+              WHERE request_id = ? AND status IN ('QUEUED', 'RETRY', 'FAILED')
+              """)
+          .param(requestId).update();
+    }
+    return unsent;
+  }
+
+  /**
+   * The request's personal data is erased: the names and addresses of its requester's letters go, and the errors of
+   * their mail (which may name an address); the outbox keeps which letter went to whom when, by which means.
+   */
+  @EventListener
+  void erasePersonalData(PersonalDataErased erased) {
+    jdbc.sql("""
+            UPDATE outbound_letter SET recipient_name = CASE WHEN recipient_role IN ('PRINCIPAL', 'AGENT')
+                THEN NULL ELSE recipient_name END,
+              recipient_email = CASE WHEN recipient_role IN ('PRINCIPAL', 'AGENT') THEN NULL ELSE recipient_email END,
+              last_error = NULL
+            WHERE request_id = ?
+            """)
+        .param(erased.requestId())
+        .update();
+  }
+
+  List<OutboundLetter> withStatus(LetterStatus status, int limit) {
     return jdbc.sql(SELECT + " WHERE l.status = ? ORDER BY l.id DESC LIMIT ?")
         .params(status.name(), limit)
         .query(Outbox::map)
@@ -205,8 +282,8 @@ class Outbox {
       FROM outbound_letter l JOIN desk_request r ON r.id = l.request_id
       """;
 
-  private static Entry map(ResultSet rs, int row) throws SQLException {
-    return new Entry(rs.getLong("id"), rs.getLong("request_id"), rs.getString("reference"),
+  private static OutboundLetter map(ResultSet rs, int row) throws SQLException {
+    return new OutboundLetter(rs.getLong("id"), rs.getLong("request_id"), rs.getString("reference"),
         rs.getString("personal_information_kind"), LetterKind.valueOf(rs.getString("letter_kind")),
         RecipientRole.valueOf(rs.getString("recipient_role")), rs.getString("recipient_name"),
         rs.getString("recipient_email"), Delivery.valueOf(rs.getString("delivery")), rs.getString("language"),

@@ -24,16 +24,16 @@ class PaperLetterController {
   static final Pattern TRACKING_NUMBER = Pattern.compile("[0-9][0-9 -]{6,30}[0-9]");
 
   private final Outbox outbox;
-  private final CorrespondenceService correspondence;
+  private final PaperDispatch dispatch;
 
-  PaperLetterController(Outbox outbox, CorrespondenceService correspondence) {
+  PaperLetterController(Outbox outbox, PaperDispatch dispatch) {
     this.outbox = outbox;
-    this.correspondence = correspondence;
+    this.dispatch = dispatch;
   }
 
   @GetMapping("/desk/letters/paper")
   String list(Authentication user, Model model) {
-    List<Outbox.Entry> letters = outbox.paperToPost(LIST_LIMIT).stream()
+    List<OutboundLetter> letters = outbox.paperToPost(LIST_LIMIT).stream()
         .filter(letter -> LetterStaffController.mayRead(letter, user))
         .toList();
     model.addAttribute("letters", letters);
@@ -45,14 +45,14 @@ class PaperLetterController {
   String posted(@PathVariable long id, @RequestParam(name = "trackingNumber", required = false) String tracking,
       Authentication user) {
     String number = tracking == null ? "" : tracking.strip();
-    Outbox.Entry letter = outbox.find(id).orElse(null);
+    OutboundLetter letter = outbox.find(id).orElse(null);
     if (letter == null || !LetterStaffController.mayRead(letter, user)) {
       return "redirect:/desk/letters/paper?error=notFound";
     }
     if (!TRACKING_NUMBER.matcher(number).matches()) {
       return "redirect:/desk/letters/paper?error=trackingNumber&letter=" + id;
     }
-    if (!correspondence.recordPosted(id, number, user.getName())) {
+    if (!dispatch.recordDispatched(id, number, user.getName())) {
       return "redirect:/desk/letters/paper?error=notWaiting&letter=" + id;
     }
     return "redirect:/desk/letters/paper?posted=" + id;

@@ -1,8 +1,11 @@
 package jp.madoguchi.correspondence;
 
 import java.util.List;
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.fee.FeePaymentProcess;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
 import jp.madoguchi.process.ProcessVariable;
+import jp.madoguchi.process.RequestFacts;
+import jp.madoguchi.requester.AwaitRequesterProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,12 +33,12 @@ class SendLetterDelegate implements JavaDelegate {
       throw new IllegalStateException("The step " + execution.getCurrentActivityId() + " names no letterKind");
     }
     @SuppressWarnings("unchecked")
-    List<String> locations = Variables.DATA_LOCATIONS.get(execution);
+    List<String> locations = PersonalDataRequestProcess.Variables.DATA_LOCATIONS.get(execution);
     LetterFacts facts = LetterFacts.NONE
-        .withAwaited(Variables.AWAITED_LETTER.getEnum(execution, LetterKind.class))
-        .withFeeAmount(Variables.FEE_AMOUNT.get(execution))
+        .withAwaited(AwaitRequesterProcess.Variables.AWAITED_LETTER.getEnum(execution, LetterKind.class))
+        .withFeeAmount(FeePaymentProcess.Variables.FEE_AMOUNT.get(execution))
         .withDataLocations(locations);
-    correspondence.queueToRequester(Variables.REQUEST_ID.require(execution), kind, LetterKeys.of(execution, kind),
+    correspondence.queueToRequester(RequestFacts.REQUEST_ID.require(execution), kind, LetterKeys.of(execution, kind),
         facts);
   }
 }

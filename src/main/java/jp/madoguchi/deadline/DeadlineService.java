@@ -5,11 +5,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import jp.madoguchi.calendar.DeskCalendar;
-import jp.madoguchi.process.PersonalDataRequestProcess;
-import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
-import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.request.DeskRequest.Deadlines;
+import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
 import org.camunda.bpm.engine.ManagementService;
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Service;
 public class DeadlineService {
 
   private static final List<String> MOVABLE_TIMERS =
-      List.of(Elements.DEADLINE_NEAR, Elements.TARGET_DEADLINE_PASSED);
+      List.of(PersonalDataRequestProcess.Elements.DEADLINE_NEAR, PersonalDataRequestProcess.Elements.TARGET_DEADLINE_PASSED);
 
   /** The due date of a deadline timer while the clock stands still: it never falls due before the clock runs. */
   public static final Date PARKED = Date.from(java.time.Instant.parse("9999-12-31T00:00:00Z"));
@@ -73,19 +72,19 @@ public class DeadlineService {
   /** The target deadline, at closing time of its business day. For BPMN: {@code ${deadlineService.targetDueDate(requestId)}}. */
   public Date targetDueDate(long requestId) {
     Deadlines clock = register.find(requestId).deadlines();
-    return clock.targetDueOn() == null ? null : dates(clock.targetDueOn(), clock.legalRiskOn()).targetDueDate();
+    return clock.targetDueOn() == null ? null : dates(clock.targetDueOn(), clock.art39Date()).targetDueDate();
   }
 
   /** When the assignee is reminded: opening time, some business days before the target. */
   public Date reminderDate(long requestId) {
     Deadlines clock = register.find(requestId).deadlines();
-    return dates(clock.targetDueOn(), clock.legalRiskOn()).reminderDate();
+    return dates(clock.targetDueOn(), clock.art39Date()).reminderDate();
   }
 
   /** Two weeks after arrival (APPI Art 39), at midnight in the desk's time zone. */
   public Date legalRiskDate(long requestId) {
     Deadlines clock = register.find(requestId).deadlines();
-    return dates(clock.targetDueOn(), clock.legalRiskOn()).legalRiskDate();
+    return dates(clock.targetDueOn(), clock.art39Date()).legalRiskDate();
   }
 
   /**
@@ -101,7 +100,7 @@ public class DeadlineService {
     }
     LocalDate today = calendar.today();
     register.updateDeadlines(requestId, new Deadlines(clock.targetBusinessDays(), clock.targetDueOn(),
-        clock.legalRiskOn(), today, clock.pausedBusinessDays(), clock.overdue(), clock.legalRiskFlagged()));
+        clock.art39Date(), today, clock.pausedBusinessDays(), clock.overdue(), clock.art39DatePassed()));
     register.recordEvent(requestId, actor, "SLA_CLOCK_PAUSED", "waiting for the requester since " + today);
     rootInstance(reference).ifPresent(root -> movableTimers(root).forEach(
         timer -> managementService.setJobDuedate(timer.getId(), PARKED)));
@@ -120,18 +119,18 @@ public class DeadlineService {
     int waited = Math.max(0, calendar.businessDaysBetween(clock.clockPausedSince(), calendar.today()));
     int paused = clock.pausedBusinessDays() + waited;
     LocalDate targetDueOn = calendar.addBusinessDays(request.arrivedOn(), clock.targetBusinessDays() + paused);
-    register.updateDeadlines(requestId, new Deadlines(clock.targetBusinessDays(), targetDueOn, clock.legalRiskOn(),
-        null, paused, clock.overdue(), clock.legalRiskFlagged()));
+    register.updateDeadlines(requestId, new Deadlines(clock.targetBusinessDays(), targetDueOn, clock.art39Date(),
+        null, paused, clock.overdue(), clock.art39DatePassed()));
     register.recordEvent(requestId, actor, "SLA_CLOCK_RESUMED",
         waited + " business days waited; target now " + targetDueOn);
-    moveTimers(reference, dates(targetDueOn, clock.legalRiskOn()));
+    moveTimers(reference, dates(targetDueOn, clock.art39Date()));
   }
 
   /** Marks the request overdue (target deadline passed without an answer). */
   public void flagOverdue(long requestId) {
     Deadlines clock = register.find(requestId).deadlines();
     register.updateDeadlines(requestId, new Deadlines(clock.targetBusinessDays(), clock.targetDueOn(),
-        clock.legalRiskOn(), clock.clockPausedSince(), clock.pausedBusinessDays(), true, clock.legalRiskFlagged()));
+        clock.art39Date(), clock.clockPausedSince(), clock.pausedBusinessDays(), true, clock.art39DatePassed()));
     register.recordEvent(requestId, RequestRegister.SYSTEM_ACTOR, "TARGET_DEADLINE_PASSED",
         "escalated to privacy-managers");
   }
@@ -140,7 +139,7 @@ public class DeadlineService {
   public void flagLegalRisk(long requestId) {
     Deadlines clock = register.find(requestId).deadlines();
     register.updateDeadlines(requestId, new Deadlines(clock.targetBusinessDays(), clock.targetDueOn(),
-        clock.legalRiskOn(), clock.clockPausedSince(), clock.pausedBusinessDays(), clock.overdue(), true));
+        clock.art39Date(), clock.clockPausedSince(), clock.pausedBusinessDays(), clock.overdue(), true));
     register.recordEvent(requestId, RequestRegister.SYSTEM_ACTOR, "ART39_TWO_WEEKS_PASSED",
         "unanswered 14 days after arrival; flagged to privacy-managers");
   }
@@ -168,8 +167,8 @@ public class DeadlineService {
     // the target the forms show: the request's own, and the copy each called process still running was handed
     for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .list()) {
-      if (runtimeService.getVariableLocal(instance.getId(), Variables.TARGET_DUE_DATE.name()) != null) {
-        runtimeService.setVariableLocal(instance.getId(), Variables.TARGET_DUE_DATE.name(), dates.targetDueDate());
+      if (runtimeService.getVariableLocal(instance.getId(), RequestFacts.TARGET_DUE_DATE.name()) != null) {
+        runtimeService.setVariableLocal(instance.getId(), RequestFacts.TARGET_DUE_DATE.name(), dates.targetDueDate());
       }
     }
     rootInstance(reference).ifPresent(root -> {

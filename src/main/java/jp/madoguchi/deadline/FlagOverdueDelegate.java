@@ -1,6 +1,6 @@
 package jp.madoguchi.deadline;
 
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.RequestFacts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +17,6 @@ class FlagOverdueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    deadlines.flagOverdue(Variables.REQUEST_ID.require(execution));
+    deadlines.flagOverdue(RequestFacts.REQUEST_ID.require(execution));
   }
 }

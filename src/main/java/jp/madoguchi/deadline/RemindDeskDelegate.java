@@ -4,7 +4,7 @@ import jp.madoguchi.correspondence.CorrespondenceService;
 import jp.madoguchi.correspondence.LetterFacts;
 import jp.madoguchi.correspondence.LetterKeys;
 import jp.madoguchi.correspondence.LetterKind;
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.RequestFacts;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,7 +35,7 @@ class RemindDeskDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long requestId = Variables.REQUEST_ID.require(execution);
+    long requestId = RequestFacts.REQUEST_ID.require(execution);
     for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(execution.getProcessBusinessKey())
         .active().list()) {
       String recipient = task.getAssignee();

@@ -1,6 +1,6 @@
 package jp.madoguchi.deadline;
 
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.security.CurrentActor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -23,7 +23,7 @@ class SlaClockListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    long requestId = Variables.REQUEST_ID.require(execution);
+    long requestId = RequestFacts.REQUEST_ID.require(execution);
     if (EVENTNAME_START.equals(execution.getEventName())) {
       deadlines.pause(requestId, execution.getProcessBusinessKey(), actor.id());
     } else if (EVENTNAME_END.equals(execution.getEventName())) {

@@ -1,6 +1,6 @@
 package jp.madoguchi.deadline;
 
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.security.CurrentActor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,13 +20,13 @@ class StartSlaClockDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long targetBusinessDays = Variables.TARGET_BUSINESS_DAYS.require(execution);
+    long targetBusinessDays = RequestFacts.TARGET_BUSINESS_DAYS.require(execution);
     DeadlineService.ClockDates dates =
-        deadlines.start(Variables.REQUEST_ID.require(execution), Math.toIntExact(targetBusinessDays), actor.id());
-    Variables.TARGET_DUE_DATE.set(execution, dates.targetDueDate());
+        deadlines.start(RequestFacts.REQUEST_ID.require(execution), Math.toIntExact(targetBusinessDays), actor.id());
+    RequestFacts.TARGET_DUE_DATE.set(execution, dates.targetDueDate());
     if (dates.legalRiskDate() != null) {
       // a complaint has no Art 39 date
-      Variables.LEGAL_RISK_DATE.set(execution, dates.legalRiskDate());
+      RequestFacts.ART39_DATE.set(execution, dates.legalRiskDate());
     }
   }
 }

@@ -1,7 +1,8 @@
 package jp.madoguchi.decision;
 
 import java.util.List;
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.security.CurrentActor;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,8 +23,8 @@ class ApprovalTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<String> problems = decisions.recordApproval(Variables.REQUEST_ID.require(task),
-        Variables.MANAGER_APPROVAL.get(task), Variables.MANAGER_COMMENT.get(task), actor.id());
+    List<String> problems = decisions.recordApproval(RequestFacts.REQUEST_ID.require(task),
+        PersonalDataRequestProcess.Variables.MANAGER_APPROVAL.get(task), PersonalDataRequestProcess.Variables.MANAGER_COMMENT.get(task), actor.id());
     if (!problems.isEmpty()) {
       throw new BadUserRequestException(String.join("; ", problems));
     }

@@ -1,8 +1,9 @@
 package jp.madoguchi.decision;
 
 import java.util.List;
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
 import jp.madoguchi.process.ProcessVariable;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.request.RequestType;
 import jp.madoguchi.security.CurrentActor;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -31,14 +32,14 @@ class DecisionTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     @SuppressWarnings("unchecked")
-    List<String> grounds = Variables.REFUSAL_GROUNDS.get(task);
+    List<String> grounds = PersonalDataRequestProcess.Variables.REFUSAL_GROUNDS.get(task);
     RequestDecisions.Submission submission = new RequestDecisions.Submission(
-        Variables.REQUEST_TYPE.getEnum(task, RequestType.class), Variables.DECISION.get(task), grounds,
-        Variables.REFUSAL_REASONS.get(task), ACTION_TAKEN.get(task));
+        RequestFacts.REQUEST_TYPE.getEnum(task, RequestType.class), PersonalDataRequestProcess.Variables.DECISION.get(task), grounds,
+        PersonalDataRequestProcess.Variables.REFUSAL_REASONS.get(task), ACTION_TAKEN.get(task));
     List<String> problems = decisions.problems(submission);
     if (!problems.isEmpty()) {
       throw new BadUserRequestException(String.join("; ", problems));
     }
-    decisions.record(Variables.REQUEST_ID.require(task), submission, actor.id());
+    decisions.record(RequestFacts.REQUEST_ID.require(task), submission, actor.id());
   }
 }

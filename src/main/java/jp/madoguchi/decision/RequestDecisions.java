@@ -2,9 +2,9 @@ package jp.madoguchi.decision;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.madoguchi.process.PersonalDataRequestProcess.Decision;
-import jp.madoguchi.process.PersonalDataRequestProcess.ManagerApproval;
-import jp.madoguchi.process.PersonalDataRequestProcess.RefusalGround;
+import jp.madoguchi.handling.PersonalDataRequestProcess.Decision;
+import jp.madoguchi.handling.PersonalDataRequestProcess.ManagerApproval;
+import jp.madoguchi.handling.PersonalDataRequestProcess.RefusalGround;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
 import org.springframework.stereotype.Service;

@@ -3,9 +3,10 @@ package jp.madoguchi.desk;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import jp.madoguchi.correspondence.CorrespondenceService;
 import jp.madoguchi.correspondence.OutboundLetter;
-import jp.madoguchi.process.RequestWithdrawal;
+import jp.madoguchi.correspondence.Outbox;
+import jp.madoguchi.correspondence.StatusKeyLetters;
+import jp.madoguchi.handling.RequestWithdrawal;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestDocument;
 import jp.madoguchi.request.RequestDocuments;
@@ -28,15 +29,17 @@ class RequestFile {
 
   private final RequestRegister register;
   private final RequestDocuments documents;
-  private final CorrespondenceService correspondence;
+  private final Outbox outbox;
+  private final StatusKeyLetters statusKeyLetters;
   private final TaskService taskService;
   private final RequestWithdrawal withdrawal;
 
-  RequestFile(RequestRegister register, RequestDocuments documents, CorrespondenceService correspondence,
-      TaskService taskService, RequestWithdrawal withdrawal) {
+  RequestFile(RequestRegister register, RequestDocuments documents, Outbox outbox,
+      StatusKeyLetters statusKeyLetters, TaskService taskService, RequestWithdrawal withdrawal) {
     this.register = register;
     this.documents = documents;
-    this.correspondence = correspondence;
+    this.outbox = outbox;
+    this.statusKeyLetters = statusKeyLetters;
     this.taskService = taskService;
     this.withdrawal = withdrawal;
   }
@@ -53,7 +56,7 @@ class RequestFile {
     return visible(reference, groups).map(request -> {
       register.recordEvent(request.id(), userId, "REQUEST_FILE_VIEWED", null);
       return new View(request, documents.documentsOf(request.id()), register.events(request.id()),
-          correspondence.lettersOf(request.id()),
+          outbox.lettersOf(request.id()),
           taskService.createTaskQuery().processInstanceBusinessKey(reference).orderByDueDate().asc().list());
     });
   }
@@ -72,12 +75,12 @@ class RequestFile {
   }
 
   /**
-   * E-mails the requester a new status key (see {@link CorrespondenceService#queueStatusKey}): empty when the user
+   * E-mails the requester a new status key (see {@link StatusKeyLetters#queue}): empty when the user
    * may not see the request, false when the requester gave no e-mail address.
    */
   @Transactional
   Optional<Boolean> sendStatusKey(String reference, String userId, Collection<String> groups) {
-    return visible(reference, groups).map(request -> correspondence.queueStatusKey(request.id(), userId));
+    return visible(reference, groups).map(request -> statusKeyLetters.queue(request.id(), userId));
   }
 
   /**

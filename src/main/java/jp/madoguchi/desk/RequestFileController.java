@@ -2,7 +2,7 @@ package jp.madoguchi.desk;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import jp.madoguchi.process.RequestWithdrawal;
+import jp.madoguchi.handling.RequestWithdrawal;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -6,7 +6,7 @@ import java.util.Date;
 import java.util.Map;
 import jp.madoguchi.calendar.DeskCalendar;
 import jp.madoguchi.engine.EveryUserTask;
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.RequestFacts;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -44,11 +44,11 @@ class TaskPresentation extends AbstractProcessEnginePlugin implements TaskListen
 
   @Override
   public void notify(DelegateTask task) {
-    String reference = Variables.REFERENCE.get(task);
+    String reference = RequestFacts.REFERENCE.get(task);
     if (reference == null) {
       return;
     }
-    String type = Variables.REQUEST_TYPE.get(task);
+    String type = RequestFacts.REQUEST_TYPE.get(task);
     String typeLabel = type == null ? "苦情・相談 / Complaint" : TYPE_LABELS.getOrDefault(type, type);
     String step = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
     String shortType = typeLabel.substring(0, typeLabel.indexOf(" /") > 0 ? typeLabel.indexOf(" /") : typeLabel.length());
@@ -60,14 +60,14 @@ class TaskPresentation extends AbstractProcessEnginePlugin implements TaskListen
     ZoneId zone = calendar.timeZone();
     DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     Date due = task.getDueDate();
-    String kind = "SPECIFIC".equals(Variables.PERSONAL_INFORMATION_KIND.get(task))
+    String kind = "SPECIFIC".equals(RequestFacts.PERSONAL_INFORMATION_KIND.get(task))
         ? "特定個人情報(マイナンバー) / Specific personal information (My Number)"
         : "個人情報 / Personal information";
     return String.join("\n",
         "受付番号 / Reference: " + reference,
         "種別 / Type: " + typeLabel,
         "情報の区分 / Kind: " + kind,
-        "到着日 / Arrived: " + nullToDash(Variables.ARRIVED_ON.get(task)),
+        "到着日 / Arrived: " + nullToDash(RequestFacts.ARRIVED_ON.get(task)),
         "期限 / Due: " + (due == null ? "-" : format.format(due.toInstant()) + " (" + zone.getId() + ")"),
         "請求ファイル / Request file: /desk/requests/" + reference);
   }

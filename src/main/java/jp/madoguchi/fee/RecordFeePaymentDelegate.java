@@ -1,7 +1,7 @@
 package jp.madoguchi.fee;
 
-import jp.madoguchi.process.PersonalDataRequestProcess.FeeOutcome;
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.fee.FeePaymentProcess.FeeOutcome;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.security.CurrentActor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,12 +21,12 @@ class RecordFeePaymentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean paidInFull = payments.record(Variables.REQUEST_ID.require(execution),
-        Variables.FEE_AMOUNT.require(execution), Variables.FEE_AMOUNT_RECEIVED.require(execution),
-        Variables.FEE_PAYMENT_METHOD.require(execution), actor.id());
-    Variables.FEE_PAID_IN_FULL.set(execution, paidInFull);
+    boolean paidInFull = payments.record(RequestFacts.REQUEST_ID.require(execution),
+        FeePaymentProcess.Variables.FEE_AMOUNT.require(execution), FeePaymentProcess.Variables.FEE_AMOUNT_RECEIVED.require(execution),
+        FeePaymentProcess.Variables.FEE_PAYMENT_METHOD.require(execution), actor.id());
+    FeePaymentProcess.Variables.FEE_PAID_IN_FULL.set(execution, paidInFull);
     if (paidInFull) {
-      Variables.FEE_OUTCOME.setEnum(execution, FeeOutcome.PAID);
+      FeePaymentProcess.Variables.FEE_OUTCOME.setEnum(execution, FeeOutcome.PAID);
     }
   }
 }

@@ -1,8 +1,8 @@
 package jp.madoguchi.identity;
 
 import java.time.LocalDate;
-import jp.madoguchi.process.PersonalDataRequestProcess.RequesterKind;
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.RequestFacts.RequesterKind;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.security.CurrentActor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,20 +23,20 @@ class AssessIdentityDocumentsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     IdentityVerification.Evidence evidence = new IdentityVerification.Evidence(
-        Variables.REQUESTER_KIND.getEnum(execution, RequesterKind.class),
-        Variables.IDENTITY_DOCUMENT_TYPE.get(execution),
-        Variables.IDENTITY_DOCUMENT_ISSUED_ON.get(execution),
-        Variables.POWER_OF_ATTORNEY_PRESENT.isTrue(execution),
-        Variables.SEAL_CERTIFICATE_ISSUED_ON.get(execution),
-        Variables.AGENT_DOCUMENT_TYPE.get(execution),
-        Variables.AGENT_DOCUMENT_ISSUED_ON.get(execution),
-        Variables.STATUS_PROOF_TYPE.get(execution),
-        Variables.STATUS_PROOF_ISSUED_ON.get(execution),
-        Variables.IDENTITY_MISMATCH.isTrue(execution));
+        RequestFacts.REQUESTER_KIND.getEnum(execution, RequesterKind.class),
+        IdentityVerificationProcess.Variables.IDENTITY_DOCUMENT_TYPE.get(execution),
+        IdentityVerificationProcess.Variables.IDENTITY_DOCUMENT_ISSUED_ON.get(execution),
+        IdentityVerificationProcess.Variables.POWER_OF_ATTORNEY_PRESENT.isTrue(execution),
+        IdentityVerificationProcess.Variables.SEAL_CERTIFICATE_ISSUED_ON.get(execution),
+        IdentityVerificationProcess.Variables.AGENT_DOCUMENT_TYPE.get(execution),
+        IdentityVerificationProcess.Variables.AGENT_DOCUMENT_ISSUED_ON.get(execution),
+        IdentityVerificationProcess.Variables.STATUS_PROOF_TYPE.get(execution),
+        IdentityVerificationProcess.Variables.STATUS_PROOF_ISSUED_ON.get(execution),
+        IdentityVerificationProcess.Variables.IDENTITY_MISMATCH.isTrue(execution));
     IdentityVerification.Assessment assessment = verification.assess(
-        Variables.REQUEST_ID.require(execution), LocalDate.parse(Variables.ARRIVED_ON.require(execution)),
+        RequestFacts.REQUEST_ID.require(execution), LocalDate.parse(RequestFacts.ARRIVED_ON.require(execution)),
         evidence, actor.id());
-    Variables.IDENTITY_OUTCOME.setEnum(execution, assessment.outcome());
-    Variables.IDENTITY_FINDING.set(execution, assessment.finding());
+    IdentityVerificationProcess.Variables.IDENTITY_OUTCOME.setEnum(execution, assessment.outcome());
+    IdentityVerificationProcess.Variables.IDENTITY_FINDING.set(execution, assessment.finding());
   }
 }

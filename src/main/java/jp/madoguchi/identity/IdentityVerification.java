@@ -2,8 +2,8 @@ package jp.madoguchi.identity;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import jp.madoguchi.process.PersonalDataRequestProcess.IdentityOutcome;
-import jp.madoguchi.process.PersonalDataRequestProcess.RequesterKind;
+import jp.madoguchi.identity.IdentityVerificationProcess.IdentityOutcome;
+import jp.madoguchi.process.RequestFacts.RequesterKind;
 import jp.madoguchi.request.RequestRegister;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;

@@ -10,13 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.madoguchi.calendar.DeskCalendar;
-import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
-import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.Digests;
 import jp.madoguchi.request.DocumentFormat;
-import jp.madoguchi.request.IdempotencyKeys;
 import jp.madoguchi.request.IdempotencyKeys.FirstAnswer;
+import jp.madoguchi.request.IdempotencyKeys;
 import jp.madoguchi.request.NewRequest;
 import jp.madoguchi.request.RequestDocument;
 import jp.madoguchi.request.RequestDocuments;
@@ -24,6 +23,7 @@ import jp.madoguchi.request.RequestEnums.Channel;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.StatusTokens;
+import jp.madoguchi.requester.AwaitRequesterProcess;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -175,13 +175,13 @@ class IntakeService {
     RequestDocument stored = documents.store(request.id(), upload.kind(), upload.safeFileName(), upload.content(),
         REQUESTER);
     for (Task waiting : taskService.createTaskQuery().processInstanceBusinessKey(reference)
-        .taskDefinitionKey(Elements.RECORD_REQUESTER_REPLY).active().list()) {
+        .taskDefinitionKey(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY).active().list()) {
       // no personal data in the comment: it lands in the engine's history
       String note = "Document %d received (%s, %s, %d bytes): check it, then record the reply"
           .formatted(stored.id(), stored.kind(), stored.contentType(), stored.sizeBytes());
       taskService.createComment(waiting.getId(), waiting.getProcessInstanceId(), note);
       register.recordEvent(request.id(), REQUESTER, "AWAITED_DOCUMENT_RECEIVED",
-          Elements.RECORD_REQUESTER_REPLY + ": document " + stored.id() + " " + stored.kind());
+          AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY + ": document " + stored.id() + " " + stored.kind());
     }
     return new Upload(stored, false);
   }

@@ -8,7 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import jp.madoguchi.correspondence.CorrespondenceService;
+import jp.madoguchi.correspondence.StatusKeyLetters;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.EmailAddress;
 import jp.madoguchi.request.RequestRegister;
@@ -38,15 +38,15 @@ class StatusKeyRecovery implements DisposableBean {
   enum Outcome { QUEUED, NO_SUCH_REQUEST, ADDRESS_DID_NOT_MATCH, TOO_SOON }
 
   private final RequestRegister register;
-  private final CorrespondenceService correspondence;
+  private final StatusKeyLetters statusKeyLetters;
   private final IntakeProperties properties;
   private final TransactionTemplate transaction;
   private final ThreadPoolExecutor worker;
 
-  StatusKeyRecovery(RequestRegister register, CorrespondenceService correspondence, IntakeProperties properties,
+  StatusKeyRecovery(RequestRegister register, StatusKeyLetters statusKeyLetters, IntakeProperties properties,
       PlatformTransactionManager transactionManager) {
     this.register = register;
-    this.correspondence = correspondence;
+    this.statusKeyLetters = statusKeyLetters;
     this.properties = properties;
     this.transaction = new TransactionTemplate(transactionManager);
     // one thread and a bounded queue: a flood of asks waits or is dropped, it never holds the web server's threads
@@ -103,13 +103,13 @@ class StatusKeyRecovery implements DisposableBean {
         return Outcome.ADDRESS_DID_NOT_MATCH;
       }
       Instant now = RequestRegister.now();
-      Optional<Instant> last = correspondence.lastStatusKeyQueuedAt(request.id());
+      Optional<Instant> last = statusKeyLetters.lastQueuedAt(request.id());
       if (last.isPresent() && last.get().isAfter(now.minus(properties.statusKeyInterval()))) {
         register.recordEvent(request.id(), IntakeService.REQUESTER, "STATUS_KEY_NOT_SENT",
             "another was sent at " + last.get() + ", less than " + properties.statusKeyInterval() + " ago");
         return Outcome.TOO_SOON;
       }
-      correspondence.queueStatusKey(request.id(), IntakeService.REQUESTER);
+      statusKeyLetters.queue(request.id(), IntakeService.REQUESTER);
       return Outcome.QUEUED;
     });
   }

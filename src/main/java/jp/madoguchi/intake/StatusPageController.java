@@ -3,7 +3,7 @@ package jp.madoguchi.intake;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
-import jp.madoguchi.process.RequestWithdrawal;
+import jp.madoguchi.handling.RequestWithdrawal;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DocumentKind;
 import jp.madoguchi.request.RequestDocument;

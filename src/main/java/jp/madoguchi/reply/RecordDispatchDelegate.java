@@ -1,7 +1,6 @@
 package jp.madoguchi.reply;
 
-import jp.madoguchi.correspondence.CorrespondenceService;
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.security.CurrentActor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,17 +10,17 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordDispatchDelegate implements JavaDelegate {
 
-  private final CorrespondenceService correspondence;
+  private final WrittenReplies replies;
   private final CurrentActor actor;
 
-  RecordDispatchDelegate(CorrespondenceService correspondence, CurrentActor actor) {
-    this.correspondence = correspondence;
+  RecordDispatchDelegate(WrittenReplies replies, CurrentActor actor) {
+    this.replies = replies;
     this.actor = actor;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    correspondence.recordDispatch(Variables.REQUEST_ID.require(execution),
-        Variables.TRACKING_NUMBER.require(execution), actor.id());
+    replies.recordDispatch(RequestFacts.REQUEST_ID.require(execution),
+        ReplyProcess.Variables.TRACKING_NUMBER.require(execution), actor.id());
   }
 }

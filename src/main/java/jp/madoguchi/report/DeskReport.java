@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.correspondence.LetterStatus;
+import jp.madoguchi.correspondence.OutboundLetter.Delivery;
+import jp.madoguchi.correspondence.Outbox;
 import jp.madoguchi.request.RequestEnums.Channel;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestType;
@@ -37,12 +40,15 @@ public class DeskReport {
       "COMPLAINT_UNRESOLVED", "CLOSED");
 
   private final JdbcClient jdbc;
+  private final Outbox outbox;
   private final DeskCalendar calendar;
   private final TaskService taskService;
   private final IdentityService identityService;
 
-  DeskReport(JdbcClient jdbc, DeskCalendar calendar, TaskService taskService, IdentityService identityService) {
+  DeskReport(JdbcClient jdbc, Outbox outbox, DeskCalendar calendar, TaskService taskService,
+      IdentityService identityService) {
     this.jdbc = jdbc;
+    this.outbox = outbox;
     this.calendar = calendar;
     this.taskService = taskService;
     this.identityService = identityService;
@@ -58,14 +64,14 @@ public class DeskReport {
    * Requests closed in the period: by outcome; answered by the target deadline or after it; how many had passed
    * the Art 39 mark; business days from arrival to closing (median and longest; null when none was closed).
    */
-  public record Closed(long total, List<Count> byOutcome, long withinTarget, long late, long twoWeeksPassed,
+  public record Closed(long total, List<Count> byOutcome, long withinTarget, long late, long art39DatePassed,
       Integer medianBusinessDays, Integer longestBusinessDays) {}
 
   /**
    * Requests open on the day the report is made: by stage; past the target deadline (with the clock running);
    * waiting for the requester (clock stopped); past the Art 39 two-week mark.
    */
-  public record Open(long total, List<Count> byStage, long overdue, long clockStopped, long twoWeeksPassed) {}
+  public record Open(long total, List<Count> byStage, long overdue, long clockStopped, long art39DatePassed) {}
 
   /**
    * The desk's load now: open tasks not yet claimed, and open tasks by the member of staff who claimed them (staff
@@ -92,7 +98,7 @@ public class DeskReport {
     }
     LocalDate today = calendar.today();
     return new Report(from, to, today, received(from, to), closed(from, to), open(today), workload(),
-        letters("EMAIL", "FAILED"), letters("PAPER", "QUEUED"));
+        outbox.count(Delivery.EMAIL, LetterStatus.FAILED), outbox.count(Delivery.PAPER, LetterStatus.QUEUED));
   }
 
   private Received received(LocalDate from, LocalDate to) {
@@ -212,11 +218,6 @@ public class DeskReport {
     }
     byAssignee.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key));
     return new Workload(taskService.createTaskQuery().taskUnassigned().count(), byAssignee);
-  }
-
-  private long letters(String delivery, String status) {
-    return jdbc.sql("SELECT COUNT(*) FROM outbound_letter WHERE delivery = ? AND status = ?")
-        .params(delivery, status).query(Long.class).single();
   }
 
   private static Map<String, Long> zeros(List<String> keys) {

@@ -92,7 +92,7 @@ class ReportController {
     rows(csv, "closed.outcome", "report.outcome.", report.closed().byOutcome());
     row(csv, "closed", "withinTarget", "report.closed.withinTarget", report.closed().withinTarget());
     row(csv, "closed", "late", "report.closed.late", report.closed().late());
-    row(csv, "closed", "twoWeeksPassed", "report.closed.twoWeeksPassed", report.closed().twoWeeksPassed());
+    row(csv, "closed", "twoWeeksPassed", "report.closed.art39DatePassed", report.closed().art39DatePassed());
     row(csv, "closed", "medianBusinessDays", "report.closed.median", orEmpty(report.closed().medianBusinessDays()));
     row(csv, "closed", "longestBusinessDays", "report.closed.longest",
         orEmpty(report.closed().longestBusinessDays()));
@@ -100,7 +100,7 @@ class ReportController {
     rows(csv, "open.stage", "report.stage.", report.open().byStage());
     row(csv, "open", "overdue", "report.open.overdue", report.open().overdue());
     row(csv, "open", "clockStopped", "report.open.clockStopped", report.open().clockStopped());
-    row(csv, "open", "twoWeeksPassed", "report.open.twoWeeksPassed", report.open().twoWeeksPassed());
+    row(csv, "open", "twoWeeksPassed", "report.open.art39DatePassed", report.open().art39DatePassed());
     row(csv, "workload", "unclaimed", "report.workload.unclaimed", report.workload().unclaimed());
     for (Count count : report.workload().byAssignee()) {
       row(csv, "workload.assignee", count.key(), "report.workload.assignee", count.count());

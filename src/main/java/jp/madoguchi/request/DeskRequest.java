@@ -32,8 +32,8 @@ public record DeskRequest(
       String phone, String email) {}
 
   /** The request's clock: target and legal-risk dates, and the business days it stood still. */
-  public record Deadlines(Integer targetBusinessDays, LocalDate targetDueOn, LocalDate legalRiskOn,
-      LocalDate clockPausedSince, int pausedBusinessDays, boolean overdue, boolean legalRiskFlagged) {}
+  public record Deadlines(Integer targetBusinessDays, LocalDate targetDueOn, LocalDate art39Date,
+      LocalDate clockPausedSince, int pausedBusinessDays, boolean overdue, boolean art39DatePassed) {}
 
   public boolean hasAgent() {
     return agentKind != null;

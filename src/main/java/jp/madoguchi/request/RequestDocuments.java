@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -86,6 +87,15 @@ public class RequestDocuments {
     return jdbc.sql("SELECT content FROM request_document WHERE id = ?").param(documentId)
         .query((rs, n) -> rs.getBytes("content"))
         .optional();
+  }
+
+  /** The request's personal data is erased: the documents' bytes and names go; kind, size and digest stay. */
+  @EventListener
+  void eraseContent(PersonalDataErased erased) {
+    jdbc.sql("UPDATE request_document SET content = NULL, original_file_name = NULL, content_erased_at = ?"
+            + " WHERE request_id = ? AND content_erased_at IS NULL")
+        .params(erased.erasedAt().atOffset(ZoneOffset.UTC), erased.requestId())
+        .update();
   }
 
   private static RequestDocument map(ResultSet rs, int row) throws SQLException {

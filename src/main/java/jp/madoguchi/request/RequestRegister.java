@@ -31,6 +31,9 @@ public class RequestRegister {
 
   public static final String SYSTEM_ACTOR = "system";
 
+  /** What stands in the register for a name once the request's personal data is erased. */
+  public static final String ERASED = "(消去済み / erased)";
+
   private final JdbcClient jdbc;
 
   RequestRegister(JdbcClient jdbc) {
@@ -146,9 +149,9 @@ public class RequestRegister {
               clock_paused_since = ?, paused_business_days = ?, overdue = ?, legal_risk_flagged = ?
             WHERE id = ?
             """)
-        .params(deadlines.targetBusinessDays(), deadlines.targetDueOn(), deadlines.legalRiskOn(),
+        .params(deadlines.targetBusinessDays(), deadlines.targetDueOn(), deadlines.art39Date(),
             deadlines.clockPausedSince(), deadlines.pausedBusinessDays(), deadlines.overdue(),
-            deadlines.legalRiskFlagged(), id)
+            deadlines.art39DatePassed(), id)
         .update();
   }
 
@@ -183,6 +186,69 @@ public class RequestRegister {
         .params(RequestStatus.CLOSED.name(), outcome, timestamp(now()), retainUntil, id)
         .update();
     recordEvent(id, actor, "REQUEST_CLOSED", outcome);
+  }
+
+  /** The ids of closed requests kept until before {@code today} whose personal data is still held. */
+  public List<Long> closedPastRetention(LocalDate today) {
+    return jdbc.sql("""
+            SELECT id FROM desk_request
+            WHERE status = 'CLOSED' AND retain_until < ? AND personal_data_erased_at IS NULL
+            """)
+        .param(today)
+        .query(Long.class)
+        .list();
+  }
+
+  /**
+   * Erases the request's personal data from the register (the person's details, the request's wording and the text
+   * of its case notes), unless that was done already; returns whether it did. What an audit needs stays: reference,
+   * type, dates, outcome and the history of who did what.
+   */
+  public boolean erasePersonalData(long id, Instant erasedAt) {
+    int rows = jdbc.sql("""
+            UPDATE desk_request SET principal_name = ?, principal_name_kana = NULL, principal_birth_date = NULL,
+              principal_postal_code = NULL, principal_address = NULL, principal_phone = NULL,
+              principal_email = NULL, agent_name = CASE WHEN agent_kind IS NULL THEN NULL ELSE ? END,
+              agent_address = NULL, agent_phone = NULL, agent_email = NULL, details = NULL,
+              personal_data_erased_at = ?
+            WHERE id = ? AND personal_data_erased_at IS NULL
+            """)
+        .params(ERASED, ERASED, timestamp(erasedAt), id)
+        .update();
+    if (rows == 1) {
+      jdbc.sql("UPDATE request_event SET detail = NULL WHERE request_id = ? AND event_type = 'NOTE'")
+          .param(id).update();
+    }
+    return rows == 1;
+  }
+
+  /** The hash of the request's status token, locked until the transaction ends; empty for an unknown request. */
+  Optional<Optional<String>> lockStatusTokenHash(long id) {
+    return jdbc.sql("SELECT status_token_hash FROM desk_request WHERE id = ? FOR UPDATE")
+        .param(id)
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+        .optional();
+  }
+
+  /** The hash of the status token of the request with this reference ("" when it has none), if there is one. */
+  Optional<String> statusTokenHash(String reference) {
+    return jdbc.sql("SELECT COALESCE(status_token_hash, '') FROM desk_request WHERE reference = ?")
+        .param(reference)
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * Replaces the hash of the request's status token; with {@code expectedHash}, only while that is still the
+   * stored one. Returns whether it did.
+   */
+  boolean replaceStatusTokenHash(long id, String newHash, String expectedHash) {
+    if (expectedHash == null) {
+      return jdbc.sql("UPDATE desk_request SET status_token_hash = ? WHERE id = ?").params(newHash, id).update() == 1;
+    }
+    return jdbc.sql("UPDATE desk_request SET status_token_hash = ? WHERE id = ? AND status_token_hash = ?")
+        .params(newHash, id, expectedHash)
+        .update() == 1;
   }
 
   public static Instant now() {

@@ -3,7 +3,6 @@ package jp.madoguchi.request;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,12 +16,10 @@ public class StatusTokens {
   // compared against when the reference is unknown, so that both answers take the same work
   private static final String NO_SUCH_TOKEN_HASH = Digests.sha256Hex("no request has this token");
 
-  private final JdbcClient jdbc;
   private final RequestRegister register;
   private final SecureRandom random = new SecureRandom();
 
-  StatusTokens(JdbcClient jdbc, RequestRegister register) {
-    this.jdbc = jdbc;
+  StatusTokens(RequestRegister register) {
     this.register = register;
   }
 
@@ -49,15 +46,10 @@ public class StatusTokens {
     byte[] bytes = new byte[TOKEN_BYTES];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    String previousHash = jdbc.sql("SELECT status_token_hash FROM desk_request WHERE id = ? FOR UPDATE")
-        .param(requestId)
-        .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
-        .optional()
+    String previousHash = register.lockStatusTokenHash(requestId)
         .orElseThrow(() -> new UnknownRequestException("No request with id " + requestId))
         .orElse(null);
-    jdbc.sql("UPDATE desk_request SET status_token_hash = ? WHERE id = ?")
-        .params(Digests.sha256Hex(token), requestId)
-        .update();
+    register.replaceStatusTokenHash(requestId, Digests.sha256Hex(token), null);
     return new Replacement(requestId, token, previousHash);
   }
 
@@ -66,9 +58,8 @@ public class StatusTokens {
    * replaced this one since. Returns whether it did.
    */
   public boolean restore(Replacement replacement) {
-    return jdbc.sql("UPDATE desk_request SET status_token_hash = ? WHERE id = ? AND status_token_hash = ?")
-        .params(replacement.previousHash(), replacement.requestId(), Digests.sha256Hex(replacement.token()))
-        .update() == 1;
+    return register.replaceStatusTokenHash(replacement.requestId(), replacement.previousHash(),
+        Digests.sha256Hex(replacement.token()));
   }
 
   /** The request with this reference, when the token is its status token. */
@@ -76,10 +67,7 @@ public class StatusTokens {
     if (reference == null || token == null || token.isBlank()) {
       return Optional.empty();
     }
-    Optional<String> storedHash = jdbc.sql("SELECT COALESCE(status_token_hash, '') FROM desk_request WHERE reference = ?")
-        .param(reference)
-        .query(String.class)
-        .optional();
+    Optional<String> storedHash = register.statusTokenHash(reference);
     boolean matches = Digests.sameDigest(storedHash.orElse(NO_SUCH_TOKEN_HASH), Digests.sha256Hex(token));
     return matches && storedHash.isPresent() ? register.findByReference(reference) : Optional.empty();
   }

@@ -22,9 +22,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.madoguchi.process.PersonalDataRequestProcess;
-import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
-import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.fee.FeePaymentProcess;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.handling.RequestProcessStarter;
+import jp.madoguchi.identity.IdentityVerificationProcess;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.security.DeskGroups;
@@ -215,13 +216,13 @@ class LifecycleBenchmark {
     Map<String, Object> investigation = new HashMap<>(Map.of("entrustedByClient", false, "dataFound", true));
     investigation.put("dataLocations", Spin.JSON("[\"CUSTOMER_DATABASE\",\"CALL_RECORDINGS\"]"));
     return List.of(
-        new Step(Elements.CHECK_REQUEST, Map.of("requestFormComplete", true)),
-        new Step(Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "DRIVERS_LICENCE",
+        new Step(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true)),
+        new Step(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "DRIVERS_LICENCE",
             "identityMismatch", false)),
-        new Step(Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
+        new Step(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
             "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", today.toString())),
-        new Step(Elements.INVESTIGATE, investigation),
-        new Step(Elements.DECIDE, Map.of("decision", "FULL")));
+        new Step(PersonalDataRequestProcess.Elements.INVESTIGATE, investigation),
+        new Step(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "FULL")));
   }
 
   /**

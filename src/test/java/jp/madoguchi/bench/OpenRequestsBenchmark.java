@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.security.DeskGroups;
 import org.camunda.bpm.engine.IdentityService;

@@ -4,7 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -20,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
-import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.request.RequestRegister;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -112,22 +111,22 @@ class TimersBenchmark {
       String reviewTask) {}
 
   static final List<DeskTimer> DESK_TIMERS = List.of(
-      new DeskTimer(Elements.DEADLINE_NEAR, "reminder to the desk (deadline near)",
+      new DeskTimer(PersonalDataRequestProcess.Elements.DEADLINE_NEAR, "reminder to the desk (deadline near)",
           "the asynchronous \"Remind the desk\" step has queued a staff reminder e-mail (`outbound_letter`)",
           "SELECT count(*) AS done, max(created_at) AS last FROM outbound_letter WHERE letter_kind = 'STAFF_REMINDER'",
           null, null),
-      new DeskTimer(Elements.TWO_WEEKS_PASSED, "Art 39 flag (two weeks since arrival)",
+      new DeskTimer(PersonalDataRequestProcess.Elements.ART39_DATE_PASSED, "Art 39 flag (two weeks since arrival)",
           "the request is flagged (`desk_request.legal_risk_flagged`, event `ART39_TWO_WEEKS_PASSED`) and the "
               + "managers' review task is created",
           "SELECT count(*) AS done, max(occurred_at) AS last FROM request_event "
               + "WHERE event_type = 'ART39_TWO_WEEKS_PASSED'",
-          "SELECT count(*) FROM desk_request WHERE legal_risk_flagged", Elements.REVIEW_LEGAL_RISK),
-      new DeskTimer(Elements.TARGET_DEADLINE_PASSED, "escalation (target deadline passed)",
+          "SELECT count(*) FROM desk_request WHERE legal_risk_flagged", PersonalDataRequestProcess.Elements.REVIEW_ART39_DATE_PASSED),
+      new DeskTimer(PersonalDataRequestProcess.Elements.TARGET_DEADLINE_PASSED, "escalation (target deadline passed)",
           "the request is flagged (`desk_request.overdue`, event `TARGET_DEADLINE_PASSED`) and the managers' "
               + "review task is created",
           "SELECT count(*) AS done, max(occurred_at) AS last FROM request_event "
               + "WHERE event_type = 'TARGET_DEADLINE_PASSED'",
-          "SELECT count(*) FROM desk_request WHERE overdue", Elements.REVIEW_OVERDUE));
+          "SELECT count(*) FROM desk_request WHERE overdue", PersonalDataRequestProcess.Elements.REVIEW_OVERDUE));
 
   static final List<String> JOB_METRICS = List.of(Metrics.JOB_ACQUISITION_ATTEMPT, Metrics.JOB_ACQUIRED_SUCCESS,
       Metrics.JOB_ACQUIRED_FAILURE, Metrics.JOB_EXECUTION_REJECTED, Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED);
@@ -268,7 +267,7 @@ class TimersBenchmark {
             + "expected %d of each", timer.event(), flagged, reviews, timers));
       }
     }
-    double lastEmailSent = timer.event().equals(Elements.DEADLINE_NEAR)
+    double lastEmailSent = timer.event().equals(PersonalDataRequestProcess.Elements.DEADLINE_NEAR)
         ? seconds(awaitEmailSent("reminders"), due) : Double.NaN;
 
     HistoricActivityInstance first = history.createHistoricActivityInstanceQuery().activityId(timer.event())

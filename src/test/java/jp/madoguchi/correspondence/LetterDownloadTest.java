@@ -72,7 +72,7 @@ class LetterDownloadTest {
 
   @BeforeEach
   void fixtures() {
-    fixtures = new LetterFixtures(register, decisions, correspondence, transactionManager);
+    fixtures = new LetterFixtures(register, decisions, correspondence, outbox, transactionManager);
   }
 
   @AfterEach
@@ -178,7 +178,7 @@ class LetterDownloadTest {
     String key = "staff-retry:" + request.reference();
     new TransactionTemplate(transactionManager).executeWithoutResult(status -> correspondence.queueToClient(
         request.id(), LetterKind.CLIENT_NOTIFICATION, LetterFixtures.CLIENT, "privacy at client", key));
-    long letterId = correspondence.letterId(key).orElseThrow();
+    long letterId = outbox.letterId(key).orElseThrow();
     await().atMost(Duration.ofSeconds(30)).until(() -> outbox.find(letterId).orElseThrow().status()
         == LetterStatus.FAILED);
 

@@ -29,13 +29,15 @@ final class LetterFixtures {
   private final RequestRegister register;
   private final RequestDecisions decisions;
   private final CorrespondenceService correspondence;
+  private final Outbox outbox;
   private final TransactionTemplate transaction;
 
   LetterFixtures(RequestRegister register, RequestDecisions decisions, CorrespondenceService correspondence,
-      PlatformTransactionManager transactionManager) {
+      Outbox outbox, PlatformTransactionManager transactionManager) {
     this.register = register;
     this.decisions = decisions;
     this.correspondence = correspondence;
+    this.outbox = outbox;
     this.transaction = new TransactionTemplate(transactionManager);
   }
 
@@ -109,6 +111,6 @@ final class LetterFixtures {
         case REQUESTER -> correspondence.queueToRequester(request.id(), kind, key, factsFor(kind));
       }
     });
-    return correspondence.letterId(key).orElseThrow();
+    return outbox.letterId(key).orElseThrow();
   }
 }

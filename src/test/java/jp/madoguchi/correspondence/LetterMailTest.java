@@ -63,7 +63,7 @@ class LetterMailTest {
 
   @BeforeEach
   void fixtures() {
-    fixtures = new LetterFixtures(register, decisions, correspondence, transactionManager);
+    fixtures = new LetterFixtures(register, decisions, correspondence, outbox, transactionManager);
   }
 
   static Stream<Arguments> everyKindInBothLanguages() {

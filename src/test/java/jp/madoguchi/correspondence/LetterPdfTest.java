@@ -44,6 +44,7 @@ class LetterPdfTest {
   @Autowired RequestRegister register;
   @Autowired RequestDecisions decisions;
   @Autowired CorrespondenceService correspondence;
+  @Autowired Outbox outbox;
   @Autowired LetterDocuments documents;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired CompanyProperties company;
@@ -52,7 +53,7 @@ class LetterPdfTest {
 
   @BeforeEach
   void fixtures() {
-    fixtures = new LetterFixtures(register, decisions, correspondence, transactionManager);
+    fixtures = new LetterFixtures(register, decisions, correspondence, outbox, transactionManager);
   }
 
   static Stream<Arguments> lettersWithPdf() {
@@ -73,10 +74,10 @@ class LetterPdfTest {
     DeskRequest request = fixtures.requestFor(kind, TestRequests.request(register).withoutEmail().language(language));
     long letterId = fixtures.queue(request, kind, false);
 
-    assertThat(correspondence.lettersOf(request.id())).filteredOn(l -> l.id() == letterId).singleElement()
+    assertThat(outbox.lettersOf(request.id())).filteredOn(l -> l.id() == letterId).singleElement()
         .satisfies(letter -> {
           assertThat(letter.delivery()).isEqualTo(Delivery.PAPER);
-          assertThat(letter.status()).isEqualTo("QUEUED");
+          assertThat(letter.status()).isEqualTo(LetterStatus.QUEUED);
         });
     byte[] pdf = documents.find(letterId).orElseThrow().pdf();
     writeExample(kind, language, pdf);

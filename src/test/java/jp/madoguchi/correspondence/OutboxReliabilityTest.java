@@ -58,6 +58,8 @@ class OutboxReliabilityTest {
   @Autowired RequestRegister register;
   @Autowired RequestDecisions decisions;
   @Autowired CorrespondenceService correspondence;
+  @Autowired LetterRetries letterRetries;
+  @Autowired PaperDispatch paperDispatch;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired LetterSender sender;
   @Autowired Outbox outbox;
@@ -72,7 +74,7 @@ class OutboxReliabilityTest {
 
   @BeforeEach
   void fixtures() {
-    fixtures = new LetterFixtures(register, decisions, correspondence, transactionManager);
+    fixtures = new LetterFixtures(register, decisions, correspondence, outbox, transactionManager);
   }
 
   @AfterEach
@@ -103,7 +105,7 @@ class OutboxReliabilityTest {
 
       assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining(FailingStep.MESSAGE);
 
-      assertThat(correspondence.lettersOf(request.id())).isEmpty();
+      assertThat(outbox.lettersOf(request.id())).isEmpty();
       assertThat(register.events(request.id())).noneMatch(e -> e.eventType().startsWith("LETTER_"));
       sender.sendDue();
       assertThat(smtp.about(request.reference())).isEmpty();
@@ -126,10 +128,10 @@ class OutboxReliabilityTest {
           correspondence.queueToRequester(request.id(), LetterKind.ACKNOWLEDGEMENT, key));
     }
 
-    long letterId = correspondence.letterId(key).orElseThrow();
+    long letterId = outbox.letterId(key).orElseThrow();
     await().atMost(Duration.ofSeconds(30)).until(() -> status(letterId) == LetterStatus.SENT);
     sender.sendDue();
-    assertThat(correspondence.lettersOf(request.id())).hasSize(1);
+    assertThat(outbox.lettersOf(request.id())).hasSize(1);
     assertThat(smtp.about(request.reference())).hasSize(1);
   }
 
@@ -144,7 +146,7 @@ class OutboxReliabilityTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> letters.stream().allMatch(id -> attempts(id) == 1));
     Instant firstFailure = Instant.now();
     for (long id : letters) {
-      Outbox.Entry letter = outbox.find(id).orElseThrow();
+      OutboundLetter letter = outbox.find(id).orElseThrow();
       assertThat(letter.status()).isEqualTo(LetterStatus.RETRY);
       assertThat(letter.lastError()).contains("3025");
       assertThat(letter.nextAttemptAt()).isCloseTo(firstFailure.plus(properties.firstRetryAfter()),
@@ -159,7 +161,7 @@ class OutboxReliabilityTest {
     Instant later = moveClock(Duration.ofMinutes(2));
     assertThat(sender.send(letters)).isZero();
     for (long id : letters) {
-      Outbox.Entry letter = outbox.find(id).orElseThrow();
+      OutboundLetter letter = outbox.find(id).orElseThrow();
       assertThat(letter.attempts()).isEqualTo(2);
       assertThat(letter.status()).isEqualTo(LetterStatus.RETRY);
       assertThat(letter.nextAttemptAt()).isCloseTo(later.plus(properties.firstRetryAfter().multipliedBy(2)),
@@ -289,7 +291,7 @@ class OutboxReliabilityTest {
           attempt == properties.maxAttempts() ? Outcome.FAILED : Outcome.RETRY);
     }
 
-    Outbox.Entry failed = outbox.find(letterId).orElseThrow();
+    OutboundLetter failed = outbox.find(letterId).orElseThrow();
     assertThat(failed.status()).isEqualTo(LetterStatus.FAILED);
     assertThat(failed.attempts()).isEqualTo(properties.maxAttempts());
     assertThat(failed.nextAttemptAt()).isNull();
@@ -299,7 +301,7 @@ class OutboxReliabilityTest {
     assertThat(sender.deliver(letterId)).as("a failed letter waits for staff").isEqualTo(Outcome.NOT_CLAIMED);
 
     smtp.start();
-    assertThat(correspondence.retry(letterId, "desk")).isTrue();
+    assertThat(letterRetries.retry(letterId, "desk")).isTrue();
     await().atMost(Duration.ofSeconds(30)).until(() -> status(letterId) == LetterStatus.SENT);
     assertThat(smtp.about(request.reference())).hasSize(1);
     assertThat(register.events(request.id())).extracting(e -> e.eventType())
@@ -314,10 +316,10 @@ class OutboxReliabilityTest {
     new TransactionTemplate(transactionManager).executeWithoutResult(
         status -> correspondence.queueToClient(request.id(), LetterKind.CLIENT_NOTIFICATION, LetterFixtures.CLIENT,
             "privacy at client", key));
-    long letterId = correspondence.letterId(key).orElseThrow();
+    long letterId = outbox.letterId(key).orElseThrow();
 
     await().atMost(Duration.ofSeconds(30)).until(() -> status(letterId) == LetterStatus.FAILED);
-    Outbox.Entry failed = outbox.find(letterId).orElseThrow();
+    OutboundLetter failed = outbox.find(letterId).orElseThrow();
     assertThat(failed.attempts()).isEqualTo(1);
     assertThat(failed.lastError()).contains("not valid");
     assertThat(smtp.about(request.reference())).isEmpty();
@@ -332,7 +334,7 @@ class OutboxReliabilityTest {
     assertThat(sender.deliver(letterId)).isEqualTo(Outcome.NOT_CLAIMED);
     sender.sendDue();
     assertThat(status(letterId)).isEqualTo(LetterStatus.QUEUED);
-    correspondence.recordDispatch(request.id(), "1234-5678-9012", "desk");
+    paperDispatch.recordReplyDispatched(request.id(), "1234-5678-9012", "desk");
     assertThat(status(letterId)).isEqualTo(LetterStatus.DISPATCHED);
     assertThat(smtp.about(request.reference())).isEmpty();
   }

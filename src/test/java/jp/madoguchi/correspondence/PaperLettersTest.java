@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import jp.madoguchi.intake.PageClient;
 import jp.madoguchi.intake.PageClient.Page;
+import jp.madoguchi.intake.PageClient;
 import jp.madoguchi.report.DeskReport;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.DisclosureMethod;
@@ -101,6 +101,6 @@ class PaperLettersTest {
     String key = "test:" + UUID.randomUUID();
     new TransactionTemplate(transactionManager).executeWithoutResult(status ->
         correspondence.queueToRequester(request.id(), kind, key));
-    return correspondence.letterId(key).orElseThrow();
+    return outbox.letterId(key).orElseThrow();
   }
 }

@@ -52,7 +52,7 @@ class PostgresOutboxRaceTest {
 
   @Test
   void nodesRacingForTheSameLettersOnPostgresqlSendEachOnce() throws Exception {
-    LetterFixtures fixtures = new LetterFixtures(register, decisions, correspondence, transactionManager);
+    LetterFixtures fixtures = new LetterFixtures(register, decisions, correspondence, outbox, transactionManager);
     DeskRequest request = TestRequests.request(register).register();
     List<Long> letters = new ArrayList<>();
     for (int i = 0; i < 20; i++) {

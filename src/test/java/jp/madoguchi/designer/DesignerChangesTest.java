@@ -13,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
-import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.fee.FeePaymentProcess;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.handling.RequestProcessStarter;
+import jp.madoguchi.identity.IdentityVerificationProcess;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
@@ -91,14 +93,14 @@ class DesignerChangesTest {
     DeskRequest request = startDisclosure();
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
 
-    desk.complete(Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
-    desk.complete(Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "PASSPORT"));
-    assertThat(engine.getRuntimeService().getVariable(desk.task(Elements.CONFIRM_FEE_PAYMENT).getExecutionId(),
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "PASSPORT"));
+    assertThat(engine.getRuntimeService().getVariable(desk.task(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT).getExecutionId(),
         "feeAmount")).isEqualTo(500);
-    desk.complete(Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 500L, "feePaymentMethod", "STAMPS",
+    desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 500L, "feePaymentMethod", "STAMPS",
         "feeReceivedOn", "2026-12-02"));
 
-    assertThat(desk.task(Elements.INVESTIGATE)).isNotNull();
+    assertThat(desk.task(PersonalDataRequestProcess.Elements.INVESTIGATE)).isNotNull();
     assertThat(register.events(request.id())).anyMatch(e -> e.eventType().equals("FEE_PAID")
         && e.detail().startsWith("500 yen of 500"));
   }
@@ -111,7 +113,7 @@ class DesignerChangesTest {
 
     BpmnModelInstance model = Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(
         shipped("processes/personal-data-request.bpmn").getBytes(StandardCharsets.UTF_8)));
-    SubProcess handling = model.getModelElementById(Elements.HANDLE_REQUEST);
+    SubProcess handling = model.getModelElementById(PersonalDataRequestProcess.Elements.HANDLE_REQUEST);
     SequenceFlow toReply = model.getModelElementById("Flow_ToSendReply");
     UserTask review = model.newInstance(UserTask.class);
     review.setId("Task_ReviewReply");
@@ -124,7 +126,7 @@ class DesignerChangesTest {
     fromReview.setId("Flow_ReviewReplyDone");
     handling.addChildElement(fromReview);
     fromReview.setSource(review);
-    fromReview.setTarget((CallActivity) model.getModelElementById(Elements.SEND_REPLY_CALL));
+    fromReview.setTarget((CallActivity) model.getModelElementById(PersonalDataRequestProcess.Elements.SEND_REPLY_CALL));
     toReply.setTarget(review);
     Map<String, String> files = new LinkedHashMap<>(forms());
     files.put("processes/personal-data-request.bpmn", Bpmn.convertToString(model));
@@ -133,7 +135,7 @@ class DesignerChangesTest {
     DeskRequest fresh = startDisclosure();
     ProcessDriver desk = new ProcessDriver(engine, fresh.reference()).runJobs();
     throughToTheDecision(desk);
-    desk.complete(Elements.DECIDE, Map.of("decision", "FULL"));
+    desk.complete(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "FULL"));
     assertThat(desk.task("Task_ReviewReply")).isNotNull();
     desk.complete("Task_ReviewReply", Map.of("escalationNote", "確認済み"));
     assertThat(register.find(fresh.id()).outcome()).isEqualTo("DECIDED_FULL");
@@ -173,15 +175,15 @@ class DesignerChangesTest {
 
     DeskRequest request = startDisclosure();
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
-    desk.complete(Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "PASSPORT"));
-    desk.complete(Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L, "feePaymentMethod", "STAMPS",
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "PASSPORT"));
+    desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L, "feePaymentMethod", "STAMPS",
         "feeReceivedOn", "2026-12-02"));
-    String taskId = desk.task(Elements.INVESTIGATE).getId();
+    String taskId = desk.task(PersonalDataRequestProcess.Elements.INVESTIGATE).getId();
     assertThat(rest.withBasicAuth("desk", "desk-demo-2026")
         .getForObject("/engine-rest/task/{id}/deployed-form", String.class, taskId)).contains("sourceSystemsNote");
 
-    desk.complete(Elements.INVESTIGATE, Map.of("entrustedByClient", false, "dataFound", true,
+    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", false, "dataFound", true,
         "sourceSystemsNote", "CRM、通話録音、請求システム"));
 
     assertThat(register.events(request.id())).anyMatch(e -> e.eventType().equals("NOTE")
@@ -191,11 +193,11 @@ class DesignerChangesTest {
   // ------------------------------------------------------------------------------------------------------------
 
   private void throughToTheDecision(ProcessDriver desk) {
-    desk.complete(Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
-    desk.complete(Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "PASSPORT"));
-    desk.complete(Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L, "feePaymentMethod", "STAMPS",
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "PASSPORT"));
+    desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L, "feePaymentMethod", "STAMPS",
         "feeReceivedOn", "2026-12-02"));
-    desk.complete(Elements.INVESTIGATE, Map.of("entrustedByClient", false, "dataFound", true));
+    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", false, "dataFound", true));
   }
 
   private DeskRequest startDisclosure() {

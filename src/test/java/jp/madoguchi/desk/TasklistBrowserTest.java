@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
-import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.handling.RequestProcessStarter;
+import jp.madoguchi.identity.IdentityVerificationProcess;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DocumentKind;
 import jp.madoguchi.request.RequestDocuments;
@@ -90,8 +91,8 @@ class TasklistBrowserTest {
     click(By.xpath("//button[normalize-space(.)='完了']"));
 
     ProcessDriver desk = new ProcessDriver(engine, request.reference());
-    waitUntil(() -> !desk.openTasks(Elements.VERIFY_IDENTITY).isEmpty());
-    assertThat(desk.openTasks(Elements.CHECK_REQUEST)).isEmpty();
+    waitUntil(() -> !desk.openTasks(IdentityVerificationProcess.Elements.VERIFY_IDENTITY).isEmpty());
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.CHECK_REQUEST)).isEmpty();
   }
 
   @Test

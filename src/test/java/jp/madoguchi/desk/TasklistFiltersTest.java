@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
-import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
@@ -110,7 +110,7 @@ class TasklistFiltersTest {
       assertThat(desk.postForEntity("/engine-rest/filter/{id}/count", Map.of(), String.class,
           filterId(desk, filter)).getStatusCode()).as(filter).isEqualTo(HttpStatus.OK);
     }
-    assertThat(Elements.CHECK_REQUEST).isEqualTo(task.getTaskDefinitionKey());
+    assertThat(PersonalDataRequestProcess.Elements.CHECK_REQUEST).isEqualTo(task.getTaskDefinitionKey());
   }
 
   private List<String> filterNames(String user, String password) {

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.UUID;
+import jp.madoguchi.complaint.ComplaintProcess;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.identity.IdentityVerificationProcess;
 import jp.madoguchi.intake.IntakeFixtures.Stored;
-import jp.madoguchi.process.ComplaintProcess;
-import jp.madoguchi.process.PersonalDataRequestProcess;
-import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DocumentKind;
 import jp.madoguchi.request.RequestDocument;
@@ -17,6 +17,7 @@ import jp.madoguchi.request.RequestDocuments;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestEvent;
 import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.requester.AwaitRequesterProcess;
 import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.ProcessDriver;
 import org.camunda.bpm.engine.HistoryService;
@@ -82,7 +83,7 @@ class IntakeApiTest {
         .noneMatch(value -> value.contains(IntakeFixtures.PRINCIPAL_NAME) || value.contains("hanako")
             || value.contains("千代田") || value.contains("通話記録"));
 
-    new ProcessDriver(engine, reference).runJobs().task(Elements.CHECK_REQUEST);
+    new ProcessDriver(engine, reference).runJobs().task(PersonalDataRequestProcess.Elements.CHECK_REQUEST);
   }
 
   @Test
@@ -111,8 +112,8 @@ class IntakeApiTest {
     String reference = answer.get("reference").asText();
     String token = answer.get("statusToken").asText();
     ProcessDriver desk = new ProcessDriver(engine, reference).runJobs();
-    desk.complete(Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
-    desk.complete(Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "NONE", "identityMismatch", false));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "NONE", "identityMismatch", false));
     assertThat(register.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.AWAITING_DOCUMENTS);
 
     JsonNode status = json.readTree(status(reference, token).getBody());
@@ -133,7 +134,7 @@ class IntakeApiTest {
     assertThat(register.events(requestId)).extracting(RequestEvent::eventType)
         .contains("DOCUMENT_RECEIVED", "AWAITED_DOCUMENT_RECEIVED");
     // staff check the document and complete the task themselves
-    String taskId = desk.task(Elements.RECORD_REQUESTER_REPLY).getId();
+    String taskId = desk.task(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY).getId();
     assertThat(engine.getTaskService().getTaskComments(taskId)).singleElement()
         .satisfies(comment -> assertThat(comment.getFullMessage()).contains("IDENTITY_DOCUMENT")
             .doesNotContain("免許証"));

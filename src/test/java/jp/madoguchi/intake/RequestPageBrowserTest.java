@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import jp.madoguchi.process.PersonalDataRequestProcess;
-import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestDocuments;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
@@ -116,7 +115,7 @@ class RequestPageBrowserTest {
       assertThat(document.originalFileName()).isEqualTo("運転免許証.pdf");
     });
     ProcessDriver desk = new ProcessDriver(engine, reference).runJobs();
-    assertThat(desk.task(Elements.CHECK_REQUEST).getProcessDefinitionId())
+    assertThat(desk.task(PersonalDataRequestProcess.Elements.CHECK_REQUEST).getProcessDefinitionId())
         .startsWith(PersonalDataRequestProcess.KEY + ":");
     assertThat(register.find(request.id()).status()).isEqualTo(RequestStatus.RECEIVED);
 

@@ -18,8 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.madoguchi.correspondence.CorrespondenceService;
 import jp.madoguchi.correspondence.LetterKind;
+import jp.madoguchi.correspondence.LetterRetries;
+import jp.madoguchi.correspondence.LetterStatus;
 import jp.madoguchi.correspondence.OutboundLetter;
+import jp.madoguchi.correspondence.Outbox;
 import jp.madoguchi.correspondence.Smtp;
+import jp.madoguchi.correspondence.StatusKeyLetters;
 import jp.madoguchi.intake.PageClient.Page;
 import jp.madoguchi.intake.StatusKeyRecovery.Outcome;
 import jp.madoguchi.request.DeskRequest;
@@ -54,6 +58,9 @@ class StatusKeyRecoveryTest {
   @Autowired StatusTokens tokens;
   @Autowired RequestRegister register;
   @Autowired CorrespondenceService correspondence;
+  @Autowired StatusKeyLetters statusKeyLetters;
+  @Autowired LetterRetries letterRetries;
+  @Autowired Outbox outbox;
   @Autowired JdbcClient jdbc;
 
   @BeforeAll
@@ -115,7 +122,7 @@ class StatusKeyRecoveryTest {
     assertThat(recovery.handle("MDG-1999-999999", TestRequests.PRINCIPAL.email()))
         .isEqualTo(Outcome.NO_SUCH_REQUEST);
 
-    assertThat(correspondence.lettersOf(request.id())).extracting(OutboundLetter::kind)
+    assertThat(outbox.lettersOf(request.id())).extracting(OutboundLetter::kind)
         .doesNotContain(LetterKind.STATUS_KEY);
     assertThat(tokens.find(request.reference(), key)).isPresent();
     assertThat(register.events(request.id())).filteredOn(e -> e.eventType().equals("STATUS_KEY_NOT_SENT"))
@@ -173,12 +180,12 @@ class StatusKeyRecoveryTest {
     assertThat(recovery.handle(request.reference(), TestRequests.PRINCIPAL.email())).isEqualTo(Outcome.QUEUED);
 
     long letterId = statusKeyLetter(request).id();
-    await().atMost(Duration.ofSeconds(30)).until(() -> statusKeyLetter(request).status().equals("RETRY"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> statusKeyLetter(request).status() == LetterStatus.RETRY);
     assertThat(tokens.find(request.reference(), oldKey)).as("the key drawn for the failed e-mail is undone")
         .isPresent();
 
     SMTP.start();
-    assertThat(correspondence.retry(letterId, "desk")).isTrue();
+    assertThat(letterRetries.retry(letterId, "desk")).isTrue();
     String newKey = key(arrives(request).getContent().toString());
     assertThat(tokens.find(request.reference(), newKey)).isPresent();
     assertThat(tokens.find(request.reference(), oldKey)).isEmpty();
@@ -189,10 +196,10 @@ class StatusKeyRecoveryTest {
     DeskRequest request = TestRequests.request(register).withoutEmail().register();
     String key = tokens.issue(request.id());
 
-    assertThat(correspondence.queueStatusKey(request.id(), "desk")).isFalse();
+    assertThat(statusKeyLetters.queue(request.id(), "desk")).isFalse();
     assertThat(recovery.handle(request.reference(), TestRequests.PRINCIPAL.email()))
         .isEqualTo(Outcome.ADDRESS_DID_NOT_MATCH);
-    assertThat(correspondence.lettersOf(request.id())).isEmpty();
+    assertThat(outbox.lettersOf(request.id())).isEmpty();
     assertThat(tokens.find(request.reference(), key)).isPresent();
   }
 
@@ -295,7 +302,7 @@ class StatusKeyRecoveryTest {
     DeskRequest myNumber = TestRequests.request(register).specific().register();
     assertThat(desk.postForm("/desk/requests/" + myNumber.reference() + "/status-key",
         Map.of("_csrf", PageClient.csrf(file))).status()).as("not for staff who may not see it").isEqualTo(404);
-    assertThat(correspondence.lettersOf(myNumber.id())).isEmpty();
+    assertThat(outbox.lettersOf(myNumber.id())).isEmpty();
   }
 
   private HttpResponse<String> ask(HttpClient http, String reference, String email) throws Exception {
@@ -314,7 +321,7 @@ class StatusKeyRecoveryTest {
   }
 
   private OutboundLetter statusKeyLetter(DeskRequest request) {
-    return correspondence.lettersOf(request.id()).stream().filter(l -> l.kind() == LetterKind.STATUS_KEY)
+    return outbox.lettersOf(request.id()).stream().filter(l -> l.kind() == LetterKind.STATUS_KEY)
         .findFirst().orElseThrow();
   }
 

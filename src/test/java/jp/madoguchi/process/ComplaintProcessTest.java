@@ -11,10 +11,12 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import jp.madoguchi.complaint.ComplaintProcess.Elements;
 import jp.madoguchi.correspondence.CorrespondenceService;
 import jp.madoguchi.correspondence.LetterKind;
 import jp.madoguchi.correspondence.OutboundLetter;
-import jp.madoguchi.process.ComplaintProcess.Elements;
+import jp.madoguchi.correspondence.Outbox;
+import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
@@ -38,6 +40,7 @@ class ComplaintProcessTest {
   @Autowired RequestRegister register;
   @Autowired RequestProcessStarter starter;
   @Autowired CorrespondenceService correspondence;
+  @Autowired Outbox outbox;
 
   DeskRequest complaint;
   ProcessInstance instance;
@@ -64,7 +67,7 @@ class ComplaintProcessTest {
 
     assertThat(started.deadlines().targetBusinessDays()).isEqualTo(10);
     assertThat(started.deadlines().targetDueOn()).isEqualTo(LocalDate.of(2026, 12, 15));
-    assertThat(started.deadlines().legalRiskOn()).as("Art 39 is about requests, not complaints").isNull();
+    assertThat(started.deadlines().art39Date()).as("Art 39 is about requests, not complaints").isNull();
     assertThat(desk.task(Elements.HANDLE_COMPLAINT).getDueDate())
         .isEqualTo(Date.from(tokyo("2026-12-15T17:00")));
     assertThat(register.events(complaint.id())).filteredOn(e -> e.eventType().equals("SLA_CLOCK_STARTED"))
@@ -77,7 +80,7 @@ class ComplaintProcessTest {
 
     desk.clockAt(tokyo("2026-12-11T09:00"));
     assertThat(instance).hasPassed(Elements.REMIND_DESK, Elements.DESK_REMINDED);
-    assertThat(correspondence.lettersOf(complaint.id())).anySatisfy(letter -> {
+    assertThat(outbox.lettersOf(complaint.id())).anySatisfy(letter -> {
       assertThat(letter.kind()).isEqualTo(LetterKind.STAFF_REMINDER);
       assertThat(letter.recipientName()).isEqualTo("desk");
     });
@@ -135,6 +138,6 @@ class ComplaintProcessTest {
   }
 
   private List<LetterKind> letters() {
-    return correspondence.lettersOf(complaint.id()).stream().map(OutboundLetter::kind).toList();
+    return outbox.lettersOf(complaint.id()).stream().map(OutboundLetter::kind).toList();
   }
 }

@@ -8,11 +8,16 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
+import jp.madoguchi.fee.FeePaymentProcess;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.handling.RequestProcessStarter;
+import jp.madoguchi.identity.IdentityVerificationProcess;
+import jp.madoguchi.reply.ReplyProcess;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
+import jp.madoguchi.requester.AwaitRequesterProcess;
 import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.ProcessDriver;
 import jp.madoguchi.support.TestRequests;
@@ -65,31 +70,31 @@ class DeskWorksThroughRestTest {
     desk = rest.withBasicAuth("desk", "desk-demo-2026");
     manager = rest.withBasicAuth("manager", "manager-demo-2026");
 
-    work(desk, request, Elements.CHECK_REQUEST, Map.of("requestFormComplete", value(true)));
+    work(desk, request, PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", value(true)));
     jobs.runJobs();
-    work(desk, request, Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", value("NONE")));
+    work(desk, request, IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", value("NONE")));
     jobs.runJobs();
     assertThat(register.find(request.id()).deadlines().clockPausedSince()).isNotNull();
-    work(desk, request, Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", value("2026-12-01")));
+    work(desk, request, AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", value("2026-12-01")));
     assertThat(register.find(request.id()).deadlines().clockPausedSince()).isNull();
-    work(desk, request, Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", value("PASSPORT")));
+    work(desk, request, IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", value("PASSPORT")));
     jobs.runJobs();
-    work(desk, request, Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", value(1000),
+    work(desk, request, FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", value(1000),
         "feePaymentMethod", value("STAMPS"), "feeReceivedOn", value("2026-12-02")));
-    work(desk, request, Elements.INVESTIGATE, Map.of("entrustedByClient", value(false), "dataFound", value(true),
+    work(desk, request, PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", value(false), "dataFound", value(true),
         "dataLocations", Map.of("value", "[\"CUSTOMER_DATABASE\"]", "type", "Json")));
-    work(desk, request, Elements.DECIDE, Map.of("decision", value("PARTIAL"),
+    work(desk, request, PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", value("PARTIAL"),
         "refusalGrounds", Map.of("value", "[\"HARM_TO_PERSON_OR_THIRD_PARTY\"]", "type", "Json"),
         "refusalReasons", value("第三者の発言部分を除きます")));
-    String approval = taskId(tasksOf(manager, request), Elements.APPROVE_REFUSAL);
+    String approval = taskId(tasksOf(manager, request), PersonalDataRequestProcess.Elements.APPROVE_REFUSAL);
     assertThat(desk.postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "desk"), String.class, approval)
         .getStatusCode()).as("the desk cannot take the manager's approval").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(desk.postForEntity("/engine-rest/task/{id}/submit-form",
         Map.of("variables", Map.of("managerApproval", value("APPROVED"))), String.class, approval).getStatusCode())
         .as("the desk cannot approve its own refusal").isEqualTo(HttpStatus.FORBIDDEN);
-    work(manager, request, Elements.APPROVE_REFUSAL, Map.of("managerApproval", value("APPROVED")));
+    work(manager, request, PersonalDataRequestProcess.Elements.APPROVE_REFUSAL, Map.of("managerApproval", value("APPROVED")));
     jobs.runJobs();
-    work(desk, request, Elements.DISPATCH_BY_REGISTERED_MAIL, Map.of("trackingNumber", value("1234-5678-9012"),
+    work(desk, request, ReplyProcess.Elements.DISPATCH_BY_REGISTERED_MAIL, Map.of("trackingNumber", value("1234-5678-9012"),
         "dispatchedOn", value("2026-12-03")));
 
     DeskRequest closed = register.find(request.id());
@@ -109,12 +114,12 @@ class DeskWorksThroughRestTest {
     specialist = rest.withBasicAuth("specialist", "specialist-demo-2026");
     assertThat(tasksOf(desk, request)).isEmpty();
     List<Map<String, Object>> entitled = tasksOf(specialist, request);
-    assertThat(entitled).extracting(task -> task.get("taskDefinitionKey")).containsExactly(Elements.CHECK_REQUEST);
+    assertThat(entitled).extracting(task -> task.get("taskDefinitionKey")).containsExactly(PersonalDataRequestProcess.Elements.CHECK_REQUEST);
     assertThat(entitled).extracting(task -> task.get("tenantId"))
         .containsExactly(jp.madoguchi.security.DeskGroups.SPECIFIC_INFORMATION_TENANT);
 
     // nor can the desk reach it by its id: not the task, its form, its process instance, or its history
-    String taskId = taskId(entitled, Elements.CHECK_REQUEST);
+    String taskId = taskId(entitled, PersonalDataRequestProcess.Elements.CHECK_REQUEST);
     String instanceId = (String) entitled.get(0).get("processInstanceId");
     assertThat(desk.getForEntity("/engine-rest/task/{id}", String.class, taskId).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
@@ -129,14 +134,14 @@ class DeskWorksThroughRestTest {
     assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 
     // the entitled desk works it; its call activities are in the tenant too
-    work(specialist, request, Elements.CHECK_REQUEST, Map.of("requestFormComplete", value(true)));
+    work(specialist, request, PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", value(true)));
     new ProcessDriver(engine, request.reference()).runJobs();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("identity-verification")
         .superProcessInstanceId(instanceId).singleResult().getTenantId())
         .isEqualTo(jp.madoguchi.security.DeskGroups.SPECIFIC_INFORMATION_TENANT);
     assertThat(tasksOf(desk, request)).isEmpty();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(request.reference()).list())
-        .extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).containsExactly(Elements.VERIFY_IDENTITY);
+        .extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).containsExactly(IdentityVerificationProcess.Elements.VERIFY_IDENTITY);
   }
 
   private static String taskId(List<Map<String, Object>> tasks, String taskKey) {

@@ -14,10 +14,17 @@ import java.util.List;
 import java.util.Map;
 import jp.madoguchi.correspondence.CorrespondenceService;
 import jp.madoguchi.correspondence.LetterKind;
-import jp.madoguchi.correspondence.OutboundLetter;
+import jp.madoguchi.correspondence.LetterStatus;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
 import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
-import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
+import jp.madoguchi.correspondence.OutboundLetter;
+import jp.madoguchi.correspondence.Outbox;
+import jp.madoguchi.fee.FeePaymentProcess;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.handling.RequestProcessStarter;
+import jp.madoguchi.handling.RequestWithdrawal;
+import jp.madoguchi.identity.IdentityVerificationProcess;
+import jp.madoguchi.reply.ReplyProcess;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.AgentKind;
 import jp.madoguchi.request.RequestEnums.DisclosureMethod;
@@ -25,6 +32,7 @@ import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestEvent;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
+import jp.madoguchi.requester.AwaitRequesterProcess;
 import jp.madoguchi.security.DeskGroups;
 import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.ProcessDriver;
@@ -52,6 +60,7 @@ class PersonalDataRequestProcessTest {
   @Autowired RequestRegister register;
   @Autowired RequestProcessStarter starter;
   @Autowired CorrespondenceService correspondence;
+  @Autowired Outbox outbox;
   @Autowired HistoryService historyService;
   @Autowired RequestWithdrawal withdrawal;
 
@@ -87,8 +96,8 @@ class PersonalDataRequestProcessTest {
         : Map.of("decision", "FULL", "actionTakenNote", "登録住所を訂正しました"));
 
     assertClosed("DECIDED_FULL");
-    assertThat(instance).hasPassed(Elements.SEND_ACKNOWLEDGEMENT, Elements.VERIFY_IDENTITY_CALL,
-        Elements.INVESTIGATE, Elements.DECIDE, Elements.SEND_REPLY_CALL, Elements.CLOSE_REQUEST);
+    assertThat(instance).hasPassed(PersonalDataRequestProcess.Elements.SEND_ACKNOWLEDGEMENT, PersonalDataRequestProcess.Elements.VERIFY_IDENTITY_CALL,
+        PersonalDataRequestProcess.Elements.INVESTIGATE, PersonalDataRequestProcess.Elements.DECIDE, PersonalDataRequestProcess.Elements.SEND_REPLY_CALL, PersonalDataRequestProcess.Elements.CLOSE_REQUEST);
     Map<String, Object> outcome = finalVariables();
     assertThat(outcome).containsEntry("requestType", type.name()).containsEntry("identityOutcome", "VERIFIED")
         .containsEntry("feeOutcome", feeApplies ? "PAID" : "NOT_REQUIRED").containsEntry("dataFound", true)
@@ -112,14 +121,14 @@ class PersonalDataRequestProcessTest {
     start(TestRequests.request(register).type(RequestType.DISCLOSURE).byAgent(AgentKind.AUTHORISED));
 
     checkRequest(true);
-    desk.complete(Elements.VERIFY_IDENTITY, Map.of("powerOfAttorneyPresent", true,
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("powerOfAttorneyPresent", true,
         "sealCertificateIssuedOn", "2026-10-15", "agentDocumentType", "PASSPORT"));
     payFee(1000);
     investigate(true);
     decide(Map.of("decision", "FULL"));
 
     assertClosed("DECIDED_FULL");
-    List<OutboundLetter> letters = correspondence.lettersOf(request.id());
+    List<OutboundLetter> letters = outbox.lettersOf(request.id());
     assertThat(letters).isNotEmpty().allSatisfy(letter -> {
       assertThat(letter.recipientRole()).isEqualTo(RecipientRole.AGENT);
       assertThat(letter.recipientName()).isEqualTo(TestRequests.AGENT.name());
@@ -132,14 +141,14 @@ class PersonalDataRequestProcessTest {
     start(TestRequests.request(register).type(RequestType.CORRECTION).byAgent(AgentKind.AUTHORISED));
     checkRequest(true);
 
-    desk.complete(Elements.VERIFY_IDENTITY, Map.of("powerOfAttorneyPresent", true,
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("powerOfAttorneyPresent", true,
         "sealCertificateIssuedOn", "2026-08-01", "agentDocumentType", "PASSPORT"));
 
     assertThat(events()).anySatisfy(event -> {
       assertThat(event.eventType()).isEqualTo("IDENTITY_MORE_DOCUMENTS_NEEDED");
       assertThat(event.detail()).isEqualTo("PRINCIPAL_SEAL_CERTIFICATE_WITHIN_3_MONTHS");
     });
-    assertThat(desk.task(Elements.RECORD_REQUESTER_REPLY)).isNotNull();
+    assertThat(desk.task(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY)).isNotNull();
     assertThat(letterKinds()).contains(LetterKind.MISSING_DOCUMENTS);
   }
 
@@ -149,27 +158,27 @@ class PersonalDataRequestProcessTest {
     checkRequest(true);
     verifyPrincipal("NONE");
 
-    assertThat(desk.task(Elements.RECORD_REQUESTER_REPLY)).isNotNull();
+    assertThat(desk.task(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY)).isNotNull();
     assertThat(register.find(request.id()).status()).isEqualTo(RequestStatus.AWAITING_DOCUMENTS);
     assertThat(register.find(request.id()).deadlines().clockPausedSince()).isEqualTo(ARRIVED);
 
     // ten business days later (December 15, 17:00) the reminder goes out; the desk still waits
     at("2026-12-15T17:00");
     assertThat(letterKinds()).containsSubsequence(LetterKind.MISSING_DOCUMENTS, LetterKind.REMINDER);
-    assertThat(desk.task(Elements.RECORD_REQUESTER_REPLY)).isNotNull();
+    assertThat(desk.task(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY)).isNotNull();
 
     // the desk's own target is suspended while it waits; the two weeks of Art 39 are not
-    assertThat(desk.openTasks(Elements.REVIEW_OVERDUE)).isEmpty();
-    assertThat(desk.openTasks(Elements.REVIEW_LEGAL_RISK)).hasSize(1);
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.REVIEW_OVERDUE)).isEmpty();
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.REVIEW_ART39_DATE_PASSED)).hasSize(1);
 
     // thirty business days after the request for documents (January 15, skipping December 31 to January 3 and
     // Coming of Age Day), the desk gives up and says so
     at("2027-01-15T16:59");
-    assertThat(desk.openTasks(Elements.RECORD_REQUESTER_REPLY)).hasSize(1);
+    assertThat(desk.openTasks(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY)).hasSize(1);
     at("2027-01-15T17:00");
 
     assertClosed("ABANDONED");
-    desk.complete(Elements.REVIEW_LEGAL_RISK, Map.of("escalationNote", "取り下げを確認"));
+    desk.complete(PersonalDataRequestProcess.Elements.REVIEW_ART39_DATE_PASSED, Map.of("escalationNote", "取り下げを確認"));
     assertThat(instance).isEnded();
     assertThat(letterKinds()).endsWith(LetterKind.ABANDONED);
     assertThat(events()).extracting(RequestEvent::eventType).contains("SLA_CLOCK_PAUSED", "SLA_CLOCK_RESUMED");
@@ -183,11 +192,11 @@ class PersonalDataRequestProcessTest {
     LocalDate target = register.find(request.id()).deadlines().targetDueOn();
 
     at("2026-12-08T11:00");
-    desk.complete(Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", "2026-12-08"));
+    desk.complete(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", "2026-12-08"));
     LocalDate moved = register.find(request.id()).deadlines().targetDueOn();
     Date movedDue = Date.from(moved.atTime(17, 0).atZone(TOKYO).toInstant());
     // the form of Verify identity shows its own process's copy of the target: it moved too
-    Task verify = desk.task(Elements.VERIFY_IDENTITY);
+    Task verify = desk.task(IdentityVerificationProcess.Elements.VERIFY_IDENTITY);
     assertThat(engine.getTaskService().getVariable(verify.getId(), "targetDueDate")).isEqualTo(movedDue);
     assertThat(verify.getDueDate()).isEqualTo(movedDue);
     verifyPrincipal("PASSPORT");
@@ -195,7 +204,7 @@ class PersonalDataRequestProcessTest {
     DeskRequest waited = register.find(request.id());
     assertThat(waited.deadlines().pausedBusinessDays()).isEqualTo(5);
     assertThat(waited.deadlines().targetDueOn()).isAfter(target);
-    assertThat(desk.task(Elements.INVESTIGATE).getDueDate())
+    assertThat(desk.task(PersonalDataRequestProcess.Elements.INVESTIGATE).getDueDate())
         .isEqualTo(java.util.Date.from(waited.deadlines().targetDueOn().atTime(17, 0).atZone(TOKYO).toInstant()));
   }
 
@@ -204,15 +213,15 @@ class PersonalDataRequestProcessTest {
     start(TestRequests.request(register).type(RequestType.DISCLOSURE));
     checkRequest(true);
     verifyPrincipal("NONE");
-    assertThat(desk.task(Elements.RECORD_REQUESTER_REPLY)).isNotNull();
+    assertThat(desk.task(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY)).isNotNull();
 
     RequestWithdrawal.Outcome outcome = withdrawal.withdraw(register.find(request.id()),
         "12月3日 電話で本人から取下げの申出(佐藤)", "desk");
     desk.runJobs();
 
     assertThat(outcome).isEqualTo(RequestWithdrawal.Outcome.WITHDRAWN);
-    assertThat(instance).hasPassed(Elements.REQUEST_WITHDRAWN, Elements.CONFIRM_WITHDRAWAL, Elements.READY_TO_CLOSE)
-        .hasNotPassed(Elements.REQUEST_ANSWERED);
+    assertThat(instance).hasPassed(PersonalDataRequestProcess.Elements.REQUEST_WITHDRAWN, PersonalDataRequestProcess.Elements.CONFIRM_WITHDRAWAL, PersonalDataRequestProcess.Elements.READY_TO_CLOSE)
+        .hasNotPassed(PersonalDataRequestProcess.Elements.REQUEST_ANSWERED);
     assertClosed("WITHDRAWN");
     assertThat(instance).isEnded();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
@@ -238,17 +247,17 @@ class PersonalDataRequestProcessTest {
     payFee(1000);
     investigate(true);
     decide(Map.of("decision", "FULL", "changeToPaper", true, "paperReasonNote", "録音データが大容量のため"));
-    assertThat(desk.task(Elements.DISPATCH_BY_REGISTERED_MAIL)).isNotNull();
+    assertThat(desk.task(ReplyProcess.Elements.DISPATCH_BY_REGISTERED_MAIL)).isNotNull();
 
     withdrawal.withdraw(register.find(request.id()), "発送前に電話で取下げ", "desk");
     desk.runJobs();
 
     assertClosed("WITHDRAWN");
-    assertThat(correspondence.lettersOf(request.id())).filteredOn(l -> l.kind() == LetterKind.DISCLOSURE)
-        .singleElement().satisfies(l -> assertThat(l.status()).isEqualTo("CANCELLED"));
-    assertThat(correspondence.lettersOf(request.id()))
+    assertThat(outbox.lettersOf(request.id())).filteredOn(l -> l.kind() == LetterKind.DISCLOSURE)
+        .singleElement().satisfies(l -> assertThat(l.status()).isEqualTo(LetterStatus.CANCELLED));
+    assertThat(outbox.lettersOf(request.id()))
         .filteredOn(l -> l.kind() == LetterKind.WITHDRAWAL_CONFIRMATION).singleElement()
-        .satisfies(l -> assertThat(l.status()).isNotEqualTo("CANCELLED"));
+        .satisfies(l -> assertThat(l.status()).isNotEqualTo(LetterStatus.CANCELLED));
     assertThat(events()).filteredOn(e -> e.eventType().equals("LETTERS_CANCELLED")).singleElement()
         .satisfies(e -> assertThat(e.detail()).contains("DISCLOSURE to PRINCIPAL by PAPER"));
   }
@@ -267,14 +276,14 @@ class PersonalDataRequestProcessTest {
     start(TestRequests.request(register).type(RequestType.THIRD_PARTY_RECORDS_DISCLOSURE));
     checkRequest(true);
     verifyPrincipal("MY_NUMBER_CARD_FRONT");
-    assertThat(desk.task(Elements.CONFIRM_FEE_PAYMENT)).isNotNull();
+    assertThat(desk.task(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT)).isNotNull();
 
     at("2026-12-15T17:00");
     assertThat(letterKinds()).containsSubsequence(LetterKind.FEE_REQUEST, LetterKind.REMINDER);
     at("2027-01-15T17:00");
 
     assertClosed("FEE_NOT_PAID");
-    assertThat(desk.openTasks(Elements.REVIEW_OVERDUE)).isEmpty();
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.REVIEW_OVERDUE)).isEmpty();
     assertThat(finalVariables()).containsEntry("feeOutcome", "ABANDONED");
     assertThat(letterKinds()).endsWith(LetterKind.ABANDONED);
   }
@@ -286,10 +295,10 @@ class PersonalDataRequestProcessTest {
     verifyPrincipal("RESIDENCE_CARD");
 
     payFee(500);
-    assertThat(desk.task(Elements.CONFIRM_FEE_PAYMENT)).isNotNull();
+    assertThat(desk.task(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT)).isNotNull();
     payFee(1000);
 
-    assertThat(desk.task(Elements.INVESTIGATE)).isNotNull();
+    assertThat(desk.task(PersonalDataRequestProcess.Elements.INVESTIGATE)).isNotNull();
     assertThat(events()).extracting(RequestEvent::eventType).containsSubsequence("FEE_PARTLY_PAID", "FEE_PAID");
   }
 
@@ -301,32 +310,32 @@ class PersonalDataRequestProcessTest {
     payFee(1000);
     investigate(true);
 
-    assertThatThrownBy(() -> desk.complete(Elements.DECIDE, Map.of("decision", "NONE")))
+    assertThatThrownBy(() -> desk.complete(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "NONE")))
         .hasMessageContaining("Art 33(2)").hasMessageContaining("Art 36");
-    assertThat(desk.task(Elements.DECIDE)).isNotNull();
+    assertThat(desk.task(PersonalDataRequestProcess.Elements.DECIDE)).isNotNull();
 
     decide(Map.of("decision", "NONE", "refusalGrounds", List.of("SIGNIFICANT_BUSINESS_HINDRANCE"),
         "refusalReasons", "請求の件数が多いため"));
-    assertThat(desk.task(Elements.APPROVE_REFUSAL)).isNotNull();
-    assertThat(engine.getTaskService().getIdentityLinksForTask(desk.task(Elements.APPROVE_REFUSAL).getId()))
+    assertThat(desk.task(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL)).isNotNull();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(desk.task(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL).getId()))
         .extracting(IdentityLink::getGroupId).containsExactly(DeskGroups.PRIVACY_MANAGERS);
 
-    assertThatThrownBy(() -> desk.complete(Elements.APPROVE_REFUSAL, Map.of("managerApproval", "SENT_BACK")))
+    assertThatThrownBy(() -> desk.complete(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL, Map.of("managerApproval", "SENT_BACK")))
         .hasMessageContaining("Say why the refusal goes back");
-    desk.complete(Elements.APPROVE_REFUSAL, Map.of("managerApproval", "SENT_BACK",
+    desk.complete(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL, Map.of("managerApproval", "SENT_BACK",
         "managerComment", "件数の多さだけでは第2号に当たりません。一部開示を検討してください。"));
 
-    assertThat(desk.task(Elements.DECIDE)).isNotNull();
+    assertThat(desk.task(PersonalDataRequestProcess.Elements.DECIDE)).isNotNull();
     // a manager who also works the desk decides: another manager must approve
     engine.getIdentityService().setAuthentication("manager",
         List.of(DeskGroups.PRIVACY_DESK, DeskGroups.PRIVACY_MANAGERS));
     try {
       decide(Map.of("decision", "PARTIAL", "refusalGrounds", List.of("HARM_TO_PERSON_OR_THIRD_PARTY"),
           "refusalReasons", "通話録音に第三者の発言が含まれるため、その部分を除きます"));
-      assertThatThrownBy(() -> desk.complete(Elements.APPROVE_REFUSAL, Map.of("managerApproval", "APPROVED")))
+      assertThatThrownBy(() -> desk.complete(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL, Map.of("managerApproval", "APPROVED")))
           .hasMessageContaining("four eyes");
       engine.getIdentityService().setAuthentication("chief", List.of(DeskGroups.PRIVACY_MANAGERS));
-      desk.complete(Elements.APPROVE_REFUSAL, Map.of("managerApproval", "APPROVED"));
+      desk.complete(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL, Map.of("managerApproval", "APPROVED"));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -350,7 +359,7 @@ class PersonalDataRequestProcessTest {
     decide(Map.of("decision", "PARTIAL", "refusalReasons", "生年月日は正しい記録です",
         "actionTakenNote", "住所のみ訂正"));
 
-    assertThat(desk.task(Elements.APPROVE_REFUSAL)).isNotNull();
+    assertThat(desk.task(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL)).isNotNull();
   }
 
   @Test
@@ -360,12 +369,12 @@ class PersonalDataRequestProcessTest {
     verifyPrincipal("PASSPORT");
     payFee(1000);
 
-    desk.complete(Elements.INVESTIGATE, Map.of("entrustedByClient", true, "clientCompanyName", "株式会社サンプル通販",
+    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", true, "clientCompanyName", "株式会社サンプル通販",
         "clientContactEmail", "privacy@client.example.jp", "investigationNote", "コールセンター受託業務の応対記録"));
 
     assertClosed("REFERRED_TO_CLIENT");
-    assertThat(instance).hasPassed(Elements.REFER_TO_CLIENT, Elements.REFERRED_TO_CLIENT);
-    List<OutboundLetter> letters = correspondence.lettersOf(request.id());
+    assertThat(instance).hasPassed(PersonalDataRequestProcess.Elements.REFER_TO_CLIENT, PersonalDataRequestProcess.Elements.REFERRED_TO_CLIENT);
+    List<OutboundLetter> letters = outbox.lettersOf(request.id());
     assertThat(letters).anySatisfy(letter -> {
       assertThat(letter.kind()).isEqualTo(LetterKind.ENTRUSTED_REFERRAL);
       assertThat(letter.recipientRole()).isEqualTo(RecipientRole.PRINCIPAL);
@@ -396,7 +405,7 @@ class PersonalDataRequestProcessTest {
     start(TestRequests.request(register).type(RequestType.CORRECTION));
     checkRequest(true);
 
-    desk.complete(Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "DRIVERS_LICENCE", "identityMismatch", true));
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "DRIVERS_LICENCE", "identityMismatch", true));
 
     assertClosed("IDENTITY_REJECTED");
     assertThat(letterKinds()).endsWith(LetterKind.IDENTITY_REJECTED);
@@ -409,10 +418,10 @@ class PersonalDataRequestProcessTest {
     checkRequest(false);
     assertThat(letterKinds()).contains(LetterKind.REQUEST_FORM_AND_CHECKLIST);
     assertThat(register.find(request.id()).status()).isEqualTo(RequestStatus.AWAITING_REQUEST_FORM);
-    desk.complete(Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", "2026-12-03"));
+    desk.complete(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", "2026-12-03"));
 
     checkRequest(true);
-    assertThat(desk.task(Elements.VERIFY_IDENTITY)).isNotNull();
+    assertThat(desk.task(IdentityVerificationProcess.Elements.VERIFY_IDENTITY)).isNotNull();
   }
 
   @Test
@@ -423,7 +432,7 @@ class PersonalDataRequestProcessTest {
     at("2027-01-15T17:00");
 
     assertClosed("ABANDONED");
-    assertThat(instance).hasPassed(Elements.REQUEST_ABANDONED);
+    assertThat(instance).hasPassed(PersonalDataRequestProcess.Elements.REQUEST_ABANDONED);
   }
 
   @Test
@@ -435,19 +444,19 @@ class PersonalDataRequestProcessTest {
     investigate(true);
 
     decide(Map.of("decision", "FULL", "changeToPaper", true, "paperReasonNote", "録音データが大容量のため"));
-    desk.complete(Elements.DISPATCH_BY_REGISTERED_MAIL, Map.of("trackingNumber", "1234-5678-9012",
+    desk.complete(ReplyProcess.Elements.DISPATCH_BY_REGISTERED_MAIL, Map.of("trackingNumber", "1234-5678-9012",
         "dispatchedOn", "2026-12-04"));
 
     assertClosed("DECIDED_FULL");
     assertThat(letterKinds()).containsSubsequence(LetterKind.METHOD_CHANGED_TO_PAPER, LetterKind.DISCLOSURE);
-    assertThat(correspondence.lettersOf(request.id())).filteredOn(l -> l.kind() == LetterKind.DISCLOSURE)
+    assertThat(outbox.lettersOf(request.id())).filteredOn(l -> l.kind() == LetterKind.DISCLOSURE)
         .singleElement().satisfies(letter -> {
           assertThat(letter.delivery()).isEqualTo(Delivery.PAPER);
-          assertThat(letter.status()).isEqualTo("DISPATCHED");
+          assertThat(letter.status()).isEqualTo(LetterStatus.DISPATCHED);
         });
     assertThat(register.find(request.id()).disclosureMethod()).isEqualTo(DisclosureMethod.PAPER);
     // the dispatch task offered both letters to print
-    List<Long> paperLetters = correspondence.lettersOf(request.id()).stream()
+    List<Long> paperLetters = outbox.lettersOf(request.id()).stream()
         .filter(l -> l.delivery() == Delivery.PAPER).map(OutboundLetter::id).toList();
     assertThat(historyService.createHistoricVariableInstanceQuery().variableNameIn("replyLetterId",
             "methodChangeLetterId").list())
@@ -458,28 +467,28 @@ class PersonalDataRequestProcessTest {
   void slaTimersRemindTheDeskEscalateAtTheTargetAndFlagTheTwoWeekMark() {
     start(TestRequests.request(register).type(RequestType.CORRECTION));
     checkRequest(true);
-    engine.getTaskService().claim(desk.task(Elements.VERIFY_IDENTITY).getId(), "desk");
+    engine.getTaskService().claim(desk.task(IdentityVerificationProcess.Elements.VERIFY_IDENTITY).getId(), "desk");
     DeskRequest started = register.find(request.id());
     assertThat(started.deadlines().targetDueOn()).isEqualTo(LocalDate.of(2026, 12, 15));
-    assertThat(started.deadlines().legalRiskOn()).isEqualTo(LocalDate.of(2026, 12, 15));
+    assertThat(started.deadlines().art39Date()).isEqualTo(LocalDate.of(2026, 12, 15));
 
     at("2026-12-11T09:00");
-    assertThat(correspondence.lettersOf(request.id())).anySatisfy(letter -> {
+    assertThat(outbox.lettersOf(request.id())).anySatisfy(letter -> {
       assertThat(letter.kind()).isEqualTo(LetterKind.STAFF_REMINDER);
       assertThat(letter.recipientName()).isEqualTo("desk");
     });
-    assertThat(desk.openTasks(Elements.REVIEW_OVERDUE)).isEmpty();
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.REVIEW_OVERDUE)).isEmpty();
 
     at("2026-12-15T00:00");
-    assertThat(desk.openTasks(Elements.REVIEW_LEGAL_RISK)).hasSize(1);
-    assertThat(register.find(request.id()).deadlines().legalRiskFlagged()).isTrue();
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.REVIEW_ART39_DATE_PASSED)).hasSize(1);
+    assertThat(register.find(request.id()).deadlines().art39DatePassed()).isTrue();
 
     at("2026-12-15T17:00");
-    assertThat(desk.openTasks(Elements.REVIEW_OVERDUE)).hasSize(1);
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.REVIEW_OVERDUE)).hasSize(1);
     assertThat(register.find(request.id()).deadlines().overdue()).isTrue();
 
-    desk.complete(Elements.REVIEW_OVERDUE, Map.of("escalationNote", "担当者と確認、本日中に本人確認"));
-    desk.complete(Elements.REVIEW_LEGAL_RISK, Map.of("escalationNote", "法務に連絡済み"));
+    desk.complete(PersonalDataRequestProcess.Elements.REVIEW_OVERDUE, Map.of("escalationNote", "担当者と確認、本日中に本人確認"));
+    desk.complete(PersonalDataRequestProcess.Elements.REVIEW_ART39_DATE_PASSED, Map.of("escalationNote", "法務に連絡済み"));
     verifyPrincipal("PASSPORT");
     investigate(true);
     decide(Map.of("decision", "FULL", "actionTakenNote", "電話番号を訂正"));
@@ -490,7 +499,7 @@ class PersonalDataRequestProcessTest {
   void aMyNumberRequestIsForTheEntitledDeskOnly() {
     start(TestRequests.request(register).type(RequestType.DISCLOSURE).specific());
 
-    assertThat(engine.getTaskService().getIdentityLinksForTask(desk.task(Elements.CHECK_REQUEST).getId()))
+    assertThat(engine.getTaskService().getIdentityLinksForTask(desk.task(PersonalDataRequestProcess.Elements.CHECK_REQUEST).getId()))
         .extracting(IdentityLink::getGroupId).containsExactly(DeskGroups.PRIVACY_DESK_SPECIFIC);
   }
 
@@ -499,7 +508,7 @@ class PersonalDataRequestProcessTest {
     start(TestRequests.request(register).type(RequestType.DISCLOSURE));
     String note = "顧客DBに旧住所あり、通話録音3件 " + request.reference();
 
-    desk.complete(Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "receiptNote", note));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "receiptNote", note));
 
     assertThat(events()).anyMatch(e -> e.eventType().equals("NOTE") && e.detail().contains(note));
     assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKey("receiptNote");
@@ -528,15 +537,15 @@ class PersonalDataRequestProcessTest {
   }
 
   private void checkRequest(boolean complete) {
-    desk.complete(Elements.CHECK_REQUEST, Map.of("requestFormComplete", complete));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", complete));
   }
 
   private void verifyPrincipal(String documentType) {
-    desk.complete(Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", documentType, "identityMismatch", false));
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", documentType, "identityMismatch", false));
   }
 
   private void payFee(long amount) {
-    desk.complete(Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", amount, "feePaymentMethod",
+    desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", amount, "feePaymentMethod",
         "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
   }
 
@@ -545,11 +554,11 @@ class PersonalDataRequestProcessTest {
     if (dataFound) {
       values.put("dataLocations", org.camunda.spin.Spin.JSON("[\"CUSTOMER_DATABASE\",\"CALL_RECORDINGS\"]"));
     }
-    desk.complete(Elements.INVESTIGATE, values);
+    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, values);
   }
 
   private void decide(Map<String, Object> values) {
-    desk.complete(Elements.DECIDE, values);
+    desk.complete(PersonalDataRequestProcess.Elements.DECIDE, values);
   }
 
   private void at(String tokyoLocalDateTime) {
@@ -565,7 +574,7 @@ class PersonalDataRequestProcessTest {
 
   /** The request reached its end and the register is closed (a manager's review may still be open). */
   private void assertClosed(String outcome) {
-    assertThat(instance).hasPassed(Elements.CLOSE_REQUEST, Elements.REQUEST_CLOSED);
+    assertThat(instance).hasPassed(PersonalDataRequestProcess.Elements.CLOSE_REQUEST, PersonalDataRequestProcess.Elements.REQUEST_CLOSED);
     if (desk.openTasks().isEmpty()) {
       assertThat(instance).isEnded();
     }
@@ -582,7 +591,7 @@ class PersonalDataRequestProcessTest {
   }
 
   private List<LetterKind> letterKinds() {
-    return correspondence.lettersOf(request.id()).stream().map(OutboundLetter::kind).toList();
+    return outbox.lettersOf(request.id()).stream().map(OutboundLetter::kind).toList();
   }
 
   private List<RequestEvent> events() {

@@ -15,12 +15,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import jp.madoguchi.intake.PageClient;
 import jp.madoguchi.intake.PageClient.Page;
+import jp.madoguchi.intake.PageClient;
 import jp.madoguchi.report.DeskReport.Count;
 import jp.madoguchi.report.DeskReport.Report;
-import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DeskRequest.Deadlines;
+import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.AgentKind;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
@@ -103,7 +103,7 @@ class DeskReportTest {
         .containsEntry("NO_DATA_HELD", 1L).containsEntry("DECIDED_NONE", 0L);
     assertThat(report.closed().withinTarget()).isEqualTo(2);
     assertThat(report.closed().late()).isEqualTo(1);
-    assertThat(report.closed().twoWeeksPassed()).isEqualTo(1);
+    assertThat(report.closed().art39DatePassed()).isEqualTo(1);
     // 2 (complaint), 9 (granted), 13 (late) and 1 (arrived Fri 30 May, closed Sun 1 June: Friday only)
     assertThat(report.closed().medianBusinessDays()).isEqualTo(2);
     assertThat(report.closed().longestBusinessDays()).isEqualTo(13);
@@ -136,7 +136,7 @@ class DeskReportTest {
     assertThat(map(after.open().byStage()).get("RECEIVED")).isEqualTo(map(before.open().byStage()).get("RECEIVED") + 2);
     assertThat(after.open().overdue()).as("a stopped clock is not overdue").isEqualTo(before.open().overdue() + 1);
     assertThat(after.open().clockStopped()).isEqualTo(before.open().clockStopped() + 1);
-    assertThat(after.open().twoWeeksPassed()).isEqualTo(before.open().twoWeeksPassed() + 1);
+    assertThat(after.open().art39DatePassed()).isEqualTo(before.open().art39DatePassed() + 1);
     assertThat(map(after.open().byStage())).doesNotContainKey("CLOSED");
   }
 
@@ -278,10 +278,10 @@ class DeskReportTest {
     return shape.arrivedOn(LocalDate.parse(arrivedOn)).register();
   }
 
-  private void target(DeskRequest request, String targetDueOn, boolean twoWeeksPassed) {
+  private void target(DeskRequest request, String targetDueOn, boolean art39DatePassed) {
     LocalDate due = LocalDate.parse(targetDueOn);
     register.updateDeadlines(request.id(), new Deadlines(10, due, request.arrivedOn().plusDays(14), null, 0, false,
-        twoWeeksPassed));
+        art39DatePassed));
   }
 
   private void closeAt(DeskRequest request, String outcome, String tokyoLocalDateTime) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import jp.madoguchi.correspondence.CorrespondenceService;
 import jp.madoguchi.correspondence.LetterKind;
+import jp.madoguchi.correspondence.Outbox;
 import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.TestRequests;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ class PersonalDataErasureTest {
   @Autowired PersonalDataErasure erasure;
   @Autowired RequestDocuments documents;
   @Autowired CorrespondenceService correspondence;
+  @Autowired Outbox outbox;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
 
@@ -31,7 +33,7 @@ class PersonalDataErasureTest {
     register.recordEvent(expired.id(), "desk", "NOTE", "Task_InvestigateRetainedData/investigationNote: 旧住所あり");
     new TransactionTemplate(transactionManager).executeWithoutResult(status -> correspondence.queueToRequester(
         expired.id(), LetterKind.ACKNOWLEDGEMENT, "erasure-test:" + expired.reference()));
-    long letterId = correspondence.letterId("erasure-test:" + expired.reference()).orElseThrow();
+    long letterId = outbox.letterId("erasure-test:" + expired.reference()).orElseThrow();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM letter_document WHERE letter_id = ?").param(letterId)
         .query(Long.class).single()).isOne();
     register.close(kept.id(), "DECIDED_FULL", LocalDate.of(2030, 1, 1), "desk");
@@ -54,7 +56,7 @@ class PersonalDataErasureTest {
         .allSatisfy(e -> assertThat(e.detail()).isNull());
     assertThat(jdbc.sql("SELECT COUNT(*) FROM letter_document WHERE request_id = ?").param(expired.id())
         .query(Long.class).single()).as("the composed letters go with the personal data").isZero();
-    assertThat(correspondence.lettersOf(expired.id())).singleElement().satisfies(letter -> {
+    assertThat(outbox.lettersOf(expired.id())).singleElement().satisfies(letter -> {
       assertThat(letter.kind()).isEqualTo(LetterKind.ACKNOWLEDGEMENT);
       assertThat(letter.recipientName()).isNull();
       assertThat(letter.recipientEmail()).isNull();

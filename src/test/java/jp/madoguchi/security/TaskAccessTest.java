@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import jp.madoguchi.process.PersonalDataRequestProcess.Elements;
-import jp.madoguchi.process.RequestProcessStarter;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
@@ -16,10 +16,10 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +49,7 @@ class TaskAccessTest {
   void theDesksTasksCarryNoAuthorizationRowOfTheirOwnButTheDeskSeesAndWorksThem() {
     DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
     starter.start(request);
-    Task check = new ProcessDriver(engine, request.reference()).runJobs().task(Elements.CHECK_REQUEST);
+    Task check = new ProcessDriver(engine, request.reference()).runJobs().task(PersonalDataRequestProcess.Elements.CHECK_REQUEST);
 
     assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
         .resourceId(check.getId()).count()).as("authorization rows of the task").isZero();
@@ -83,7 +83,7 @@ class TaskAccessTest {
   void aMyNumberRequestIsInItsTenantAndOnlyItsMembersSeeIt() {
     DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).specific().register();
     ProcessInstance instance = starter.start(request);
-    Task check = new ProcessDriver(engine, request.reference()).runJobs().task(Elements.CHECK_REQUEST);
+    Task check = new ProcessDriver(engine, request.reference()).runJobs().task(PersonalDataRequestProcess.Elements.CHECK_REQUEST);
 
     assertThat(instance.getTenantId()).isEqualTo(DeskGroups.SPECIFIC_INFORMATION_TENANT);
     assertThat(check.getTenantId()).isEqualTo(DeskGroups.SPECIFIC_INFORMATION_TENANT);
@@ -107,7 +107,7 @@ class TaskAccessTest {
   void onlyACandidateMayHoldOrCompleteATask() {
     DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
     starter.start(request);
-    Task check = new ProcessDriver(engine, request.reference()).runJobs().task(Elements.CHECK_REQUEST);
+    Task check = new ProcessDriver(engine, request.reference()).runJobs().task(PersonalDataRequestProcess.Elements.CHECK_REQUEST);
     TaskService tasks = engine.getTaskService();
 
     assertThatThrownBy(() -> tasks.setAssignee(check.getId(), "designer"))

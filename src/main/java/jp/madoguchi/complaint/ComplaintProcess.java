@@ -1,4 +1,6 @@
-package jp.madoguchi.process;
+package jp.madoguchi.complaint;
+
+import jp.madoguchi.process.ProcessVariable;
 
 /** The complaint or consultation process (APPI Art 40, JIS Q 15001). */
 public final class ComplaintProcess {

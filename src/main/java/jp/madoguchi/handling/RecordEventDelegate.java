@@ -1,6 +1,7 @@
-package jp.madoguchi.process;
+package jp.madoguchi.handling;
 
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.ProcessVariable;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.security.CurrentActor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,6 +33,6 @@ class RecordEventDelegate implements JavaDelegate {
       throw new IllegalStateException("Step " + execution.getCurrentActivityId()
           + ": eventType must be UPPER_SNAKE_CASE of at most 48 characters, was " + type);
     }
-    register.recordEvent(Variables.REQUEST_ID.require(execution), actor.id(), type, EVENT_DETAIL.get(execution));
+    register.recordEvent(RequestFacts.REQUEST_ID.require(execution), actor.id(), type, EVENT_DETAIL.get(execution));
   }
 }

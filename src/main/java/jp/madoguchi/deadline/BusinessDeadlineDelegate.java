@@ -1,6 +1,7 @@
-package jp.madoguchi.process;
+package jp.madoguchi.deadline;
 
 import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.process.ProcessVariable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,7 @@
-package jp.madoguchi.process;
+package jp.madoguchi.security;
 
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
-import jp.madoguchi.security.DeskGroups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -38,7 +37,7 @@ class SpecificInformationTenant extends AbstractProcessEnginePlugin implements T
     }
     Object kind = context.getVariables() == null
         ? null
-        : context.getVariables().get(Variables.PERSONAL_INFORMATION_KIND.name());
+        : context.getVariables().get(RequestFacts.PERSONAL_INFORMATION_KIND.name());
     return PersonalInformationKind.SPECIFIC.name().equals(kind) ? DeskGroups.SPECIFIC_INFORMATION_TENANT : null;
   }
 

@@ -1,7 +1,8 @@
-package jp.madoguchi.process;
+package jp.madoguchi.handling;
 
-import jp.madoguchi.process.PersonalDataRequestProcess.RequesterKind;
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.complaint.ComplaintProcess;
+import jp.madoguchi.process.RequestFacts.RequesterKind;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.AgentKind;
 import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
@@ -27,18 +28,18 @@ public class RequestProcessStarter {
 
   public ProcessInstance start(DeskRequest request) {
     VariableMap variables = org.camunda.bpm.engine.variable.Variables.createVariables();
-    variables.put(Variables.REQUEST_ID.name(), request.id());
-    variables.put(Variables.REFERENCE.name(), request.reference());
-    variables.put(Variables.ARRIVED_ON.name(), request.arrivedOn().toString());
-    variables.put(Variables.PERSONAL_INFORMATION_KIND.name(), request.personalInformationKind().name());
-    variables.put(Variables.DESK_GROUP.name(), deskGroup(request));
+    variables.put(RequestFacts.REQUEST_ID.name(), request.id());
+    variables.put(RequestFacts.REFERENCE.name(), request.reference());
+    variables.put(RequestFacts.ARRIVED_ON.name(), request.arrivedOn().toString());
+    variables.put(RequestFacts.PERSONAL_INFORMATION_KIND.name(), request.personalInformationKind().name());
+    variables.put(RequestFacts.DESK_GROUP.name(), deskGroup(request));
     // the complaint's target deadline, like a request's, comes from the response-deadline table by request type
-    variables.put(Variables.REQUEST_TYPE.name(), request.type().name());
+    variables.put(RequestFacts.REQUEST_TYPE.name(), request.type().name());
     if (request.type() == RequestType.COMPLAINT) {
       return runtimeService.startProcessInstanceByKey(ComplaintProcess.KEY, request.reference(), variables);
     }
-    variables.put(Variables.REQUESTER_KIND.name(), requesterKind(request).name());
-    variables.put(Variables.DISCLOSURE_METHOD.name(),
+    variables.put(RequestFacts.REQUESTER_KIND.name(), requesterKind(request).name());
+    variables.put(RequestFacts.DISCLOSURE_METHOD.name(),
         request.disclosureMethod() == null ? null : request.disclosureMethod().name());
     return runtimeService.startProcessInstanceByKey(PersonalDataRequestProcess.KEY, request.reference(), variables);
   }

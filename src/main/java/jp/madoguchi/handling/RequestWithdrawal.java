@@ -1,4 +1,4 @@
-package jp.madoguchi.process;
+package jp.madoguchi.handling;
 
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.RequestStatus;

@@ -1,4 +1,6 @@
-package jp.madoguchi.process;
+package jp.madoguchi.handling;
+
+
 
 /**
  * Published (in the withdrawing transaction) when a request's handling was ended by its requester's withdrawal, so

@@ -1,6 +1,6 @@
-package jp.madoguchi.process;
+package jp.madoguchi.handling;
 
-import jp.madoguchi.process.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestRegister;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,7 +20,7 @@ public class RequestStatusUpdater {
   }
 
   public void set(DelegateExecution execution, String status) {
-    Long requestId = Variables.REQUEST_ID.get(execution);
+    Long requestId = RequestFacts.REQUEST_ID.get(execution);
     if (requestId != null) {
       register.changeStatus(requestId, RequestStatus.valueOf(status), RequestRegister.SYSTEM_ACTOR);
     }

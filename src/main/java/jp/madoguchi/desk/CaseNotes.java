@@ -1,7 +1,8 @@
-package jp.madoguchi.process;
+package jp.madoguchi.desk;
 
 import java.util.List;
 import jp.madoguchi.engine.EveryUserTask;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.security.CurrentActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -49,7 +50,7 @@ class CaseNotes extends AbstractProcessEnginePlugin implements TaskListener {
   /** On completion of any user task: move the notes into the register and record who completed the step. */
   @Override
   public void notify(DelegateTask task) {
-    Long requestId = PersonalDataRequestProcess.Variables.REQUEST_ID.get(task);
+    Long requestId = RequestFacts.REQUEST_ID.get(task);
     if (requestId == null) {
       return;
     }

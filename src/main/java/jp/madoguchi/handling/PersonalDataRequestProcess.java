@@ -1,0 +1,91 @@
+package jp.madoguchi.handling;
+
+import java.util.List;
+import jp.madoguchi.process.ProcessVariable;
+
+/**
+ * The process {@value #KEY}: a request under APPI Arts 32-35 from receipt to closing. Its element IDs and its own
+ * variables; the facts it hands to the processes it calls are {@code process.RequestFacts}, and each called process
+ * has its contract beside its delegates. Variable names and values are a contract with integrators and reports;
+ * personal data never appears among them.
+ */
+public final class PersonalDataRequestProcess {
+
+  public static final String KEY = "personal-data-request";
+
+  /** The message that ends the handling of a request its requester withdrew (see {@code RequestWithdrawal}). */
+  public static final String REQUEST_WITHDRAWN_MESSAGE = "RequestWithdrawn";
+
+  /** Element IDs, for tests and for code that looks at where a request stands. */
+  public static final class Elements {
+    public static final String REQUEST_RECEIVED = "Event_RequestReceived";
+    public static final String DETERMINE_RESPONSE_DEADLINE = "Task_DetermineResponseDeadline";
+    public static final String START_SLA_CLOCK = "Task_StartSlaClock";
+    public static final String SEND_ACKNOWLEDGEMENT = "Task_SendAcknowledgement";
+    public static final String HANDLE_REQUEST = "SubProcess_HandleRequest";
+    public static final String CHECK_REQUEST = "Task_CheckRequest";
+    public static final String AWAIT_REQUEST_FORM = "CallActivity_AwaitRequestForm";
+    public static final String VERIFY_IDENTITY_CALL = "CallActivity_VerifyIdentity";
+    public static final String DETERMINE_FEE = "Task_DetermineFee";
+    public static final String COLLECT_FEE = "CallActivity_CollectFee";
+    public static final String INVESTIGATE = "Task_InvestigateRetainedData";
+    public static final String REFER_TO_CLIENT = "Task_ReferToClient";
+    public static final String DECIDE = "Task_DecideOnRequest";
+    public static final String APPROVE_REFUSAL = "Task_ApproveRefusal";
+    public static final String CHOOSE_REPLY_LETTER = "Task_ChooseReplyLetter";
+    public static final String SEND_REPLY_CALL = "CallActivity_SendReply";
+    public static final String REQUEST_WITHDRAWN = "Event_RequestWithdrawn";
+    public static final String CONFIRM_WITHDRAWAL = "Task_ConfirmWithdrawal";
+    public static final String READY_TO_CLOSE = "Gateway_ReadyToClose";
+    public static final String CLOSE_REQUEST = "Task_CloseRequest";
+    public static final String REQUEST_CLOSED = "Event_RequestClosed";
+    public static final String DEADLINE_NEAR = "Event_DeadlineNear";
+    public static final String TARGET_DEADLINE_PASSED = "Event_TargetDeadlinePassed";
+    /** The Art 39 date passed (the id keeps its first name: instances wait there). */
+    public static final String ART39_DATE_PASSED = "Event_TwoWeeksPassed";
+    public static final String REVIEW_OVERDUE = "Task_ReviewOverdueRequest";
+    /** Managers review a request past its Art 39 date (the id keeps its first name: tasks wait there). */
+    public static final String REVIEW_ART39_DATE_PASSED = "Task_ReviewLegalRisk";
+    public static final String REQUEST_ANSWERED = "Event_RequestAnswered";
+    public static final String REQUEST_ABANDONED = "Event_RequestAbandoned";
+    public static final String REFERRED_TO_CLIENT = "Event_ReferredToClient";
+
+    private Elements() {}
+  }
+
+  /** The variables of this process of its own. */
+  public static final class Variables {
+    // receipt
+    public static final ProcessVariable<Boolean> REQUEST_FORM_COMPLETE = ProcessVariable.bool("requestFormComplete");
+    /** Set by the message that ends the handling when the requester withdraws. */
+    public static final ProcessVariable<Boolean> WITHDRAWN = ProcessVariable.bool("withdrawn");
+
+    // investigation
+    public static final ProcessVariable<Boolean> DATA_FOUND = ProcessVariable.bool("dataFound");
+    public static final ProcessVariable<Boolean> ENTRUSTED_BY_CLIENT = ProcessVariable.bool("entrustedByClient");
+    public static final ProcessVariable<String> CLIENT_COMPANY_NAME = ProcessVariable.string("clientCompanyName");
+    public static final ProcessVariable<String> CLIENT_CONTACT_EMAIL = ProcessVariable.string("clientContactEmail");
+    /** Where the data was found (codes); handed to the reply, whose letter lists them. */
+    public static final ProcessVariable<List> DATA_LOCATIONS = ProcessVariable.list("dataLocations");
+
+    // decision
+    public static final ProcessVariable<String> DECISION = ProcessVariable.string("decision");
+    public static final ProcessVariable<List> REFUSAL_GROUNDS = ProcessVariable.list("refusalGrounds");
+    public static final ProcessVariable<String> REFUSAL_REASONS = ProcessVariable.string("refusalReasons");
+    /** The desk changes an electronic disclosure to paper (APPI Art 33(3)); handed to the reply. */
+    public static final ProcessVariable<Boolean> CHANGE_TO_PAPER = ProcessVariable.bool("changeToPaper");
+    public static final ProcessVariable<String> MANAGER_APPROVAL = ProcessVariable.string("managerApproval");
+    public static final ProcessVariable<String> MANAGER_COMMENT = ProcessVariable.string("managerComment");
+
+    private Variables() {}
+  }
+
+  /** Values of the contract's outcome variables. */
+  public enum Decision { FULL, PARTIAL, NONE }
+
+  public enum RefusalGround { HARM_TO_PERSON_OR_THIRD_PARTY, SIGNIFICANT_BUSINESS_HINDRANCE, VIOLATION_OF_LAWS }
+
+  public enum ManagerApproval { APPROVED, SENT_BACK }
+
+  private PersonalDataRequestProcess() {}
+}
