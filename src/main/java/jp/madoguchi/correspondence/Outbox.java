@@ -156,7 +156,7 @@ public class Outbox {
   }
 
   /** Paper letters still to be dispatched, oldest first. */
-  List<OutboundLetter> paperToPost(int limit) {
+  List<OutboundLetter> paperToDispatch(int limit) {
     return jdbc.sql(SELECT + " WHERE l.delivery = 'PAPER' AND l.status = 'QUEUED' ORDER BY l.created_at, l.id LIMIT ?")
         .param(limit)
         .query(Outbox::map)

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The paper letters waiting to be posted, for the desk (every paper notice: an acknowledgement, a request for the
- * fee or for documents, a confirmation of withdrawal; the reply itself is posted from its dispatch task): print
- * each, post it by registered mail, record the tracking number. Letters of My Number requests are listed only for
+ * The paper letters waiting to be dispatched, for the desk (every paper notice: an acknowledgement, a request for the
+ * fee or for documents, a confirmation of withdrawal; the reply itself is dispatched from its own task): print
+ * each, send it by registered mail, record the tracking number. Letters of My Number requests are listed only for
  * the staff entitled to them, who alone may print them.
  */
 @Controller
@@ -33,7 +33,7 @@ class PaperLetterController {
 
   @GetMapping("/desk/letters/paper")
   String list(Authentication user, Model model) {
-    List<OutboundLetter> letters = outbox.paperToPost(LIST_LIMIT).stream()
+    List<OutboundLetter> letters = outbox.paperToDispatch(LIST_LIMIT).stream()
         .filter(letter -> LetterStaffController.mayRead(letter, user))
         .toList();
     model.addAttribute("letters", letters);
@@ -42,7 +42,7 @@ class PaperLetterController {
 
   /** Records that the letter went out by registered mail, then shows the list again with what happened. */
   @PostMapping("/desk/letters/{id}/posted")
-  String posted(@PathVariable long id, @RequestParam(name = "trackingNumber", required = false) String tracking,
+  String dispatched(@PathVariable long id, @RequestParam(name = "trackingNumber", required = false) String tracking,
       Authentication user) {
     String number = tracking == null ? "" : tracking.strip();
     OutboundLetter letter = outbox.find(id).orElse(null);

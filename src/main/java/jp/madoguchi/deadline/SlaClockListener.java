@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Put on a step where the desk waits for the requester: the clock stops when the step starts and runs again when
- * it ends (the reply arrived, or the wait was given up).
+ * it ends (the reply arrived, or the request was closed as abandoned).
  */
 @Component
 class SlaClockListener implements ExecutionListener {

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * request's handling ends wherever it stood (waiting for documents or the fee, investigating, deciding, even with
  * the reply prepared but not yet sent). The model takes it from there: the requester is sent a confirmation and the
  * request is closed as {@code WITHDRAWN}; its deadline timers end with the handling, and letters not yet sent for it
- * (a reply waiting to be posted, an e-mail waiting to be tried again) are cancelled ({@link RequestWithdrawn}).
+ * (a reply waiting to be dispatched, an e-mail waiting to be tried again) are cancelled ({@link RequestWithdrawn}).
  */
 @Service
 public class RequestWithdrawal {

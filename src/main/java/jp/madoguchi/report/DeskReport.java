@@ -80,11 +80,11 @@ public class DeskReport {
   public record Workload(long unclaimed, List<Count> byAssignee) {}
 
   /**
-   * The report. {@code failedEmails}: e-mails that failed and wait for staff, now; {@code paperToPost}: paper letters
-   * waiting to be posted, now.
+   * The report. {@code failedEmails}: e-mails that failed and wait for staff, now; {@code paperToDispatch}: paper letters
+   * waiting to be dispatched, now.
    */
   public record Report(LocalDate from, LocalDate to, LocalDate madeOn, Received received, Closed closed, Open open,
-      Workload workload, long failedEmails, long paperToPost) {}
+      Workload workload, long failedEmails, long paperToDispatch) {}
 
   /**
    * The figures for the days {@code from} to {@code to}, both included.

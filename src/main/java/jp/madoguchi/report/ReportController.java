@@ -106,7 +106,7 @@ class ReportController {
       row(csv, "workload.assignee", count.key(), "report.workload.assignee", count.count());
     }
     row(csv, "letters", "failedEmails", "report.failedEmails", report.failedEmails());
-    row(csv, "letters", "paperToPost", "report.paperToPost", report.paperToPost());
+    row(csv, "letters", "paperToPost", "report.paperToDispatch", report.paperToDispatch());
     String name = "madoguchi-report-" + report.from() + "-" + report.to() + ".csv";
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

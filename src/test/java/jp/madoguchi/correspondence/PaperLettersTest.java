@@ -94,7 +94,7 @@ class PaperLettersTest {
   }
 
   private long waitingInTheReport() {
-    return reports.of(LocalDate.now(), LocalDate.now()).paperToPost();
+    return reports.of(LocalDate.now(), LocalDate.now()).paperToDispatch();
   }
 
   private long queue(DeskRequest request, LetterKind kind) {
