@@ -108,7 +108,7 @@ class LetterFontsTest {
   @Test
   void theToUnicodeMapWritesFourHexDigitsAsTheFormatWould() {
     for (int value : new int[] {0, 0x9, 0x41, 0x3042, 0xD842, 0xFFFF, 0x1234}) {
-      assertThat(PdfLetterWriter.hex4(new StringBuilder(), value).toString())
+      assertThat(ToUnicodeCMap.hex4(new StringBuilder(), value).toString())
           .isEqualTo(String.format("%04X", value));
     }
   }
