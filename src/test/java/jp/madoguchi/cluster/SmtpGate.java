@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A relay in front of the SMTP server that can keep the server's answer to a message it has already taken. While it
  * {@linkplain #hold() holds}, a node that sends a letter gets as far as the end of the message (the server stores
  * it) and then waits for the "250" that says so: the letter stays SENDING, claimed by that node. That is the one
- * moment at which a node that dies leaves a letter to be sent twice (see {@code LetterSender}), and it lasts as long
+ * moment at which a node that dies leaves a letter to be sent twice (see {@code LetterDelivery}), and it lasts as long
  * as the check wants, so that it can kill a node in it.
  *
  * <p>The relay reads the client's bytes only to find the end of a message ({@code CRLF.CRLF}, which dot-stuffing

@@ -46,7 +46,7 @@ class LetterMailTest {
   @Autowired RequestDecisions decisions;
   @Autowired CorrespondenceService correspondence;
   @Autowired PlatformTransactionManager transactionManager;
-  @Autowired LetterSender sender;
+  @Autowired LetterSendScheduler sender;
   @Autowired Outbox outbox;
 
   LetterFixtures fixtures;

@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import jp.madoguchi.correspondence.LetterSender.Outcome;
+import jp.madoguchi.correspondence.LetterDelivery.Outcome;
 import jp.madoguchi.decision.RequestDecisions;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
@@ -61,7 +61,8 @@ class OutboxReliabilityTest {
   @Autowired LetterRetries letterRetries;
   @Autowired PaperDispatch paperDispatch;
   @Autowired PlatformTransactionManager transactionManager;
-  @Autowired LetterSender sender;
+  @Autowired LetterSendScheduler sender;
+  @Autowired LetterDelivery delivery;
   @Autowired Outbox outbox;
   @Autowired CorrespondenceProperties properties;
   @Autowired JdbcClient jdbc;
@@ -154,7 +155,7 @@ class OutboxReliabilityTest {
     }
 
     // nothing is due before its time
-    assertThat(letters).allSatisfy(id -> assertThat(sender.deliver(id)).isEqualTo(Outcome.NOT_CLAIMED));
+    assertThat(letters).allSatisfy(id -> assertThat(delivery.deliver(id)).isEqualTo(Outcome.NOT_CLAIMED));
     assertThat(letters).allSatisfy(id -> assertThat(attempts(id)).isEqualTo(1));
 
     // two minutes on, still no server: the second failure waits twice as long
@@ -185,7 +186,7 @@ class OutboxReliabilityTest {
   void everyNodePollsTheOutboxAtTheConfiguredInterval() {
     assertThat(scheduledTasks.getScheduledTasks()).anySatisfy(task -> {
       assertThat(task.getTask()).isInstanceOf(FixedDelayTask.class);
-      assertThat(task.getTask().getRunnable().toString()).contains("LetterSender.poll");
+      assertThat(task.getTask().getRunnable().toString()).contains("LetterSendScheduler.poll");
       assertThat(((FixedDelayTask) task.getTask()).getIntervalDuration()).isEqualTo(properties.pollInterval());
     });
   }
@@ -222,7 +223,7 @@ class OutboxReliabilityTest {
       start.await();
       List<Outcome> outcomes = new ArrayList<>();
       for (long id : letters) {
-        outcomes.add(sender.deliver(id));
+        outcomes.add(delivery.deliver(id));
       }
       return outcomes;
     };
@@ -257,11 +258,11 @@ class OutboxReliabilityTest {
     jdbc.sql("UPDATE outbound_letter SET status = 'SENDING', claimed_by = 'dead-node/1', claimed_at = ? WHERE id = ?")
         .params(Outbox.utc(Instant.now()), orphan).update();
 
-    assertThat(sender.deliver(orphan)).as("a fresh claim is respected").isEqualTo(Outcome.NOT_CLAIMED);
+    assertThat(delivery.deliver(orphan)).as("a fresh claim is respected").isEqualTo(Outcome.NOT_CLAIMED);
     assertThat(takeOvers(request)).isEmpty();
     moveClock(properties.staleClaimAfter().plusMinutes(1));
-    assertThat(sender.deliver(orphan)).isEqualTo(Outcome.SENT);
-    assertThat(sender.deliver(orphan)).as("sent is sent").isEqualTo(Outcome.NOT_CLAIMED);
+    assertThat(delivery.deliver(orphan)).isEqualTo(Outcome.SENT);
+    assertThat(delivery.deliver(orphan)).as("sent is sent").isEqualTo(Outcome.NOT_CLAIMED);
     assertThat(takeOvers(request)).as("the request's history says who took the letter over from whom")
         .singleElement().satisfies(event -> assertThat(event.detail())
             .startsWith("REMINDER to PRINCIPAL: claimed by dead-node/1 at ")
@@ -287,7 +288,7 @@ class OutboxReliabilityTest {
 
     for (int attempt = 2; attempt <= properties.maxAttempts(); attempt++) {
       moveClock(properties.maxRetryAfter().plusMinutes(1));
-      assertThat(sender.deliver(letterId)).isEqualTo(
+      assertThat(delivery.deliver(letterId)).isEqualTo(
           attempt == properties.maxAttempts() ? Outcome.FAILED : Outcome.RETRY);
     }
 
@@ -298,7 +299,7 @@ class OutboxReliabilityTest {
     assertThat(failed.failedAt()).isNotNull();
     assertThat(register.events(request.id())).filteredOn(e -> e.eventType().equals("LETTER_FAILED")).hasSize(1);
     moveClock(properties.maxRetryAfter().multipliedBy(10));
-    assertThat(sender.deliver(letterId)).as("a failed letter waits for staff").isEqualTo(Outcome.NOT_CLAIMED);
+    assertThat(delivery.deliver(letterId)).as("a failed letter waits for staff").isEqualTo(Outcome.NOT_CLAIMED);
 
     smtp.start();
     assertThat(letterRetries.retry(letterId, "desk")).isTrue();
@@ -331,7 +332,7 @@ class OutboxReliabilityTest {
     DeskRequest request = TestRequests.request(register).withoutEmail().register();
     long letterId = fixtures.queue(request, LetterKind.DISCLOSURE, false);
 
-    assertThat(sender.deliver(letterId)).isEqualTo(Outcome.NOT_CLAIMED);
+    assertThat(delivery.deliver(letterId)).isEqualTo(Outcome.NOT_CLAIMED);
     sender.sendDue();
     assertThat(status(letterId)).isEqualTo(LetterStatus.QUEUED);
     paperDispatch.recordReplyDispatched(request.id(), "1234-5678-9012", "desk");

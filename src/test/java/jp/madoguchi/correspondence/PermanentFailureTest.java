@@ -20,17 +20,17 @@ class PermanentFailureTest {
 
   @Test
   void anAddressThatCannotExistOrThatTheServerRefusesForGoodIsPermanent() {
-    assertThat(LetterSender.isPermanent(new LetterMail.UndeliverableLetterException("no address", null))).isTrue();
-    assertThat(LetterSender.isPermanent(new IllegalStateException(new AddressException("Illegal address")))).isTrue();
-    assertThat(LetterSender.isPermanent(new MailSendException(Map.of(new Object(),
+    assertThat(SmtpFailures.isPermanent(new LetterMail.UndeliverableLetterException("no address", null))).isTrue();
+    assertThat(SmtpFailures.isPermanent(new IllegalStateException(new AddressException("Illegal address")))).isTrue();
+    assertThat(SmtpFailures.isPermanent(new MailSendException(Map.of(new Object(),
         new SendFailedException("550 5.1.1 user unknown", null, NONE, NONE, ONE))))).isTrue();
   }
 
   @Test
   void anOutageOrATemporaryRefusalIsTriedAgain() {
-    assertThat(LetterSender.isPermanent(new MailSendException("Mail server connection failed",
+    assertThat(SmtpFailures.isPermanent(new MailSendException("Mail server connection failed",
         new MessagingException("Could not connect", new ConnectException("Connection refused"))))).isFalse();
-    assertThat(LetterSender.isPermanent(new MailSendException(Map.of(new Object(),
+    assertThat(SmtpFailures.isPermanent(new MailSendException(Map.of(new Object(),
         new SendFailedException("451 4.3.0 try again later", null, NONE, ONE, NONE))))).isFalse();
   }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jp.madoguchi.correspondence.LetterSender.Outcome;
+import jp.madoguchi.correspondence.LetterDelivery.Outcome;
 import jp.madoguchi.decision.RequestDecisions;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
@@ -41,7 +41,7 @@ class PostgresOutboxRaceTest {
   @Autowired RequestDecisions decisions;
   @Autowired CorrespondenceService correspondence;
   @Autowired PlatformTransactionManager transactionManager;
-  @Autowired LetterSender sender;
+  @Autowired LetterDelivery delivery;
   @Autowired Outbox outbox;
 
   @AfterEach
@@ -69,7 +69,7 @@ class PostgresOutboxRaceTest {
       start.await();
       List<Outcome> outcomes = new ArrayList<>();
       for (long id : letters) {
-        outcomes.add(sender.deliver(id));
+        outcomes.add(delivery.deliver(id));
       }
       return outcomes;
     };
