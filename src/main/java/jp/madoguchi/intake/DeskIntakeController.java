@@ -32,15 +32,15 @@ class DeskIntakeController {
   private static final List<Channel> STAFF_CHANNELS =
       List.of(Channel.POST, Channel.TELEPHONE, Channel.IN_PERSON, Channel.EMAIL);
 
-  private final IntakeService intake;
+  private final RequestSubmission submission;
   private final RequestRegister register;
   private final RequestFees fees;
   private final DeskCalendar calendar;
   private final MessageSource messages;
 
-  DeskIntakeController(IntakeService intake, RequestRegister register, RequestFees fees, DeskCalendar calendar,
+  DeskIntakeController(RequestSubmission submission, RequestRegister register, RequestFees fees, DeskCalendar calendar,
       MessageSource messages) {
-    this.intake = intake;
+    this.submission = submission;
     this.register = register;
     this.fees = fees;
     this.calendar = calendar;
@@ -80,8 +80,8 @@ class DeskIntakeController {
       Principal staff, Model model, Locale locale, HttpServletResponse response) {
     List<DocumentUpload> uploads = RequestPageController.uploads(files);
     try {
-      IntakeService.Submitted submitted = intake.submit(form, uploads,
-          new IntakeService.Submitter(staff.getName(), true, "ja"), submissionKey(submissionId, staff));
+      RequestSubmission.Submitted submitted = submission.submit(form, uploads,
+          new RequestSubmission.Submitter(staff.getName(), true, "ja"), submissionKey(submissionId, staff));
       model.addAttribute("submitted", submitted);
       model.addAttribute("documentCount", uploads.size());
       return "desk/registered";

@@ -44,15 +44,17 @@ class IntakeApiController {
   static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
   private static final int IDEMPOTENCY_KEY_MAX = 255;
 
-  private final IntakeService intake;
+  private final RequestSubmission submission;
+  private final DocumentsSentLater laterDocuments;
   private final StatusViews statusViews;
   private final StatusKeyRecovery statusKeys;
   private final RequestWithdrawal withdrawal;
   private final MessageSource messages;
 
-  IntakeApiController(IntakeService intake, StatusViews statusViews, StatusKeyRecovery statusKeys,
-      RequestWithdrawal withdrawal, MessageSource messages) {
-    this.intake = intake;
+  IntakeApiController(RequestSubmission submission, DocumentsSentLater laterDocuments, StatusViews statusViews,
+      StatusKeyRecovery statusKeys, RequestWithdrawal withdrawal, MessageSource messages) {
+    this.submission = submission;
+    this.laterDocuments = laterDocuments;
     this.statusViews = statusViews;
     this.statusKeys = statusKeys;
     this.withdrawal = withdrawal;
@@ -92,10 +94,10 @@ class IntakeApiController {
       Authentication authentication, Locale locale) {
     String key = idempotencyKey(idempotencyKey);
     boolean staff = IntakeStaff.isStaff(authentication);
-    IntakeService.Submitter submitter = staff
-        ? new IntakeService.Submitter(authentication.getName(), true, locale.getLanguage())
-        : IntakeService.Submitter.requester(locale.getLanguage());
-    IntakeService.Submitted submitted = intake.submit(body, List.of(), submitter, key);
+    RequestSubmission.Submitter submitter = staff
+        ? new RequestSubmission.Submitter(authentication.getName(), true, locale.getLanguage())
+        : RequestSubmission.Submitter.requester(locale.getLanguage());
+    RequestSubmission.Submitted submitted = submission.submit(body, List.of(), submitter, key);
     URI statusUrl = api().path("/api/requests/{reference}/status").buildAndExpand(submitted.reference()).toUri();
     SubmissionAnswer answer = new SubmissionAnswer(submitted.reference(), submitted.statusToken(),
         statusUrl.toString(),
@@ -133,7 +135,8 @@ class IntakeApiController {
       @RequestPart("file") MultipartFile file) {
     String token = tokenHeader != null ? tokenHeader : tokenField;
     DocumentKind documentKind = documentKind(kind);
-    IntakeService.Upload upload = intake.upload(reference, token, DocumentUpload.of("file", documentKind, file));
+    DocumentsSentLater.Upload upload =
+        laterDocuments.upload(reference, token, DocumentUpload.of("file", documentKind, file));
     RequestDocument stored = upload.document();
     return ResponseEntity.status(upload.alreadyHeld() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(new DocumentAnswer(stored.id(), stored.kind(), stored.contentType(), stored.sizeBytes(),
@@ -174,8 +177,8 @@ class IntakeApiController {
   ResponseEntity<TakenAnswer> withdraw(@PathVariable String reference,
       @Parameter(in = ParameterIn.HEADER, name = STATUS_TOKEN_HEADER, required = true)
       @RequestHeader(name = STATUS_TOKEN_HEADER, required = false) String token, Locale locale) {
-    DeskRequest request = intake.find(reference, token).orElseThrow(RequestNotFoundException::new);
-    if (withdrawal.withdraw(request, "by the requester through the API", IntakeService.REQUESTER)
+    DeskRequest request = statusViews.find(reference, token).orElseThrow(RequestNotFoundException::new);
+    if (withdrawal.withdraw(request, "by the requester through the API", RequestSubmission.REQUESTER)
         != RequestWithdrawal.Outcome.WITHDRAWN) {
       throw new RequestNotWithdrawableException();
     }
@@ -193,7 +196,7 @@ class IntakeApiController {
       @PathVariable String reference,
       @Parameter(in = ParameterIn.HEADER, name = STATUS_TOKEN_HEADER, required = true)
       @RequestHeader(name = STATUS_TOKEN_HEADER, required = false) String token) {
-    DeskRequest request = intake.find(reference, token).orElseThrow(RequestNotFoundException::new);
+    DeskRequest request = statusViews.find(reference, token).orElseThrow(RequestNotFoundException::new);
     return statusViews.of(request);
   }
 

@@ -136,7 +136,7 @@ class IntakeApiProblems extends ResponseEntityExceptionHandler {
   private ResponseEntity<Object> tooLarge() {
     long maxBytes = properties.maxDocumentBytes().toBytes();
     return problem(HttpStatus.PAYLOAD_TOO_LARGE, "document-too-large",
-        List.of(new FieldProblem("file", "intake.error.documentTooLarge", IntakeService.megabytes(maxBytes))));
+        List.of(new FieldProblem("file", "intake.error.documentTooLarge", DocumentRules.megabytes(maxBytes))));
   }
 
   private ResponseEntity<Object> problem(HttpStatus status, String type, List<FieldProblem> problems) {

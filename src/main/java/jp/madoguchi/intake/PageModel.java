@@ -16,7 +16,7 @@ class PageModel {
 
   @ModelAttribute("maxMegabytes")
   String maxMegabytes() {
-    return IntakeService.megabytes(properties.maxDocumentBytes().toBytes());
+    return DocumentRules.megabytes(properties.maxDocumentBytes().toBytes());
   }
 
   @ModelAttribute("maxDocuments")

@@ -43,12 +43,12 @@ class RequestPageController {
     }
   }
 
-  private final IntakeService intake;
+  private final RequestSubmission submission;
   private final RequestFees fees;
   private final MessageSource messages;
 
-  RequestPageController(IntakeService intake, RequestFees fees, MessageSource messages) {
-    this.intake = intake;
+  RequestPageController(RequestSubmission submission, RequestFees fees, MessageSource messages) {
+    this.submission = submission;
     this.fees = fees;
     this.messages = messages;
   }
@@ -71,8 +71,8 @@ class RequestPageController {
     form.setChannel(null);
     form.setArrivedOn(null);
     try {
-      IntakeService.Submitted submitted = intake.submit(form, uploads,
-          IntakeService.Submitter.requester(locale.getLanguage()), submissionKey(submissionId));
+      RequestSubmission.Submitted submitted = submission.submit(form, uploads,
+          RequestSubmission.Submitter.requester(locale.getLanguage()), submissionKey(submissionId));
       RequestType type = RequestType.valueOf(form.getType().strip().toUpperCase(Locale.ROOT));
       model.addAttribute("submitted", submitted);
       model.addAttribute("type", type);

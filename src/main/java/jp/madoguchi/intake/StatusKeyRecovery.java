@@ -98,18 +98,18 @@ class StatusKeyRecovery implements DisposableBean {
       DeskRequest request = found.get();
       DeskRequest.Party addressee = request.addressee();
       if (addressee == null || addressee.email() == null || !addressee.email().strip().equalsIgnoreCase(email)) {
-        register.recordEvent(request.id(), IntakeService.REQUESTER, "STATUS_KEY_NOT_SENT",
+        register.recordEvent(request.id(), RequestSubmission.REQUESTER, "STATUS_KEY_NOT_SENT",
             "the e-mail address given does not match the request's");
         return Outcome.ADDRESS_DID_NOT_MATCH;
       }
       Instant now = RequestRegister.now();
       Optional<Instant> last = statusKeyLetters.lastQueuedAt(request.id());
       if (last.isPresent() && last.get().isAfter(now.minus(properties.statusKeyInterval()))) {
-        register.recordEvent(request.id(), IntakeService.REQUESTER, "STATUS_KEY_NOT_SENT",
+        register.recordEvent(request.id(), RequestSubmission.REQUESTER, "STATUS_KEY_NOT_SENT",
             "another was sent at " + last.get() + ", less than " + properties.statusKeyInterval() + " ago");
         return Outcome.TOO_SOON;
       }
-      statusKeyLetters.queue(request.id(), IntakeService.REQUESTER);
+      statusKeyLetters.queue(request.id(), RequestSubmission.REQUESTER);
       return Outcome.QUEUED;
     });
   }

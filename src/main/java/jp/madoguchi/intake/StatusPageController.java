@@ -22,15 +22,15 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class StatusPageController {
 
-  private final IntakeService intake;
+  private final DocumentsSentLater laterDocuments;
   private final StatusViews statusViews;
   private final StatusKeyRecovery statusKeys;
   private final RequestWithdrawal withdrawal;
   private final MessageSource messages;
 
-  StatusPageController(IntakeService intake, StatusViews statusViews, StatusKeyRecovery statusKeys,
+  StatusPageController(DocumentsSentLater laterDocuments, StatusViews statusViews, StatusKeyRecovery statusKeys,
       RequestWithdrawal withdrawal, MessageSource messages) {
-    this.intake = intake;
+    this.laterDocuments = laterDocuments;
     this.statusViews = statusViews;
     this.statusKeys = statusKeys;
     this.withdrawal = withdrawal;
@@ -46,7 +46,7 @@ class StatusPageController {
       @RequestParam(name = "statusToken", required = false) String token,
       @RequestParam(name = "confirm", required = false) String confirm, Model model, Locale locale,
       HttpServletResponse response) {
-    DeskRequest request = intake.find(trim(reference), trim(token)).orElse(null);
+    DeskRequest request = statusViews.find(trim(reference), trim(token)).orElse(null);
     if (request == null) {
       return notFound(model, reference, response);
     }
@@ -57,7 +57,7 @@ class StatusPageController {
           null);
     }
     RequestWithdrawal.Outcome outcome = withdrawal.withdraw(request, "by the requester on the status page",
-        IntakeService.REQUESTER);
+        RequestSubmission.REQUESTER);
     if (outcome != RequestWithdrawal.Outcome.WITHDRAWN) {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
     }
@@ -108,7 +108,7 @@ class StatusPageController {
   String status(@RequestParam(name = "reference", required = false) String reference,
       @RequestParam(name = "statusToken", required = false) String token, Model model,
       HttpServletResponse response) {
-    return intake.find(trim(reference), trim(token))
+    return statusViews.find(trim(reference), trim(token))
         .map(request -> showStatus(model, request, trim(token), FormErrors.none(), null))
         .orElseGet(() -> notFound(model, reference, response));
   }
@@ -119,7 +119,7 @@ class StatusPageController {
       @RequestParam(name = "kind", required = false) String kind,
       @RequestParam(name = "file", required = false) MultipartFile file,
       Model model, Locale locale, HttpServletResponse response) {
-    DeskRequest request = intake.find(trim(reference), trim(token)).orElse(null);
+    DeskRequest request = statusViews.find(trim(reference), trim(token)).orElse(null);
     if (request == null) {
       return notFound(model, reference, response);
     }
@@ -129,7 +129,7 @@ class StatusPageController {
         : !DocumentUpload.chosen(file) ? List.of(new FieldProblem("file", "intake.error.required")) : List.of();
     if (problems.isEmpty()) {
       try {
-        IntakeService.Upload stored = intake.upload(request.reference(), trim(token),
+        DocumentsSentLater.Upload stored = laterDocuments.upload(request.reference(), trim(token),
             DocumentUpload.of("file", documentKind, file));
         model.addAttribute("alreadyHeld", stored.alreadyHeld());
         return showStatus(model, request, trim(token), FormErrors.none(), stored.document());

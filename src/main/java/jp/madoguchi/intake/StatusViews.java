@@ -3,13 +3,16 @@ package jp.madoguchi.intake;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 import jp.madoguchi.fee.RequestFees;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestDocuments;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestType;
+import jp.madoguchi.request.StatusTokens;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What a requester may see of a request: stage, what the desk waits for, dates. Never personal data. */
 @Component
@@ -38,11 +41,19 @@ class StatusViews {
   private final MessageSource messages;
   private final RequestDocuments documents;
   private final RequestFees fees;
+  private final StatusTokens tokens;
 
-  StatusViews(MessageSource messages, RequestDocuments documents, RequestFees fees) {
+  StatusViews(MessageSource messages, RequestDocuments documents, RequestFees fees, StatusTokens tokens) {
     this.messages = messages;
     this.documents = documents;
     this.fees = fees;
+    this.tokens = tokens;
+  }
+
+  /** The request, for whoever holds its reference and status token; empty for a wrong one of either, alike. */
+  @Transactional(readOnly = true)
+  public Optional<DeskRequest> find(String reference, String token) {
+    return tokens.find(reference, token);
   }
 
   Status of(DeskRequest request) {

@@ -69,7 +69,7 @@ class IntakeApiTest {
     assertThat(request.details()).contains("\n");
     assertThat(request.disclosureMethod()).hasToString("ELECTRONIC");
     assertThat(register.events(request.id())).first()
-        .satisfies(event -> assertThat(event.actor()).isEqualTo(IntakeService.REQUESTER));
+        .satisfies(event -> assertThat(event.actor()).isEqualTo(RequestSubmission.REQUESTER));
     String storedHash = jdbc.sql("SELECT status_token_hash FROM desk_request WHERE id = ?").param(request.id())
         .query(String.class).single();
     assertThat(storedHash).hasSize(64).isNotEqualTo(token);

@@ -1,17 +1,17 @@
 package jp.madoguchi.intake;
 
+import jp.madoguchi.support.DeskTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import jp.madoguchi.support.DeskTest;
 
 /** A submission is one transaction: register row, status token, process instance and documents, or nothing. */
 @DeskTest
 class IntakeTransactionTest {
 
-  @Autowired IntakeService intake;
+  @Autowired RequestSubmission intake;
   @Autowired JdbcClient jdbc;
   @Autowired HistoryService history;
   @Autowired RuntimeService runtime;

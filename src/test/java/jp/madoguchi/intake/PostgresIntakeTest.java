@@ -46,7 +46,7 @@ class PostgresIntakeTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired ProcessEngineConfiguration configuration;
-  @Autowired IntakeService intake;
+  @Autowired RequestSubmission intake;
 
   @Test
   void aSubmissionWithADocumentAndAnIdempotentRetryOnPostgresql() throws Exception {

@@ -127,7 +127,7 @@ class StatusKeyRecoveryTest {
     assertThat(tokens.find(request.reference(), key)).isPresent();
     assertThat(register.events(request.id())).filteredOn(e -> e.eventType().equals("STATUS_KEY_NOT_SENT"))
         .singleElement().satisfies(event -> {
-          assertThat(event.actor()).isEqualTo(IntakeService.REQUESTER);
+          assertThat(event.actor()).isEqualTo(RequestSubmission.REQUESTER);
           assertThat(event.detail()).contains("does not match").doesNotContain("someone.else");
         });
   }

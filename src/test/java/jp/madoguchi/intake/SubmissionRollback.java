@@ -22,12 +22,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class SubmissionRollback {
 
-  private final IntakeService intake;
+  private final RequestSubmission intake;
   private final JdbcClient jdbc;
   private final HistoryService history;
   private final RuntimeService runtime;
 
-  SubmissionRollback(IntakeService intake, JdbcClient jdbc, HistoryService history, RuntimeService runtime) {
+  SubmissionRollback(RequestSubmission intake, JdbcClient jdbc, HistoryService history, RuntimeService runtime) {
     this.intake = intake;
     this.jdbc = jdbc;
     this.history = history;
@@ -68,7 +68,7 @@ final class SubmissionRollback {
       if (clock != null) {
         ClockUtil.setCurrentTime(Date.from(clock));
       }
-      assertThatThrownBy(() -> intake.submit(submission, uploads, IntakeService.Submitter.requester("ja"),
+      assertThatThrownBy(() -> intake.submit(submission, uploads, RequestSubmission.Submitter.requester("ja"),
           "rollback-" + UUID.randomUUID()))
           .isInstanceOfAny(DataIntegrityViolationException.class, ProcessEnginePersistenceException.class)
           .satisfies(failure -> assertThat(rootCause(failure).getMessage()).containsIgnoringCase(constraint));
