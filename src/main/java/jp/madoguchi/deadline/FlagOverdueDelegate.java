@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class FlagOverdueDelegate implements JavaDelegate {
 
-  private final DeadlineService deadlines;
+  private final DeadlineEscalations escalations;
 
-  FlagOverdueDelegate(DeadlineService deadlines) {
-    this.deadlines = deadlines;
+  FlagOverdueDelegate(DeadlineEscalations escalations) {
+    this.escalations = escalations;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    deadlines.flagOverdue(RequestFacts.REQUEST_ID.require(execution));
+    escalations.flagOverdue(RequestFacts.REQUEST_ID.require(execution));
   }
 }

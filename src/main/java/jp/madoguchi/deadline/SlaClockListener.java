@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaClockListener implements ExecutionListener {
 
-  private final DeadlineService deadlines;
+  private final SlaClock clock;
   private final CurrentActor actor;
 
-  SlaClockListener(DeadlineService deadlines, CurrentActor actor) {
-    this.deadlines = deadlines;
+  SlaClockListener(SlaClock clock, CurrentActor actor) {
+    this.clock = clock;
     this.actor = actor;
   }
 
@@ -25,9 +25,9 @@ class SlaClockListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     long requestId = RequestFacts.REQUEST_ID.require(execution);
     if (EVENTNAME_START.equals(execution.getEventName())) {
-      deadlines.pause(requestId, execution.getProcessBusinessKey(), actor.id());
+      clock.pause(requestId, execution.getProcessBusinessKey(), actor.id());
     } else if (EVENTNAME_END.equals(execution.getEventName())) {
-      deadlines.resume(requestId, execution.getProcessBusinessKey(), actor.id());
+      clock.resume(requestId, execution.getProcessBusinessKey(), actor.id());
     }
   }
 }

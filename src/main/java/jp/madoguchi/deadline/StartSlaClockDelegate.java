@@ -10,23 +10,23 @@ import org.springframework.stereotype.Component;
 @Component
 class StartSlaClockDelegate implements JavaDelegate {
 
-  private final DeadlineService deadlines;
+  private final SlaClock clock;
   private final CurrentActor actor;
 
-  StartSlaClockDelegate(DeadlineService deadlines, CurrentActor actor) {
-    this.deadlines = deadlines;
+  StartSlaClockDelegate(SlaClock clock, CurrentActor actor) {
+    this.clock = clock;
     this.actor = actor;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     long targetBusinessDays = RequestFacts.TARGET_BUSINESS_DAYS.require(execution);
-    DeadlineService.ClockDates dates =
-        deadlines.start(RequestFacts.REQUEST_ID.require(execution), Math.toIntExact(targetBusinessDays), actor.id());
+    ClockDates dates =
+        clock.start(RequestFacts.REQUEST_ID.require(execution), Math.toIntExact(targetBusinessDays), actor.id());
     RequestFacts.TARGET_DUE_DATE.set(execution, dates.targetDueDate());
-    if (dates.legalRiskDate() != null) {
+    if (dates.art39Date() != null) {
       // a complaint has no Art 39 date
-      RequestFacts.ART39_DATE.set(execution, dates.legalRiskDate());
+      RequestFacts.ART39_DATE.set(execution, dates.art39Date());
     }
   }
 }

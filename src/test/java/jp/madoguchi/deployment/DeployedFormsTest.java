@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import jp.madoguchi.deadline.DeadlineService;
+import jp.madoguchi.deadline.SlaClock;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.security.DeskGroups;
@@ -36,7 +36,7 @@ class DeployedFormsTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired RequestRegister register;
-  @Autowired DeadlineService deadlines;
+  @Autowired SlaClock clock;
 
   @Test
   void modelsAndFormsAreOneDeploymentWithEachFileOnce() {
@@ -93,7 +93,7 @@ class DeployedFormsTest {
 
   private Task startAt(ProcessDefinition definition, String activityId) {
     DeskRequest request = TestRequests.request(register).register();
-    deadlines.start(request.id(), 10, "test");
+    clock.start(request.id(), 10, "test");
     ProcessInstance instance =
         runtimeService
             .createProcessInstanceById(definition.getId())

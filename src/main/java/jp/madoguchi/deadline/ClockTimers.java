@@ -1,0 +1,79 @@
+package jp.madoguchi.deadline;
+
+import jp.madoguchi.process.RequestFacts;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's side of the SLA clock: the request's deadline timers, its open tasks' due dates and the target the
+ * forms show follow the clock when it stops and when it runs again.
+ */
+@Component
+class ClockTimers {
+
+  private static final List<String> MOVABLE_TIMERS =
+      List.of(PersonalDataRequestProcess.Elements.DEADLINE_NEAR, PersonalDataRequestProcess.Elements.TARGET_DEADLINE_PASSED);
+
+  /** The due date of a deadline timer while the clock stands still: it never falls due before the clock runs. */
+  static final Date PARKED = Date.from(java.time.Instant.parse("9999-12-31T00:00:00Z"));
+
+  private final RuntimeService runtimeService;
+  private final ManagementService managementService;
+  private final TaskService taskService;
+
+  ClockTimers(RuntimeService runtimeService, ManagementService managementService, TaskService taskService) {
+    this.runtimeService = runtimeService;
+    this.managementService = managementService;
+    this.taskService = taskService;
+  }
+
+  /** Parks the target and reminder timers of the request (due on {@link #PARKED}) while the clock stands still. */
+  void park(String reference) {
+    rootInstance(reference).ifPresent(root -> movableTimers(root).forEach(
+        timer -> managementService.setJobDuedate(timer.getId(), PARKED)));
+  }
+
+  /** Gives the request's timers, its open tasks and the target the forms show the clock's new dates. */
+  void follow(String reference, ClockDates dates) {
+    // the target the forms show: the request's own, and the copy each called process still running was handed
+    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .list()) {
+      if (runtimeService.getVariableLocal(instance.getId(), RequestFacts.TARGET_DUE_DATE.name()) != null) {
+        runtimeService.setVariableLocal(instance.getId(), RequestFacts.TARGET_DUE_DATE.name(), dates.targetDueDate());
+      }
+    }
+    rootInstance(reference).ifPresent(root -> {
+      for (Job timer : movableTimers(root)) {
+        managementService.recalculateJobDuedate(timer.getId(), false);
+      }
+    });
+    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(reference).active().list()) {
+      if (task.getDueDate() != null) {
+        taskService.setDueDate(task.getId(), dates.targetDueDate());
+      }
+    }
+  }
+
+  private Optional<ProcessInstance> rootInstance(String reference) {
+    return Optional.ofNullable(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(PersonalDataRequestProcess.KEY)
+        .processInstanceBusinessKey(reference)
+        .singleResult());
+  }
+
+  private List<Job> movableTimers(ProcessInstance root) {
+    return MOVABLE_TIMERS.stream()
+        .flatMap(event -> managementService.createJobQuery().processInstanceId(root.getId()).timers()
+            .activityId(event).list().stream())
+        .toList();
+  }
+}

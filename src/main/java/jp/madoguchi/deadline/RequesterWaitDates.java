@@ -1,0 +1,28 @@
+package jp.madoguchi.deadline;
+
+import java.util.Date;
+import jp.madoguchi.calendar.DeskCalendar;
+import org.springframework.stereotype.Component;
+
+/** How long the desk waits for the requester (documents, the request form, the fee): counted from today. */
+@Component
+class RequesterWaitDates {
+
+  private final DeskCalendar calendar;
+  private final DeadlineProperties properties;
+
+  RequesterWaitDates(DeskCalendar calendar, DeadlineProperties properties) {
+    this.calendar = calendar;
+    this.properties = properties;
+  }
+
+  /** When the desk reminds the requester. */
+  Date reminderDue() {
+    return calendar.businessDaysFromNow(properties.requesterReminderBusinessDays());
+  }
+
+  /** When the desk gives up waiting for the requester. */
+  Date abandonDue() {
+    return calendar.businessDaysFromNow(properties.requesterAbandonBusinessDays());
+  }
+}
