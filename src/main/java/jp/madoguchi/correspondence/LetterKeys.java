@@ -10,7 +10,12 @@ public final class LetterKeys {
   }
 
   public static String of(DelegateExecution execution, String suffix) {
-    return execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId() + ":" + suffix;
+    return of(execution.getProcessInstanceId(), execution.getActivityInstanceId(), suffix);
+  }
+
+  /** The same key, for a service that is handed the step's ids rather than the execution. */
+  public static String of(String processInstanceId, String activityInstanceId, String suffix) {
+    return processInstanceId + ":" + activityInstanceId + ":" + suffix;
   }
 
   /** The step (process instance and activity instance) whose letters a service is to queue. */
