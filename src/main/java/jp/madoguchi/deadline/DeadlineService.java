@@ -9,9 +9,10 @@ import org.springframework.stereotype.Service;
  * <ul>
  *   <li>{@code ${deadlineService.targetDueDate(requestId)}}: the due date of the desk's tasks and the target timer
  *   <li>{@code ${deadlineService.reminderDate(requestId)}}: the "deadline near" timer
- *   <li>{@code ${deadlineService.legalRiskDate(requestId)}}: the APPI Art 39 timer
+ *   <li>{@code ${deadlineService.art39Date(requestId)}}: the Art 39 timer; earlier versions of the model, which
+ *   running requests may still follow, call it {@code legalRiskDate(requestId)}
  *   <li>{@code ${deadlineService.requesterReminderDue()}}: the reminder while the desk waits for the requester
- *   <li>{@code ${deadlineService.requesterAbandonDue()}}: when that wait is given up
+ *   <li>{@code ${deadlineService.requesterAbandonDue()}}: when the request is closed as abandoned
  * </ul>
  * Java code uses {@link SlaClock} and the other classes of this package.
  */
@@ -36,9 +37,14 @@ public class DeadlineService {
     return clock.reminderDate(requestId);
   }
 
-  /** The APPI Art 39 date, at midnight in the desk's time zone. */
-  public Date legalRiskDate(long requestId) {
+  /** The Art 39 date (two weeks after arrival), at midnight in the desk's time zone. */
+  public Date art39Date(long requestId) {
     return clock.art39Date(requestId);
+  }
+
+  /** {@link #art39Date(long)} under the name earlier versions of the model call. */
+  public Date legalRiskDate(long requestId) {
+    return art39Date(requestId);
   }
 
   /** When the desk reminds the requester, counted from today. */
@@ -46,7 +52,7 @@ public class DeadlineService {
     return requesterWait.reminderDue();
   }
 
-  /** When the desk gives up waiting for the requester, counted from today. */
+  /** When the desk stops waiting for the requester and closes the request as abandoned, counted from today. */
   public Date requesterAbandonDue() {
     return requesterWait.abandonDue();
   }

@@ -21,7 +21,7 @@ class RequesterWaitDates {
     return calendar.businessDaysFromNow(properties.requesterReminderBusinessDays());
   }
 
-  /** When the desk gives up waiting for the requester. */
+  /** When the desk stops waiting for the requester and closes the request as abandoned. */
   Date abandonDue() {
     return calendar.businessDaysFromNow(properties.requesterAbandonBusinessDays());
   }
