@@ -24,9 +24,12 @@ public final class DeskGroups {
    */
   public static final String SPECIFIC_INFORMATION_TENANT = "specific-personal-information";
 
-  /** The groups that see My Number requests in the engine: the entitled desk, managers, designers, admins. */
+  /**
+   * The groups that see My Number requests in the engine: the entitled desk, managers, admins. Not the designers,
+   * who change models and read no request (ADR 18).
+   */
   public static final java.util.List<String> SPECIFIC_INFORMATION_GROUPS =
-      java.util.List.of(PRIVACY_DESK_SPECIFIC, PRIVACY_MANAGERS, PROCESS_DESIGNERS, CAMUNDA_ADMIN);
+      java.util.List.of(PRIVACY_DESK_SPECIFIC, PRIVACY_MANAGERS, CAMUNDA_ADMIN);
 
   /** The groups whose members work requests: they may register requests received by post, telephone or in person. */
   public static final java.util.List<String> REQUEST_STAFF =

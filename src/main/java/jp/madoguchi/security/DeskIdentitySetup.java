@@ -18,8 +18,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -68,6 +68,8 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
     ensureTenant(identity, DeskGroups.SPECIFIC_INFORMATION_TENANT,
         "特定個人情報(マイナンバー) / Specific personal information (My Number)",
         DeskGroups.SPECIFIC_INFORMATION_GROUPS);
+    // designers were members before ADR 18: a database set up then loses the membership at the next start
+    leaveTenant(identity, DeskGroups.SPECIFIC_INFORMATION_TENANT, DeskGroups.PROCESS_DESIGNERS);
 
     Grants grants = new Grants(authorizations);
     grantDesk(grants, DeskGroups.PRIVACY_DESK);
@@ -114,13 +116,19 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
     grants.grant(group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
   }
 
+  /**
+   * Designers change models, tables and forms and migrate ordinary requests by instance id; they read no request:
+   * no instance, variable, task or history, and no My Number request at all (ADR 18).
+   */
   private static void grantDesigners(Grants grants) {
     String group = DeskGroups.PROCESS_DESIGNERS;
     grants.grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grants.grant(group, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
     grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+        ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+    // granted before ADR 18: taken back from a database set up then
+    grants.withdraw(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
     grants.grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.UPDATE);
     grants.grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
   }
@@ -138,6 +146,14 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
       group.setType(type);
       identity.saveGroup(group);
       LOG.info("Created group {}", id);
+    }
+  }
+
+  /** Removes a group from a tenant, when it is a member. */
+  private static void leaveTenant(IdentityService identity, String tenantId, String group) {
+    if (identity.createTenantQuery().tenantId(tenantId).groupMember(group).count() > 0) {
+      identity.deleteTenantGroupMembership(tenantId, group);
+      LOG.info("Removed group {} from tenant {}", group, tenantId);
     }
   }
 
@@ -180,6 +196,25 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
       service.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
           .resourceType(resource).resourceId(resourceId).list()
           .forEach(authorization -> service.deleteAuthorization(authorization.getId()));
+    }
+
+    /** Removes permissions from a group's grant on one resource, when it holds them. */
+    void withdraw(String group, Resource resource, String resourceId, Permission... permissions) {
+      Authorization existing = service.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+          .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+      if (existing == null) {
+        return;
+      }
+      boolean changed = false;
+      for (Permission permission : permissions) {
+        if (existing.isPermissionGranted(permission)) {
+          existing.removePermission(permission);
+          changed = true;
+        }
+      }
+      if (changed) {
+        service.saveAuthorization(existing);
+      }
     }
 
     void grant(String group, Resource resource, String resourceId, Permission... permissions) {
