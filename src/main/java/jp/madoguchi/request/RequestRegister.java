@@ -200,8 +200,8 @@ public class RequestRegister {
   }
 
   /**
-   * Erases the request's personal data from the register (the person's details, the request's wording and the text
-   * of its case notes), unless that was done already; returns whether it did. What an audit needs stays: reference,
+   * Erases the request's personal data from the register (the person's details, the request's wording and every
+   * free text in its history: see {@link #KEPT_DETAIL_TYPES}), unless that was done already; returns whether it did. What an audit needs stays: reference,
    * type, dates, outcome and the history of who did what.
    */
   public boolean erasePersonalData(long id, Instant erasedAt) {
@@ -216,11 +216,30 @@ public class RequestRegister {
         .params(ERASED, ERASED, timestamp(erasedAt), id)
         .update();
     if (rows == 1) {
-      jdbc.sql("UPDATE request_event SET detail = NULL WHERE request_id = ? AND event_type = 'NOTE'")
+      jdbc.sql("UPDATE request_event SET detail = NULL WHERE request_id = ? AND detail IS NOT NULL AND NOT ("
+              + KEPT_DETAILS + ")")
           .param(id).update();
     }
     return rows == 1;
   }
+
+  /**
+   * The history entries whose details are written by the desk itself from codes, dates, counts and digests, never
+   * from what a person typed, and so stay when the personal data is erased: the record of what happened. Every other
+   * entry's detail goes (case notes, decisions with their reasons, a manager's comment, how a withdrawal came, the
+   * reason for a change to paper, details of steps a designer added), its type, time and actor stay.
+   */
+  static final List<String> KEPT_DETAIL_TYPES = List.of("REQUEST_REGISTERED", "REQUEST_CLOSED",
+      "PERSONAL_DATA_ERASED", "TASK_COMPLETED", "TARGET_DEADLINE_PASSED", "ART39_TWO_WEEKS_PASSED",
+      "REPLY_DISPATCHED", "REFERRED_TO_CLIENT", "EMAIL_CORRECTED", "AWAITED_DOCUMENT_RECEIVED", "FEE_PAID",
+      "FEE_PARTLY_PAID", "LETTERS_CANCELLED");
+  static final List<String> KEPT_DETAIL_PREFIXES = List.of("STATUS_", "SLA_CLOCK_", "LETTER_", "DOCUMENT_",
+      "IDENTITY_");
+  private static final String KEPT_DETAILS = java.util.stream.Stream.concat(
+          KEPT_DETAIL_TYPES.stream().map(type -> "event_type = '" + type + "'"),
+          KEPT_DETAIL_PREFIXES.stream().map(prefix -> "SUBSTRING(event_type, 1, " + prefix.length() + ") = '"
+              + prefix + "'"))
+      .collect(java.util.stream.Collectors.joining(" OR "));
 
   /** The hash of the request's status token, locked until the transaction ends; empty for an unknown request. */
   Optional<Optional<String>> lockStatusTokenHash(long id) {

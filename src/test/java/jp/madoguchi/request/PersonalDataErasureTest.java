@@ -83,4 +83,37 @@ class PersonalDataErasureTest {
       assertThat(kept.kind()).isEqualTo(DocumentKind.IDENTITY_DOCUMENT);
     });
   }
+
+  @Test
+  void everyFreeTextAboutThePersonGoesWithThePersonalDataAndTheRecordOfWhatHappenedStays() {
+    DeskRequest expired = TestRequests.request(register).register();
+    register.recordEvent(expired.id(), "desk", "DECISION_PARTIAL",
+        "grounds [HARM_TO_PERSON_OR_THIRD_PARTY]; reasons: 山田様のご家族の通話が含まれるため");
+    register.recordEvent(expired.id(), "manager", "REFUSAL_SENT_BACK", "山田様の旧住所の件を確認してください");
+    register.recordEvent(expired.id(), "desk", "REQUEST_WITHDRAWN", "12月3日に山田様ご本人からお電話");
+    register.recordEvent(expired.id(), "desk", "DISCLOSURE_METHOD_CHANGED", "PAPER: 録音40時間分のため");
+    register.recordEvent(expired.id(), "desk", "LEGAL_REVIEW_DONE", "弁護士に山田様の件を相談済み");
+    register.recordEvent(expired.id(), "system", "LETTER_QUEUED", "DISCLOSURE to PRINCIPAL by PAPER");
+    register.recordEvent(expired.id(), "system", "SLA_CLOCK_STARTED", "target 2026-12-15 (10 business days)");
+    register.recordEvent(expired.id(), "desk", "IDENTITY_MORE_DOCUMENTS_NEEDED", "PRINCIPAL_IDENTITY_DOCUMENT");
+    register.close(expired.id(), "DECIDED_PARTIAL", LocalDate.of(2027, 1, 1), "desk");
+
+    erasure.eraseExpiredOn(LocalDate.of(2027, 1, 2));
+
+    java.util.Map<String, String> details = new java.util.HashMap<>();
+    register.events(expired.id()).forEach(e -> details.put(e.eventType(), e.detail()));
+    assertThat(details).containsKeys("DECISION_PARTIAL", "REFUSAL_SENT_BACK", "REQUEST_WITHDRAWN",
+        "DISCLOSURE_METHOD_CHANGED", "LEGAL_REVIEW_DONE");
+    assertThat(details.get("DECISION_PARTIAL")).as("the decision stays, its reasons go").isNull();
+    assertThat(details.get("REFUSAL_SENT_BACK")).isNull();
+    assertThat(details.get("REQUEST_WITHDRAWN")).isNull();
+    assertThat(details.get("DISCLOSURE_METHOD_CHANGED")).isNull();
+    assertThat(details.get("LEGAL_REVIEW_DONE")).as("a designer's step may hold any text").isNull();
+    assertThat(register.events(expired.id())).allSatisfy(e ->
+        assertThat(e.detail() == null ? "" : e.detail()).doesNotContain("山田"));
+    assertThat(details).containsEntry("LETTER_QUEUED", "DISCLOSURE to PRINCIPAL by PAPER")
+        .containsEntry("SLA_CLOCK_STARTED", "target 2026-12-15 (10 business days)")
+        .containsEntry("IDENTITY_MORE_DOCUMENTS_NEEDED", "PRINCIPAL_IDENTITY_DOCUMENT")
+        .containsEntry("REQUEST_CLOSED", "DECIDED_PARTIAL");
+  }
 }
