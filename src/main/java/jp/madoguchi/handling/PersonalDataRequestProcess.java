@@ -57,6 +57,12 @@ public final class PersonalDataRequestProcess {
   public static final class Variables {
     // receipt
     public static final ProcessVariable<Boolean> REQUEST_FORM_COMPLETE = ProcessVariable.bool("requestFormComplete");
+    /**
+     * What the request lacks, when {@link #REQUEST_FORM_COMPLETE} is false: codes of {@link RequestDetail}, handed to
+     * the wait for the requester, whose letter asks for these only. Empty when the request is complete (contract
+     * version 3).
+     */
+    public static final ProcessVariable<List> MISSING_REQUEST_DETAILS = ProcessVariable.list("missingRequestDetails");
     /** Set by the message that ends the handling when the requester withdraws. */
     public static final ProcessVariable<Boolean> WITHDRAWN = ProcessVariable.bool("withdrawn");
 
@@ -78,6 +84,23 @@ public final class PersonalDataRequestProcess {
     public static final ProcessVariable<String> MANAGER_COMMENT = ProcessVariable.string("managerComment");
 
     private Variables() {}
+  }
+
+  /**
+   * What staff may find missing in "Check the request" (APPI Art 37(2): details that identify the data may be asked;
+   * Art 37(4): nothing more). Identity documents are not among them: identity verification asks for those.
+   */
+  public enum RequestDetail {
+    /** Which request the person makes is unclear. */
+    REQUEST_TYPE,
+    /** The details that identify the retained personal data concerned (service used, period, customer number). */
+    DATA_CONCERNED,
+    /** For a correction or suspension: what is to change, and why. */
+    CHANGE_SOUGHT,
+    /** For a disclosure: electronic record or paper, when the request does not say. */
+    DISCLOSURE_METHOD,
+    /** A request by post came without the requester's signature or seal. */
+    SIGNATURE_OR_SEAL
   }
 
   /** Values of the contract's outcome variables. */

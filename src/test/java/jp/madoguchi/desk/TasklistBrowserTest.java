@@ -83,7 +83,7 @@ class TasklistBrowserTest {
         .contains("\"sortBy\":\"dueDate\""));
     click(By.xpath("//a[contains(., '" + request.reference() + "')]"));
 
-    waitForText("所定の請求書と必要事項がそろっている");
+    waitForText("請求の内容はそろっている");
     Chromium.screenshot(browser, IMAGES.resolve("tasklist-task-ja.png"));
     assertThat(bodyText()).contains("受付番号 / Reference: " + request.reference());
     claim();

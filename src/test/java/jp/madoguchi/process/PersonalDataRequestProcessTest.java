@@ -27,6 +27,7 @@ import jp.madoguchi.identity.IdentityVerificationProcess;
 import jp.madoguchi.reply.ReplyProcess;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.AgentKind;
+import jp.madoguchi.request.RequestEnums.Channel;
 import jp.madoguchi.request.RequestEnums.DisclosureMethod;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestEvent;
@@ -412,22 +413,68 @@ class PersonalDataRequestProcessTest {
   }
 
   @Test
-  void anIncompleteRequestGetsTheFormAndChecklistAndContinuesWhenItComesBack() {
+  void anIncompleteRequestIsAskedForWhatIsMissingAndContinuesWhenTheAnswerComes() {
     start(TestRequests.request(register).type(RequestType.SUSPENSION_OF_THIRD_PARTY_PROVISION));
 
-    checkRequest(false);
+    checkRequestMissing("CHANGE_SOUGHT", "DATA_CONCERNED");
     assertThat(letterKinds()).contains(LetterKind.REQUEST_FORM_AND_CHECKLIST);
     assertThat(register.find(request.id()).status()).isEqualTo(RequestStatus.AWAITING_REQUEST_FORM);
+    // codes only, in a fixed order; the called process that sends the letter got them too
+    assertThat(missingRequestDetails()).containsExactly("DATA_CONCERNED", "CHANGE_SOUGHT");
+    assertThat(events()).anySatisfy(event -> {
+      assertThat(event.eventType()).isEqualTo("REQUEST_DETAILS_MISSING");
+      assertThat(event.detail()).isEqualTo("DATA_CONCERNED,CHANGE_SOUGHT");
+    });
     desk.complete(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", "2026-12-03"));
 
     checkRequest(true);
     assertThat(desk.task(IdentityVerificationProcess.Elements.VERIFY_IDENTITY)).isNotNull();
+    // the request is complete now: nothing is missing any more, for integrators reading the variable
+    assertThat(missingRequestDetails()).isEmpty();
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "requestFormComplete")).isEqualTo(true);
   }
 
   @Test
-  void anIncompleteRequestWhoseFormNeverComesBackIsClosedAsAbandoned() {
+  void aWebRequestWithEverythingItNeedsGoesStraightOnToIdentityVerificationWithoutALetter() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE).channel(Channel.WEB));
+
+    checkRequest(true);
+
+    assertThat(instance).hasPassed(PersonalDataRequestProcess.Elements.CHECK_REQUEST)
+        .hasNotPassed(PersonalDataRequestProcess.Elements.AWAIT_REQUEST_FORM);
+    assertThat(desk.task(IdentityVerificationProcess.Elements.VERIFY_IDENTITY)).isNotNull();
+    assertThat(register.find(request.id()).status()).isEqualTo(RequestStatus.VERIFYING_IDENTITY);
+    assertThat(letterKinds()).containsExactly(LetterKind.ACKNOWLEDGEMENT);
+    assertThat(missingRequestDetails()).isEmpty();
+  }
+
+  @Test
+  void anIncompleteRequestMustSayWhatIsMissingAndOnlyWhatThisRequestCanLack() {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE).channel(Channel.WEB));
+
+    // nothing ticked: the requester would get a letter asking for nothing in particular
+    assertThatThrownBy(() -> checkRequestMissing())
+        .hasMessageContaining("Tick what is missing");
+    // a web request carries no seal, and its method of disclosure is already chosen
+    assertThatThrownBy(() -> checkRequestMissing("SIGNATURE_OR_SEAL"))
+        .hasMessageContaining("asked only of a request sent by post");
+    assertThatThrownBy(() -> checkRequestMissing("DISCLOSURE_METHOD"))
+        .hasMessageContaining("already says how the answer is to be given");
+    // a disclosure changes nothing: what is to change is a question for corrections and suspensions
+    assertThatThrownBy(() -> checkRequestMissing("CHANGE_SOUGHT"))
+        .hasMessageContaining("asked only of a correction or suspension request");
+    assertThatThrownBy(() -> checkRequestMissing("PRINCIPAL_IDENTITY_DOCUMENT"))
+        .hasMessageContaining("Unknown missing item");
+
+    assertThat(desk.task(PersonalDataRequestProcess.Elements.CHECK_REQUEST)).isNotNull();
+    assertThat(letterKinds()).containsExactly(LetterKind.ACKNOWLEDGEMENT);
+    assertThat(events()).noneMatch(event -> event.eventType().equals("REQUEST_DETAILS_MISSING"));
+  }
+
+  @Test
+  void anIncompleteRequestWhoseAnswerNeverComesIsClosedAsAbandoned() {
     start(TestRequests.request(register).type(RequestType.DISCLOSURE));
-    checkRequest(false);
+    checkRequestMissing("DATA_CONCERNED");
 
     at("2027-01-15T17:00");
 
@@ -538,6 +585,21 @@ class PersonalDataRequestProcessTest {
 
   private void checkRequest(boolean complete) {
     desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", complete));
+  }
+
+  /** Staff find the request incomplete and tick what is missing, as the form's checklist submits it (JSON). */
+  private void checkRequestMissing(String... codes) {
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", false,
+        "missingRequestDetails", org.camunda.spin.Spin.JSON(List.of(codes))));
+  }
+
+  /** What the process keeps as missing: a JSON list of codes, as integrators read it. */
+  private List<String> missingRequestDetails() {
+    Object value = engine.getRuntimeService().getVariable(instance.getId(),
+        PersonalDataRequestProcess.Variables.MISSING_REQUEST_DETAILS.name());
+    assertThat(value).isInstanceOf(org.camunda.spin.json.SpinJsonNode.class);
+    return ((org.camunda.spin.json.SpinJsonNode) value).elements().stream()
+        .map(org.camunda.spin.json.SpinJsonNode::stringValue).toList();
   }
 
   private void verifyPrincipal(String documentType) {

@@ -28,6 +28,7 @@ public final class TestRequests {
   private LocalDate arrivedOn = LocalDate.of(2026, 12, 1);
   private Party principal = PRINCIPAL;
   private String language = "ja";
+  private Channel channel = Channel.POST;
 
   private TestRequests(RequestRegister register) {
     this.register = register;
@@ -71,6 +72,12 @@ public final class TestRequests {
     return this;
   }
 
+  /** How the request reached the desk: by post (the default), the web page, e-mail, ... */
+  public TestRequests channel(Channel value) {
+    this.channel = value;
+    return this;
+  }
+
   public TestRequests withoutEmail() {
     this.principal = new Party(PRINCIPAL.name(), PRINCIPAL.nameKana(), PRINCIPAL.birthDate(), PRINCIPAL.postalCode(),
         PRINCIPAL.address(), PRINCIPAL.phone(), null);
@@ -78,7 +85,7 @@ public final class TestRequests {
   }
 
   public DeskRequest register() {
-    return register.register(new NewRequest(type, Channel.POST, kind, method, language, arrivedOn,
+    return register.register(new NewRequest(type, channel, kind, method, language, arrivedOn,
         Instant.parse(arrivedOn + "T01:00:00Z"), principal, agentKind, agentKind == null ? null : AGENT,
         "顧客データベースに登録されている私の情報"), "test");
   }

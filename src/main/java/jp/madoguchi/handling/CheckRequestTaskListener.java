@@ -1,0 +1,45 @@
+package jp.madoguchi.handling;
+
+import java.util.List;
+import jp.madoguchi.handling.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.process.RequestFacts;
+import jp.madoguchi.security.CurrentActor;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing "Check the request": refuses an incomplete request with nothing ticked as missing, or with an item
+ * this request cannot lack (the task stays open, staff see why); keeps what is missing as codes for the letter, and
+ * none once the request is complete (a second check after the requester's answer clears the first one's).
+ */
+@Component
+class CheckRequestTaskListener implements TaskListener {
+
+  private final RequestCheck check;
+  private final CurrentActor actor;
+
+  CheckRequestTaskListener(RequestCheck check, CurrentActor actor) {
+    this.check = check;
+    this.actor = actor;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    @SuppressWarnings("unchecked")
+    List<String> ticked = Variables.MISSING_REQUEST_DETAILS.get(task);
+    RequestCheck.Submission submission = new RequestCheck.Submission(Variables.REQUEST_FORM_COMPLETE.get(task),
+        ticked);
+    long requestId = RequestFacts.REQUEST_ID.require(task);
+    List<String> problems = check.problems(requestId, submission);
+    if (!problems.isEmpty()) {
+      throw new BadUserRequestException(String.join("; ", problems));
+    }
+    List<String> missing = check.missing(submission);
+    Variables.MISSING_REQUEST_DETAILS.setCodes(task, missing);
+    if (!missing.isEmpty()) {
+      check.recordMissing(requestId, missing, actor.id());
+    }
+  }
+}
