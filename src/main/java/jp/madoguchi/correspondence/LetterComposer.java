@@ -12,8 +12,10 @@ import jp.madoguchi.calendar.DeskCalendar;
 import jp.madoguchi.correspondence.CompanyProperties.Text;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
 import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
+import jp.madoguchi.handling.PersonalDataRequestProcess.RequestDetail;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.AgentKind;
+import jp.madoguchi.request.RequestEnums.Channel;
 import jp.madoguchi.request.RequestEvent;
 import org.springframework.stereotype.Component;
 
@@ -131,6 +133,11 @@ class LetterComposer {
     model.put("awaited", facts.awaited() == null ? null : facts.awaited().name());
     model.put("awaitedLabel", facts.awaited() == null ? null
         : vocabulary.label(language, "awaited", facts.awaited().name()));
+    List<String> missing = askedFor(facts.missingDetails());
+    model.put("missing", missing.stream().map(code -> new AskedDetail(vocabulary.label(language, "detail", code),
+        vocabulary.label(language, "detailField", code))).toList());
+    model.put("answerByPost", answersByPost(request.channel()));
+    model.put("statusUrl", site.link("/status"));
     model.put("client", facts.clientCompanyName());
     model.put("purposes", company.purposesOfUse().stream().map(purpose -> purpose.in(language)).toList());
     model.put("validDays", properties.downloadValidDays());
@@ -141,6 +148,25 @@ class LetterComposer {
     model.put("art39Date", vocabulary.date(language, request.deadlines().art39Date()));
     model.put("tasklistUrl", site.link("/camunda/app/tasklist/"));
     return model;
+  }
+
+  /** One thing the desk asks the requester for: what it is, and the label of the space to write it in. */
+  record AskedDetail(String text, String field) {}
+
+  /**
+   * What the letter asks for. A request checked before the desk kept what was missing (contract version 2, still
+   * running) asks for the one detail every request may be asked for (Art 37(2)), never for a whole new form.
+   */
+  static List<String> askedFor(List<String> missingDetails) {
+    return missingDetails.isEmpty() ? List.of(RequestDetail.DATA_CONCERNED.name()) : missingDetails;
+  }
+
+  /**
+   * The requester answers by the channel they used: who wrote on paper, telephoned or came replies by post; who used
+   * the web page or e-mail answers by e-mail or through the status page, and never has to post a form.
+   */
+  static boolean answersByPost(Channel channel) {
+    return channel != Channel.WEB && channel != Channel.EMAIL;
   }
 
   /** The documents a requester of this kind sends to prove who they are (PPC General Guidelines). */

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What a letter needs to know from the step that sends it, besides the register: routing facts the process holds
- * (the fee decided by the decision table, what the desk waits for, where data was found). Never personal data: that
- * the composer reads from the register itself.
+ * (the fee decided by the decision table, what the desk waits for, what the request lacks, where data was found).
+ * Never personal data: that the composer reads from the register itself.
  *
  * @param awaited what the desk waits for, for a reminder or a closing notice: {@code REQUEST_FORM_AND_CHECKLIST},
  *     {@code MISSING_DOCUMENTS} or {@code FEE_REQUEST}
@@ -15,6 +15,7 @@ import java.util.List;
  * @param clientCompanyName the client company whose entrusted data the request concerns
  * @param taskName the open task a staff reminder is about
  * @param taskDue when that task is due
+ * @param missingDetails codes of what the request lacks ({@code RequestDetail}), for the letter that asks for them
  */
 public record LetterFacts(
     LetterKind awaited,
@@ -22,31 +23,37 @@ public record LetterFacts(
     List<String> dataLocations,
     String clientCompanyName,
     String taskName,
-    Instant taskDue) {
+    Instant taskDue,
+    List<String> missingDetails) {
 
-  public static final LetterFacts NONE = new LetterFacts(null, null, List.of(), null, null, null);
+  public static final LetterFacts NONE = new LetterFacts(null, null, List.of(), null, null, null, List.of());
 
   public LetterFacts {
     dataLocations = dataLocations == null ? List.of() : List.copyOf(dataLocations);
+    missingDetails = missingDetails == null ? List.of() : List.copyOf(missingDetails);
   }
 
   public LetterFacts withAwaited(LetterKind value) {
-    return new LetterFacts(value, feeAmount, dataLocations, clientCompanyName, taskName, taskDue);
+    return new LetterFacts(value, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, missingDetails);
   }
 
   public LetterFacts withFeeAmount(Long value) {
-    return new LetterFacts(awaited, value, dataLocations, clientCompanyName, taskName, taskDue);
+    return new LetterFacts(awaited, value, dataLocations, clientCompanyName, taskName, taskDue, missingDetails);
   }
 
   public LetterFacts withDataLocations(List<String> value) {
-    return new LetterFacts(awaited, feeAmount, value, clientCompanyName, taskName, taskDue);
+    return new LetterFacts(awaited, feeAmount, value, clientCompanyName, taskName, taskDue, missingDetails);
   }
 
   public LetterFacts withClientCompanyName(String value) {
-    return new LetterFacts(awaited, feeAmount, dataLocations, value, taskName, taskDue);
+    return new LetterFacts(awaited, feeAmount, dataLocations, value, taskName, taskDue, missingDetails);
   }
 
   public LetterFacts withTask(String name, Instant due) {
-    return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, name, due);
+    return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, name, due, missingDetails);
+  }
+
+  public LetterFacts withMissingDetails(List<String> value) {
+    return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, value);
   }
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Send letter": queues the letter named by the input parameter {@code letterKind} to the requester (the agent when
- * an agent asked), with the routing facts it repeats: what the desk waits for ({@code awaitedLetter}), the fee, where
- * the data was found.
+ * an agent asked), with the routing facts it repeats: what the desk waits for ({@code awaitedLetter}), what the
+ * request lacks ({@code missingRequestDetails}), the fee, where the data was found.
  */
 @Component
 class SendLetterDelegate implements JavaDelegate {
@@ -34,10 +34,13 @@ class SendLetterDelegate implements JavaDelegate {
     }
     @SuppressWarnings("unchecked")
     List<String> locations = PersonalDataRequestProcess.Variables.DATA_LOCATIONS.get(execution);
+    @SuppressWarnings("unchecked")
+    List<String> missing = PersonalDataRequestProcess.Variables.MISSING_REQUEST_DETAILS.get(execution);
     LetterFacts facts = LetterFacts.NONE
         .withAwaited(AwaitRequesterProcess.Variables.AWAITED_LETTER.getEnum(execution, LetterKind.class))
         .withFeeAmount(FeePaymentProcess.Variables.FEE_AMOUNT.get(execution))
-        .withDataLocations(locations);
+        .withDataLocations(locations)
+        .withMissingDetails(missing);
     correspondence.queueToRequester(RequestFacts.REQUEST_ID.require(execution), kind, LetterKeys.of(execution, kind),
         facts);
   }

@@ -89,6 +89,8 @@ final class LetterFixtures {
   static LetterFacts factsFor(LetterKind kind) {
     return switch (kind) {
       case FEE_REQUEST -> LetterFacts.NONE.withFeeAmount(1000L);
+      case REQUEST_FORM_AND_CHECKLIST -> LetterFacts.NONE.withMissingDetails(List.of("DATA_CONCERNED",
+          "SIGNATURE_OR_SEAL"));
       case REMINDER -> LetterFacts.NONE.withAwaited(LetterKind.FEE_REQUEST).withFeeAmount(1000L);
       case ABANDONED -> LetterFacts.NONE.withAwaited(LetterKind.MISSING_DOCUMENTS);
       case ENTRUSTED_REFERRAL -> LetterFacts.NONE.withClientCompanyName(CLIENT);

@@ -155,7 +155,8 @@ class LetterPdfTest {
     boolean ja = "ja".equals(language);
     return switch (kind) {
       case ACKNOWLEDGEMENT -> ja ? "今後の流れ" : "What happens next";
-      case REQUEST_FORM_AND_CHECKLIST -> ja ? "ご本人の本人確認書類の写し1点" : "A copy of one identity document";
+      case REQUEST_FORM_AND_CHECKLIST -> ja ? "対象となる個人データを特定するための事項"
+          : "Details that help us find the personal data concerned";
       case MISSING_DOCUMENTS -> ja ? "ご本人の本人確認書類の写し1点" : "A copy of one identity document";
       case FEE_REQUEST, REMINDER -> ja ? "定額小為替" : "Postal money order";
       case ABANDONED -> ja ? "不足している書類" : "the missing documents";
