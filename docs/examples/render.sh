@@ -4,7 +4,7 @@
 # pngquant: apt-get install poppler-utils pngquant
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q test -Dtest='LetterPdfTest,LetterMailTest'
+./mvnw -q test -Dtest='LetterPdfTest,LetterMailTest,MissingRequestDetailsLetterTest'
 for language in ja en; do
   mkdir -p "docs/examples/$language"
   for pdf in target/letter-examples/"$language"/*.pdf; do
@@ -20,3 +20,4 @@ cp target/letter-examples/mail/ja/fee-request.txt docs/examples/mail/ja-fee-requ
 cp target/letter-examples/mail/en/non-disclosure.txt docs/examples/mail/en-non-disclosure.txt
 cp target/letter-examples/mail/ja/client-notification.txt docs/examples/mail/client-notification.txt
 cp target/letter-examples/mail/ja/staff-reminder.txt docs/examples/mail/staff-reminder.txt
+cp target/letter-examples/mail/ja/request-form-and-checklist-web.txt docs/examples/mail/ja-request-form-and-checklist-web.txt
