@@ -130,6 +130,10 @@ class LetterComposer {
         : vocabulary.label(language, "finding", record.moreDocumentsFinding()));
     model.put("rejection", record.rejectionFinding() == null ? null
         : vocabulary.label(language, "finding", record.rejectionFinding()));
+    String unmasked = facts.unmaskedNumber() == null ? null : facts.unmaskedNumber().name();
+    model.put("unmasked", unmasked == null ? null : vocabulary.label(language, "unmasked", unmasked));
+    model.put("unmaskedWhy", unmasked == null ? null : vocabulary.label(language, "unmaskedWhy", unmasked));
+    model.put("unmaskedHowTo", unmasked == null ? null : vocabulary.label(language, "unmaskedHowTo", unmasked));
     model.put("awaited", facts.awaited() == null ? null : facts.awaited().name());
     model.put("awaitedLabel", facts.awaited() == null ? null
         : vocabulary.label(language, "awaited", facts.awaited().name()));

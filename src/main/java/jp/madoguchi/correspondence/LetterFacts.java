@@ -2,6 +2,7 @@ package jp.madoguchi.correspondence;
 
 import java.time.Instant;
 import java.util.List;
+import jp.madoguchi.request.UnmaskedNumber;
 
 /**
  * What a letter needs to know from the step that sends it, besides the register: routing facts the process holds
@@ -16,6 +17,8 @@ import java.util.List;
  * @param taskName the open task a staff reminder is about
  * @param taskDue when that task is due
  * @param missingDetails codes of what the request lacks ({@code RequestDetail}), for the letter that asks for them
+ * @param unmaskedNumber for {@code MISSING_DOCUMENTS} sent because an upload showed a number the desk may not keep:
+ *     what it showed; the letter says the copy was deleted and what to mask
  */
 public record LetterFacts(
     LetterKind awaited,
@@ -24,9 +27,10 @@ public record LetterFacts(
     String clientCompanyName,
     String taskName,
     Instant taskDue,
-    List<String> missingDetails) {
+    List<String> missingDetails,
+    UnmaskedNumber unmaskedNumber) {
 
-  public static final LetterFacts NONE = new LetterFacts(null, null, List.of(), null, null, null, List.of());
+  public static final LetterFacts NONE = new LetterFacts(null, null, List.of(), null, null, null, List.of(), null);
 
   public LetterFacts {
     dataLocations = dataLocations == null ? List.of() : List.copyOf(dataLocations);
@@ -34,26 +38,37 @@ public record LetterFacts(
   }
 
   public LetterFacts withAwaited(LetterKind value) {
-    return new LetterFacts(value, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, missingDetails);
+    return new LetterFacts(value, feeAmount, dataLocations, clientCompanyName, taskName, taskDue,
+        missingDetails, unmaskedNumber);
   }
 
   public LetterFacts withFeeAmount(Long value) {
-    return new LetterFacts(awaited, value, dataLocations, clientCompanyName, taskName, taskDue, missingDetails);
+    return new LetterFacts(awaited, value, dataLocations, clientCompanyName, taskName, taskDue, missingDetails,
+        unmaskedNumber);
   }
 
   public LetterFacts withDataLocations(List<String> value) {
-    return new LetterFacts(awaited, feeAmount, value, clientCompanyName, taskName, taskDue, missingDetails);
+    return new LetterFacts(awaited, feeAmount, value, clientCompanyName, taskName, taskDue, missingDetails,
+        unmaskedNumber);
   }
 
   public LetterFacts withClientCompanyName(String value) {
-    return new LetterFacts(awaited, feeAmount, dataLocations, value, taskName, taskDue, missingDetails);
+    return new LetterFacts(awaited, feeAmount, dataLocations, value, taskName, taskDue, missingDetails,
+        unmaskedNumber);
+  }
+
+  public LetterFacts withUnmaskedNumber(UnmaskedNumber value) {
+    return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, missingDetails,
+        value);
   }
 
   public LetterFacts withTask(String name, Instant due) {
-    return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, name, due, missingDetails);
+    return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, name, due, missingDetails,
+        unmaskedNumber);
   }
 
   public LetterFacts withMissingDetails(List<String> value) {
-    return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, value);
+    return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, value,
+        unmaskedNumber);
   }
 }

@@ -3,6 +3,9 @@ package jp.madoguchi.desk;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import jp.madoguchi.correspondence.CorrespondenceService;
+import jp.madoguchi.correspondence.LetterFacts;
+import jp.madoguchi.correspondence.LetterKind;
 import jp.madoguchi.correspondence.OutboundLetter;
 import jp.madoguchi.correspondence.Outbox;
 import jp.madoguchi.correspondence.StatusKeyLetters;
@@ -13,6 +16,7 @@ import jp.madoguchi.request.RequestDocuments;
 import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
 import jp.madoguchi.request.RequestEvent;
 import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.UnmaskedNumber;
 import jp.madoguchi.security.DeskGroups;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -33,15 +37,18 @@ class RequestFile {
   private final StatusKeyLetters statusKeyLetters;
   private final TaskService taskService;
   private final RequestWithdrawal withdrawal;
+  private final CorrespondenceService correspondence;
 
   RequestFile(RequestRegister register, RequestDocuments documents, Outbox outbox,
-      StatusKeyLetters statusKeyLetters, TaskService taskService, RequestWithdrawal withdrawal) {
+      StatusKeyLetters statusKeyLetters, TaskService taskService, RequestWithdrawal withdrawal,
+      CorrespondenceService correspondence) {
     this.register = register;
     this.documents = documents;
     this.outbox = outbox;
     this.statusKeyLetters = statusKeyLetters;
     this.taskService = taskService;
     this.withdrawal = withdrawal;
+    this.correspondence = correspondence;
   }
 
   /** What the page shows. */
@@ -65,7 +72,7 @@ class RequestFile {
   Optional<Document> document(String reference, long documentId, String userId, Collection<String> groups,
       boolean download) {
     return visible(reference, groups).flatMap(request -> documents.documentsOf(request.id()).stream()
-        .filter(document -> document.id() == documentId)
+        .filter(document -> document.id() == documentId && !document.erased())
         .findFirst()
         .flatMap(document -> documents.content(documentId).map(content -> {
           register.recordEvent(request.id(), userId, download ? "DOCUMENT_DOWNLOADED" : "DOCUMENT_VIEWED",
@@ -91,6 +98,27 @@ class RequestFile {
   Optional<RequestWithdrawal.Outcome> withdraw(String reference, String note, String userId,
       Collection<String> groups) {
     return visible(reference, groups).map(request -> withdrawal.withdraw(request, note, userId));
+  }
+
+  /** What marking an upload as unmasked did. */
+  enum UnmaskedOutcome { DELETED_AND_ASKED, ALREADY_GONE }
+
+  /**
+   * An upload that shows a My Number or an unmasked insurer number: the desk may not keep it, so its bytes and file
+   * name are deleted at once ({@link RequestDocuments#deleteUnmasked}) and the requester is asked for a masked copy
+   * (a {@code MISSING_DOCUMENTS} letter saying what was deleted, why, and what to mask), in one transaction. Empty
+   * when the user may not see the request.
+   */
+  @Transactional
+  Optional<UnmaskedOutcome> deleteUnmasked(String reference, long documentId, UnmaskedNumber shows, String userId,
+      Collection<String> groups) {
+    return visible(reference, groups).map(request -> documents.deleteUnmasked(request.id(), documentId, shows, userId)
+        .map(deleted -> {
+          correspondence.queueToRequester(request.id(), LetterKind.MISSING_DOCUMENTS, "masked-copy:" + deleted.id(),
+              LetterFacts.NONE.withUnmaskedNumber(shows));
+          return UnmaskedOutcome.DELETED_AND_ASKED;
+        })
+        .orElse(UnmaskedOutcome.ALREADY_GONE));
   }
 
   private Optional<DeskRequest> visible(String reference, Collection<String> groups) {

@@ -3,6 +3,7 @@ package jp.madoguchi.desk;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import jp.madoguchi.handling.RequestWithdrawal;
+import jp.madoguchi.request.UnmaskedNumber;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -95,6 +96,31 @@ class RequestFileController {
       case WITHDRAWN -> "recorded";
       case NOT_A_REQUEST -> "complaint";
       case NOT_OPEN -> "notOpen";
+    };
+  }
+
+  /**
+   * Deletes an upload that shows a My Number or an unmasked insurer number and asks the requester for a masked copy;
+   * then shows the file again with what happened.
+   */
+  @PostMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/documents/{id}/unmasked")
+  String deleteUnmasked(@PathVariable String reference, @PathVariable long id,
+      @RequestParam(name = "shows", required = false) String shows, Authentication user) {
+    String back = "redirect:/desk/requests/" + reference + "?unmasked=";
+    UnmaskedNumber number;
+    try {
+      number = shows == null ? null : UnmaskedNumber.valueOf(shows);
+    } catch (IllegalArgumentException e) {
+      number = null;
+    }
+    if (number == null) {
+      return back + "reasonMissing";
+    }
+    RequestFile.UnmaskedOutcome outcome = requestFile.deleteUnmasked(reference, id, number, user.getName(),
+        groups(user)).orElseThrow(RequestFileController::notFound);
+    return back + switch (outcome) {
+      case DELETED_AND_ASKED -> "deleted";
+      case ALREADY_GONE -> "alreadyGone";
     };
   }
 

@@ -2,6 +2,7 @@ package jp.madoguchi.request;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -61,13 +62,44 @@ public class RequestDocuments {
     return jdbc.sql("SELECT * FROM request_document WHERE id = ?").param(id).query(RequestDocuments::map).single();
   }
 
-  /** The request's document with exactly these bytes (same SHA-256 and size), if it has one. */
+  /**
+   * The request's document with exactly these bytes (same SHA-256 and size), if it has one. A copy deleted as unmasked
+   * does not count: sent again, it is kept again, for staff to see and delete.
+   */
   public Optional<RequestDocument> withContent(long requestId, byte[] content) {
-    return jdbc.sql("SELECT * FROM request_document WHERE request_id = ? AND sha256 = ? AND size_bytes = ? ORDER BY id")
+    return jdbc.sql("SELECT * FROM request_document WHERE request_id = ? AND sha256 = ? AND size_bytes = ?"
+            + " AND unmasked_number IS NULL ORDER BY id")
         .params(requestId, Digests.sha256Hex(content), (long) content.length)
         .query(RequestDocuments::map)
         .stream()
         .findFirst();
+  }
+
+  /**
+   * Deletes an upload that shows a number the desk may not keep (a My Number, an unmasked insurer number): its bytes
+   * and file name go at once; kept are that it was received, its kind, size and digest, and who deleted it, why and
+   * when, in the row and in the request's history. Returns the document as it now stands, or empty when the request
+   * has no such document or its bytes are already gone.
+   */
+  @Transactional
+  public Optional<RequestDocument> deleteUnmasked(long requestId, long documentId, UnmaskedNumber shows,
+      String actor) {
+    OffsetDateTime now = RequestRegister.now().atOffset(ZoneOffset.UTC);
+    int deleted = jdbc.sql("""
+            UPDATE request_document SET content = NULL, original_file_name = NULL, content_erased_at = ?,
+              content_deleted_by = ?, unmasked_number = ?
+            WHERE id = ? AND request_id = ? AND content_erased_at IS NULL
+            """)
+        .params(now, actor, shows.name(), documentId, requestId)
+        .update();
+    if (deleted == 0) {
+      return Optional.empty();
+    }
+    RequestDocument document = jdbc.sql("SELECT * FROM request_document WHERE id = ?").param(documentId)
+        .query(RequestDocuments::map).single();
+    register.recordEvent(requestId, actor, "DOCUMENT_DELETED_UNMASKED", "%s #%d shows %s: %d bytes sha256:%s deleted"
+        .formatted(document.kind().name(), documentId, shows.name(), document.sizeBytes(), document.sha256()));
+    return Optional.of(document);
   }
 
   public List<RequestDocument> documentsOf(long requestId) {
@@ -102,6 +134,12 @@ public class RequestDocuments {
     return new RequestDocument(rs.getLong("id"), rs.getLong("request_id"), DocumentKind.valueOf(rs.getString("kind")),
         rs.getString("content_type"), rs.getString("original_file_name"), rs.getLong("size_bytes"),
         rs.getString("sha256"), rs.getObject("uploaded_at", OffsetDateTime.class).toInstant(),
-        rs.getString("uploaded_by"));
+        rs.getString("uploaded_by"), instant(rs.getObject("content_erased_at", OffsetDateTime.class)),
+        rs.getString("content_deleted_by"),
+        rs.getString("unmasked_number") == null ? null : UnmaskedNumber.valueOf(rs.getString("unmasked_number")));
+  }
+
+  private static Instant instant(OffsetDateTime at) {
+    return at == null ? null : at.toInstant();
   }
 }
