@@ -26,12 +26,15 @@ class AssessIdentityDocumentsDelegate implements JavaDelegate {
         RequestFacts.REQUESTER_KIND.getEnum(execution, RequesterKind.class),
         IdentityVerificationProcess.Variables.IDENTITY_DOCUMENT_TYPE.get(execution),
         IdentityVerificationProcess.Variables.IDENTITY_DOCUMENT_ISSUED_ON.get(execution),
+        IdentityVerificationProcess.Variables.IDENTITY_DOCUMENT_EXPIRES_ON.get(execution),
         IdentityVerificationProcess.Variables.POWER_OF_ATTORNEY_PRESENT.isTrue(execution),
         IdentityVerificationProcess.Variables.SEAL_CERTIFICATE_ISSUED_ON.get(execution),
         IdentityVerificationProcess.Variables.AGENT_DOCUMENT_TYPE.get(execution),
         IdentityVerificationProcess.Variables.AGENT_DOCUMENT_ISSUED_ON.get(execution),
+        IdentityVerificationProcess.Variables.AGENT_DOCUMENT_EXPIRES_ON.get(execution),
         IdentityVerificationProcess.Variables.STATUS_PROOF_TYPE.get(execution),
         IdentityVerificationProcess.Variables.STATUS_PROOF_ISSUED_ON.get(execution),
+        IdentityVerificationProcess.Variables.DOCUMENTS_ARRIVED_ON.get(execution),
         IdentityVerificationProcess.Variables.IDENTITY_MISMATCH.isTrue(execution));
     IdentityVerification.Assessment assessment = verification.assess(
         RequestFacts.REQUEST_ID.require(execution), LocalDate.parse(RequestFacts.ARRIVED_ON.require(execution)),

@@ -29,6 +29,9 @@ public final class IdentityVerificationProcess {
     public static final ProcessVariable<String> IDENTITY_DOCUMENT_TYPE = ProcessVariable.string("identityDocumentType");
     public static final ProcessVariable<String> IDENTITY_DOCUMENT_ISSUED_ON =
         ProcessVariable.string("identityDocumentIssuedOn");
+    /** Since version 3: the expiry date printed on the principal's identity document ({@code yyyy-MM-dd}). */
+    public static final ProcessVariable<String> IDENTITY_DOCUMENT_EXPIRES_ON =
+        ProcessVariable.string("identityDocumentExpiresOn");
     public static final ProcessVariable<Boolean> POWER_OF_ATTORNEY_PRESENT =
         ProcessVariable.bool("powerOfAttorneyPresent");
     public static final ProcessVariable<String> SEAL_CERTIFICATE_ISSUED_ON =
@@ -36,8 +39,16 @@ public final class IdentityVerificationProcess {
     public static final ProcessVariable<String> AGENT_DOCUMENT_TYPE = ProcessVariable.string("agentDocumentType");
     public static final ProcessVariable<String> AGENT_DOCUMENT_ISSUED_ON =
         ProcessVariable.string("agentDocumentIssuedOn");
+    /** Since version 3: the expiry date printed on the agent's or representative's own identity document. */
+    public static final ProcessVariable<String> AGENT_DOCUMENT_EXPIRES_ON =
+        ProcessVariable.string("agentDocumentExpiresOn");
     public static final ProcessVariable<String> STATUS_PROOF_TYPE = ProcessVariable.string("statusProofType");
     public static final ProcessVariable<String> STATUS_PROOF_ISSUED_ON = ProcessVariable.string("statusProofIssuedOn");
+    /**
+     * Since version 3: the day the documents reached the desk, when they came after the request (by post); blank:
+     * the day of the latest upload of each kind, else the request's arrival date.
+     */
+    public static final ProcessVariable<String> DOCUMENTS_ARRIVED_ON = ProcessVariable.string("documentsArrivedOn");
     public static final ProcessVariable<Boolean> IDENTITY_MISMATCH = ProcessVariable.bool("identityMismatch");
 
     private Variables() {}

@@ -76,6 +76,19 @@ public class RequestDocuments {
   }
 
   /**
+   * When the latest document of this kind still held was received: the day documents sent after the request reached
+   * the desk. Copies deleted as unmasked do not count.
+   */
+  public Optional<Instant> lastReceivedAt(long requestId, DocumentKind kind) {
+    return jdbc.sql("SELECT MAX(uploaded_at) FROM request_document WHERE request_id = ? AND kind = ?"
+            + " AND unmasked_number IS NULL")
+        .params(requestId, kind.name())
+        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+        .optional()
+        .map(OffsetDateTime::toInstant);
+  }
+
+  /**
    * Deletes an upload that shows a number the desk may not keep (a My Number, an unmasked insurer number): its bytes
    * and file name go at once; kept are that it was received, its kind, size and digest, and who deleted it, why and
    * when, in the row and in the request's history. Returns the document as it now stands, or empty when the request

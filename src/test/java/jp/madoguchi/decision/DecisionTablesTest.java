@@ -71,9 +71,11 @@ class DecisionTablesTest {
   @Test
   void identityDocuments() {
     List<String> documents = Arrays.asList("DRIVERS_LICENCE", "PASSPORT", "HEALTH_INSURANCE_CERTIFICATE",
-        "MY_NUMBER_CARD_FRONT", "RESIDENCE_CARD", "PENSION_BOOK", "SEAL_REGISTRATION_CERTIFICATE",
-        "FAMILY_REGISTER_EXTRACT", "RESIDENT_RECORD", "GUARDIANSHIP_CERTIFICATE", "NONE", "OTHER", null);
-    List<Long> ages = Arrays.asList(null, -1L, 0L, 45L, 90L, 91L, 400L);
+        "HEALTH_INSURANCE_CARD", "MY_NUMBER_CARD_FRONT", "RESIDENCE_CARD", "PENSION_BOOK",
+        "SEAL_REGISTRATION_CERTIFICATE", "FAMILY_REGISTER_EXTRACT", "RESIDENT_RECORD", "GUARDIANSHIP_CERTIFICATE",
+        "NONE", "OTHER", null);
+    // documentAgeDays is still passed (contract version 2); the shipped table no longer reads it
+    List<Long> ages = Arrays.asList(null, -1L, 0L, 90L, 91L, 400L);
     List<VariableMap> inputs = new ArrayList<>();
     for (String document : documents) {
       for (Long age : ages) {
@@ -82,12 +84,26 @@ class DecisionTablesTest {
     }
 
     assertSameResultsAsCamundasEngine("identity-documents", inputs);
-    assertThat(results("identity-documents",
-        Variables.putValue("documentType", "RESIDENT_RECORD").putValue("documentAgeDays", 90L)))
-        .containsExactly(Map.of("documentAccepted", true, "maximumAgeDays", 90));
-    assertThat(results("identity-documents",
-        Variables.putValue("documentType", "RESIDENT_RECORD").putValue("documentAgeDays", 91L)))
+    assertThat(results("identity-documents", Variables.putValue("documentType", "RESIDENT_RECORD")))
+        .containsExactly(accepted(6, null));
+    assertThat(results("identity-documents", Variables.putValue("documentType", "FAMILY_REGISTER_EXTRACT")))
+        .containsExactly(accepted(3, null));
+    assertThat(results("identity-documents", Variables.putValue("documentType", "SEAL_REGISTRATION_CERTIFICATE")))
+        .containsExactly(accepted(3, null));
+    assertThat(results("identity-documents", Variables.putValue("documentType", "HEALTH_INSURANCE_CARD")))
+        .containsExactly(accepted(null, "2025-12-01"));
+    assertThat(results("identity-documents", Variables.putValue("documentType", "PASSPORT")))
+        .containsExactly(accepted(null, null));
+    assertThat(results("identity-documents", Variables.putValue("documentType", "MY_NUMBER_CARD_BACK")))
         .extracting(result -> result.get("documentAccepted")).containsExactly(false);
+  }
+
+  private static Map<String, Object> accepted(Integer maximumAgeMonths, String acceptedUntil) {
+    Map<String, Object> result = new java.util.HashMap<>();
+    result.put("documentAccepted", true);
+    result.put("maximumAgeMonths", maximumAgeMonths);
+    result.put("acceptedUntil", acceptedUntil);
+    return result;
   }
 
   @Test
