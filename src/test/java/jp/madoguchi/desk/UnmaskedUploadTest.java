@@ -100,7 +100,7 @@ class UnmaskedUploadTest {
     assertThat(letterText(asked.get(0))).contains(
         "個人番号(マイナンバー)が見える状態で写っておりました",
         "行政手続における特定の個人を識別するための番号の利用等に関する法律",
-        "受領後直ちに削除いたしました",
+        "確認に用いることなく、直ちに削除いたしました",
         "個人番号(マイナンバー)を黒く塗りつぶすなどして見えないようにした写しを、改めてお送りください",
         "マイナンバーカードは、表面(お名前、ご住所、生年月日、顔写真のある面)のみの写しをお送りください")
         .doesNotContain("回答の目標期限は進行を止めております");
@@ -136,7 +136,7 @@ class UnmaskedUploadTest {
     assertThat(letterText(letter)).contains(
         "showed the insurer number and the insured person's symbol and number",
         "The Health Insurance Act and related laws forbid asking anyone for their insurer number",
-        "deleted it as soon as we received it",
+        "deleted the copy at once, without using it",
         "Please send the copy again with the insurer number and the insured person's symbol and number blacked out");
   }
 
