@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The desk's report (every member of the desk and the managers; see {@code WebSecurity}): a page for a period
- * (this month so far unless chosen) and the same figures as CSV, in Japanese and English, for the privacy office's
- * records and its auditors.
+ * (this month so far unless chosen), with charts of the period week by week and their figures as tables, and the
+ * same counts as CSV, in Japanese and English, for the privacy office's records and its auditors.
  */
 @Controller
 class ReportController {
@@ -39,12 +39,17 @@ class ReportController {
   private static final Logger LOG = LoggerFactory.getLogger(ReportController.class);
 
   private final DeskReport reports;
+  private final DeskTrends trends;
+  private final TrendCharts charts;
   private final DeskAudit audit;
   private final DeskCalendar calendar;
   private final MessageSource messages;
 
-  ReportController(DeskReport reports, DeskAudit audit, DeskCalendar calendar, MessageSource messages) {
+  ReportController(DeskReport reports, DeskTrends trends, TrendCharts charts, DeskAudit audit, DeskCalendar calendar,
+      MessageSource messages) {
     this.reports = reports;
+    this.trends = trends;
+    this.charts = charts;
     this.audit = audit;
     this.calendar = calendar;
     this.messages = messages;
@@ -52,7 +57,7 @@ class ReportController {
 
   @GetMapping("/desk/reports")
   String page(@RequestParam(name = "from", required = false) String from,
-      @RequestParam(name = "to", required = false) String to, Authentication user, Model model,
+      @RequestParam(name = "to", required = false) String to, Authentication user, Locale locale, Model model,
       HttpServletResponse response) {
     LocalDate today = calendar.today();
     model.addAttribute("manager", isManager(user));
@@ -66,6 +71,7 @@ class ReportController {
       return "desk/report";
     }
     model.addAttribute("report", reports.of(period.from(), period.to()));
+    model.addAttribute("charts", charts.of(trends.of(period.from(), period.to()), locale));
     return "desk/report";
   }
 
