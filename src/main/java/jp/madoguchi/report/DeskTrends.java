@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import jp.madoguchi.calendar.DeskCalendar;
 import jp.madoguchi.report.TrendFigures.ClosedRequest;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the requests closed in the period, and those open at the end of some week of it, read once each with their
  * changes of stage ({@code STATUS_<STAGE>} entries of {@code request_event}), request by request, and added up by
  * {@link TrendFigures}. Each query looks rows up by the indexed columns ({@code arrived_on}, {@code closed_at}, the
- * history by request); nothing is written.
+ * history by time); nothing is written.
  */
 @Service
 class DeskTrends {
@@ -56,34 +57,56 @@ class DeskTrends {
               RequestType.valueOf(rs.getString("request_type")), rs.getLong("n"));
         });
     // the same requests as DeskReport counts closed: closed from the period's first midnight to its last
-    jdbc.sql("""
-            SELECT r.id, r.request_type, r.arrived_on, r.target_due_on, r.legal_risk_flagged, r.closed_at,
-              e.occurred_at, e.event_type
-            FROM desk_request r
-              LEFT JOIN request_event e ON e.request_id = r.id AND e.event_type IN (:stageEvents)
-            WHERE r.closed_at >= :start AND r.closed_at < :end
-            ORDER BY r.id, e.occurred_at, e.id
-            """)
-        .param("stageEvents", STAGE_EVENTS).param("start", timestamp(figures.start()))
-        .param("end", timestamp(figures.end()))
-        .query(new ByRequest<>(figures::closed, (rs, changes) -> new ClosedRequest(
-            RequestType.valueOf(rs.getString("request_type")), rs.getObject("arrived_on", LocalDate.class),
-            instant(rs, "closed_at"), rs.getObject("target_due_on", LocalDate.class),
-            rs.getBoolean("legal_risk_flagged"), changes)));
+    String closedInPeriod = "r.closed_at >= :start AND r.closed_at < :end";
+    OffsetDateTime since = firstRegistration(closedInPeriod, Map.of("start", timestamp(figures.start()),
+        "end", timestamp(figures.end())));
+    if (since != null) {
+      jdbc.sql("""
+              SELECT r.id, r.request_type, r.arrived_on, r.target_due_on, r.legal_risk_flagged, r.closed_at,
+                e.occurred_at, e.event_type
+              FROM desk_request r
+                LEFT JOIN request_event e ON e.request_id = r.id AND e.event_type IN (:stageEvents)
+                  AND e.occurred_at >= :since AND e.occurred_at < :end
+              WHERE %s
+              ORDER BY r.id, e.occurred_at, e.id
+              """.formatted(closedInPeriod))
+          .param("stageEvents", STAGE_EVENTS).param("since", since).param("start", timestamp(figures.start()))
+          .param("end", timestamp(figures.end()))
+          .query(new ByRequest<>(figures::closed, (rs, changes) -> new ClosedRequest(
+              RequestType.valueOf(rs.getString("request_type")), rs.getObject("arrived_on", LocalDate.class),
+              instant(rs, "closed_at"), rs.getObject("target_due_on", LocalDate.class),
+              rs.getBoolean("legal_risk_flagged"), changes)));
+    }
     // open at the end of the first week or later: arrived by the period's end and not closed before that
-    jdbc.sql("""
-            SELECT r.id, r.arrived_on, r.closed_at, e.occurred_at, e.event_type
-            FROM desk_request r
-              LEFT JOIN request_event e ON e.request_id = r.id AND e.event_type IN (:stageEvents)
-                AND e.occurred_at < :end
-            WHERE r.arrived_on <= :to AND (r.closed_at IS NULL OR r.closed_at >= :firstWeekEnd)
-            ORDER BY r.id, e.occurred_at, e.id
-            """)
-        .param("stageEvents", STAGE_EVENTS).param("end", timestamp(figures.end())).param("to", to)
-        .param("firstWeekEnd", timestamp(figures.endOf(0)))
-        .query(new ByRequest<>(figures::tracked, (rs, changes) -> new TrackedRequest(
-            rs.getObject("arrived_on", LocalDate.class), instant(rs, "closed_at"), changes)));
+    String openInPeriod = "r.arrived_on <= :to AND (r.closed_at IS NULL OR r.closed_at >= :firstWeekEnd)";
+    since = firstRegistration(openInPeriod, Map.of("to", to, "firstWeekEnd", timestamp(figures.endOf(0))));
+    if (since != null) {
+      jdbc.sql("""
+              SELECT r.id, r.arrived_on, r.closed_at, e.occurred_at, e.event_type
+              FROM desk_request r
+                LEFT JOIN request_event e ON e.request_id = r.id AND e.event_type IN (:stageEvents)
+                  AND e.occurred_at >= :since AND e.occurred_at < :end
+              WHERE %s
+              ORDER BY r.id, e.occurred_at, e.id
+              """.formatted(openInPeriod))
+          .param("stageEvents", STAGE_EVENTS).param("since", since).param("end", timestamp(figures.end()))
+          .param("to", to).param("firstWeekEnd", timestamp(figures.endOf(0)))
+          .query(new ByRequest<>(figures::tracked, (rs, changes) -> new TrackedRequest(
+              rs.getObject("arrived_on", LocalDate.class), instant(rs, "closed_at"), changes)));
+    }
     return figures.trends();
+  }
+
+  /**
+   * When the first of the requests {@code condition} selects was registered, or null when it selects none. A
+   * request's history starts with its registration (both at the engine's clock), so its entries are looked up from
+   * then on: by the index on {@code occurred_at}, a short period's history is a short range of it rather than the
+   * whole history of every request (PostgreSQL otherwise reads the whole table to join it by hash).
+   */
+  private OffsetDateTime firstRegistration(String condition, Map<String, Object> parameters) {
+    List<OffsetDateTime> first = jdbc.sql("SELECT MIN(r.created_at) FROM desk_request r WHERE " + condition)
+        .params(parameters).query(OffsetDateTime.class).list();
+    return first.isEmpty() ? null : first.get(0);
   }
 
   /** What a request's first row and its changes of stage make. */
