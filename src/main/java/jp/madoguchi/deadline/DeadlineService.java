@@ -37,9 +37,14 @@ public class DeadlineService {
     return clock.reminderDate(requestId);
   }
 
-  /** The Art 39 date (two weeks after arrival), at midnight in the desk's time zone. */
+  /**
+   * The Art 39 date (two weeks after arrival), at midnight in the desk's time zone. A request without one (purpose
+   * notification: Art 39 does not apply) gets the date that never comes ({@link ClockTimers#PARKED}): the model's
+   * Art 39 timer then never fires, and no request that may not be taken to court is flagged as if it could.
+   */
   public Date art39Date(long requestId) {
-    return clock.art39Date(requestId);
+    Date date = clock.art39Date(requestId);
+    return date == null ? ClockTimers.PARKED : date;
   }
 
   /** {@link #art39Date(long)} under the name earlier versions of the model call. */

@@ -56,7 +56,7 @@ public class SlaClock {
     return slaDates.dates(clock.targetDueOn(), clock.art39Date()).reminderDate();
   }
 
-  /** Two weeks after arrival (APPI Art 39), at midnight in the desk's time zone. */
+  /** Two weeks after arrival (APPI Art 39), at midnight in the desk's time zone; null where Art 39 does not apply. */
   public Date art39Date(long requestId) {
     Deadlines clock = register.find(requestId).deadlines();
     return slaDates.dates(clock.targetDueOn(), clock.art39Date()).art39Date();

@@ -25,10 +25,14 @@ class SlaDates {
     return calendar.addBusinessDays(arrivedOn, targetBusinessDays + pausedBusinessDays);
   }
 
-  /** The day from which the person may sue (APPI Art 39), or null for a complaint, which has no such date. */
+  /**
+   * The day from which the person may sue (APPI Art 39), or null for a purpose notification and a complaint, which
+   * have no such date.
+   */
   LocalDate art39On(LocalDate arrivedOn, RequestType type) {
-    // Art 39 concerns requests under Arts 32-35; a complaint (Art 40) has a target deadline and no such date
-    return type == RequestType.COMPLAINT ? null : arrivedOn.plusDays(properties.legalRiskCalendarDays());
+    // Art 39 concerns requests under Arts 33(1), 34(1), 35(1), (3), (5); a purpose notification (a 求め under Art
+    // 32(2)) and a complaint (Art 40) have a target deadline and no such date
+    return type.art39Applies() ? arrivedOn.plusDays(properties.legalRiskCalendarDays()) : null;
   }
 
   /** The business days the clock stood still, from the day it stopped until today; never negative. */

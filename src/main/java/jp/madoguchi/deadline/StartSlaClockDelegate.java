@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Start the SLA clock": computes the target and (for requests, not complaints) Art 39 dates from the arrival date. */
+/**
+ * "Start the SLA clock": computes the target and (where Art 39 applies: not for purpose notification or complaints)
+ * Art 39 dates from the arrival date.
+ */
 @Component
 class StartSlaClockDelegate implements JavaDelegate {
 
@@ -25,7 +28,7 @@ class StartSlaClockDelegate implements JavaDelegate {
         clock.start(RequestFacts.REQUEST_ID.require(execution), Math.toIntExact(targetBusinessDays), actor.id());
     RequestFacts.TARGET_DUE_DATE.set(execution, dates.targetDueDate());
     if (dates.art39Date() != null) {
-      // a complaint has no Art 39 date
+      // a purpose notification and a complaint have no Art 39 date
       RequestFacts.ART39_DATE.set(execution, dates.art39Date());
     }
   }

@@ -23,6 +23,15 @@ public enum RequestType {
     this.disclosureMethodApplies = disclosureMethodApplies;
   }
 
+  /**
+   * Whether the person may sue two weeks after the request arrived (APPI Art 39): for requests under Arts 33(1)
+   * (records under Art 33(5) included), 34(1) and 35(1), (3), (5). Not for purpose notification, a 求め under Art
+   * 32(2), nor for a complaint (Art 40).
+   */
+  public boolean art39Applies() {
+    return this != PURPOSE_NOTIFICATION && this != COMPLAINT;
+  }
+
   /** Whether the person chooses how the answer is given (electronic record or paper). */
   public boolean disclosureMethodApplies() {
     return disclosureMethodApplies;

@@ -32,10 +32,17 @@ class SlaDatesTest {
   }
 
   @Test
-  void theArt39DateIsCalendarDaysAfterArrivalAndAComplaintHasNone() {
+  void theArt39DateIsCalendarDaysAfterArrivalAndAPurposeNotificationOrAComplaintHasNone() {
     assertThat(slaDates.art39On(TUESDAY, RequestType.DISCLOSURE)).isEqualTo(LocalDate.of(2026, 12, 15));
     assertThat(slaDates.art39On(LocalDate.of(2026, 12, 25), RequestType.DISCLOSURE))
         .as("closed days count: the law counts calendar days").isEqualTo(LocalDate.of(2027, 1, 8));
+    // Art 39 covers requests under Arts 33(1) (records under 33(5) included), 34(1), 35(1), (3), (5)
+    for (RequestType type : List.of(RequestType.THIRD_PARTY_RECORDS_DISCLOSURE, RequestType.CORRECTION,
+        RequestType.SUSPENSION_OF_USE, RequestType.SUSPENSION_OF_THIRD_PARTY_PROVISION)) {
+      assertThat(slaDates.art39On(TUESDAY, type)).as("%s", type).isEqualTo(LocalDate.of(2026, 12, 15));
+    }
+    // a purpose notification is a 求め under Art 32(2), a complaint falls under Art 40: neither can be taken to court
+    assertThat(slaDates.art39On(TUESDAY, RequestType.PURPOSE_NOTIFICATION)).isNull();
     assertThat(slaDates.art39On(TUESDAY, RequestType.COMPLAINT)).isNull();
   }
 

@@ -83,6 +83,22 @@ class RequestFileTest {
   }
 
   @Test
+  void aPurposeNotificationShowsNoArt39DateAThirdPartyRecordsRequestDoes() throws Exception {
+    DeskRequest purpose = TestRequests.request(register).type(RequestType.PURPOSE_NOTIFICATION).register();
+    starter.start(purpose);
+    new ProcessDriver(engine, purpose.reference()).runJobs();
+    DeskRequest records = TestRequests.request(register).type(RequestType.THIRD_PARTY_RECORDS_DISCLOSURE).register();
+    starter.start(records);
+    new ProcessDriver(engine, records.reference()).runJobs();
+    PageClient desk = PageClient.loggedIn(port, "desk", "desk-demo-2026");
+
+    assertThat(desk.get("/desk/requests/" + purpose.reference()).document().getElementById("file-art39-date").text())
+        .isEqualTo("なし(第39条の対象外)");
+    assertThat(desk.get("/desk/requests/" + records.reference()).document().getElementById("file-art39-date").text())
+        .isEqualTo("2026-12-15");
+  }
+
+  @Test
   void aMyNumberRequestFileExistsOnlyForEntitledStaff() throws Exception {
     DeskRequest request = TestRequests.request(register).specific().register();
 
