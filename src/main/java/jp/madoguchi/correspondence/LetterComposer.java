@@ -123,6 +123,7 @@ class LetterComposer {
     model.put("locations", vocabulary.labels(language, "location", facts.dataLocations()));
     model.put("decision", record.decision());
     model.put("grounds", vocabulary.labels(language, "ground", record.refusalGrounds()));
+    model.put("groundCodes", record.refusalGrounds());
     model.put("reasons", record.refusalReasons() == null ? null : LetterText.quote(record.refusalReasons()));
     model.put("paperReason", record.paperReason() == null ? null : LetterText.quote(record.paperReason()));
     model.put("actionTaken", record.actionTaken() == null ? null : LetterText.quote(record.actionTaken()));

@@ -1,7 +1,9 @@
 package jp.madoguchi.decision;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import jp.madoguchi.handling.PersonalDataRequestProcess.Decision;
 import jp.madoguchi.handling.PersonalDataRequestProcess.ManagerApproval;
 import jp.madoguchi.handling.PersonalDataRequestProcess.RefusalGround;
@@ -11,7 +13,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The desk's decision on a request and the manager's approval of a refusal. A refusal in whole or in part must
- * name its reasons (APPI Art 36); a disclosure refusal must rest on an Art 33(2) ground.
+ * name its reasons (APPI Art 36) and rest on at least one ground the law gives its type ({@link #groundsFor}): a
+ * purpose notification on Art 32(2), a disclosure or a third-party records disclosure on Art 33(2), a correction on
+ * Art 34(2), a suspension or erasure and a suspension of provision on Art 35.
  */
 @Service
 public class RequestDecisions {
@@ -27,6 +31,46 @@ public class RequestDecisions {
       String actionTaken) {}
 
   /**
+   * The grounds the law allows a refusal of this type to rest on. They are the statute's, not the company's
+   * choice: a table a deployment could change would let an unlawful refusal through, so they live here.
+   */
+  public static Set<RefusalGround> groundsFor(RequestType type) {
+    if (type == null) {
+      return EnumSet.noneOf(RefusalGround.class);
+    }
+    return switch (type) {
+      case PURPOSE_NOTIFICATION -> EnumSet.of(RefusalGround.PURPOSES_ALREADY_CLEAR,
+          RefusalGround.PURPOSE_NOTICE_HARMS_PERSON_OR_THIRD_PARTY, RefusalGround.PURPOSE_NOTICE_HARMS_COMPANY_INTERESTS,
+          RefusalGround.PURPOSE_NOTICE_HINDERS_AUTHORITIES);
+      case DISCLOSURE, THIRD_PARTY_RECORDS_DISCLOSURE -> EnumSet.of(RefusalGround.HARM_TO_PERSON_OR_THIRD_PARTY,
+          RefusalGround.SIGNIFICANT_BUSINESS_HINDRANCE, RefusalGround.VIOLATION_OF_LAWS);
+      case CORRECTION -> EnumSet.of(RefusalGround.DATA_ACCURATE, RefusalGround.CORRECTION_NOT_NEEDED_FOR_PURPOSE);
+      case SUSPENSION_OF_USE, SUSPENSION_OF_THIRD_PARTY_PROVISION -> EnumSet.of(
+          RefusalGround.STATUTORY_CONDITION_NOT_MET, RefusalGround.ALTERNATIVE_MEASURE_TAKEN);
+      case COMPLAINT -> EnumSet.noneOf(RefusalGround.class);
+    };
+  }
+
+  /** Where the grounds of a type stand in the law, in the words staff read in a problem. */
+  record GroundsArticle(String ja, String en) {}
+
+  static GroundsArticle groundsArticle(RequestType type) {
+    if (type == null) {
+      return new GroundsArticle("法律上", "statutory");
+    }
+    return switch (type) {
+      case PURPOSE_NOTIFICATION -> new GroundsArticle("第32条第2項", "Art 32(2)");
+      case DISCLOSURE -> new GroundsArticle("第33条第2項", "Art 33(2)");
+      case THIRD_PARTY_RECORDS_DISCLOSURE ->
+          new GroundsArticle("第33条第5項で準用する同条第2項", "Art 33(2) as applied by Art 33(5)");
+      case CORRECTION -> new GroundsArticle("第34条第2項", "Art 34(2)");
+      case SUSPENSION_OF_USE -> new GroundsArticle("第35条第1項・第2項・第5項・第6項", "Art 35(1), (2), (5), (6)");
+      case SUSPENSION_OF_THIRD_PARTY_PROVISION -> new GroundsArticle("第35条第3項から第6項まで", "Art 35(3)-(6)");
+      case COMPLAINT -> new GroundsArticle("法律上", "statutory");
+    };
+  }
+
+  /**
    * Checks a submission; the list names every problem, in words staff can act on (Japanese / English).
    */
   public List<String> problems(Submission submission) {
@@ -37,25 +81,34 @@ public class RequestDecisions {
       return problems;
     }
     List<String> grounds = submission.refusalGrounds() == null ? List.of() : submission.refusalGrounds();
+    Set<RefusalGround> allowed = groundsFor(submission.type());
+    GroundsArticle article = groundsArticle(submission.type());
     for (String ground : grounds) {
-      if (parse(RefusalGround.class, ground) == null) {
+      RefusalGround known = parse(RefusalGround.class, ground);
+      if (known == null) {
         problems.add("不明な理由です / Unknown refusal ground: " + ground);
+      } else if (!allowed.contains(known)) {
+        problems.add("この種類の請求には使えない理由です(使えるのは" + article.ja() + "の理由) / "
+            + "Not a ground for this type of request (it takes " + article.en() + " grounds): " + ground);
       }
     }
     if (decision != Decision.FULL) {
       if (submission.refusalReasons() == null || submission.refusalReasons().isBlank()) {
         problems.add("請求者に示す理由を記入してください(第36条) / State the reasons for the requester (Art 36)");
       }
-      if (isDisclosure(submission.type()) && grounds.isEmpty()) {
-        problems.add("第33条第2項の理由を一つ以上選んでください / Choose at least one Art 33(2) ground");
+      if (grounds.isEmpty()) {
+        problems.add(article.ja() + "の理由を一つ以上選んでください / Choose at least one " + article.en()
+            + " ground");
       }
     } else if (!grounds.isEmpty()) {
-      problems.add("全部対応の場合、不開示理由は選べません / A decision in full takes no refusal grounds");
+      problems.add("全部対応の場合、不開示等の理由は選べません / A decision in full takes no refusal grounds");
     }
-    if (!isDisclosure(submission.type()) && decision != Decision.NONE
-        && (submission.actionTaken() == null || submission.actionTaken().isBlank())) {
+    boolean actionMissing = submission.actionTaken() == null || submission.actionTaken().isBlank();
+    if (!isDisclosure(submission.type()) && decision != Decision.NONE && actionMissing) {
       problems.add("実施した訂正・利用停止等の内容または代替措置を記入してください"
           + " / Say what was corrected or suspended, or the alternative measure");
+    } else if (grounds.contains(RefusalGround.ALTERNATIVE_MEASURE_TAKEN.name()) && actionMissing) {
+      problems.add("とった代替措置の内容を記入してください(第35条) / Say what the alternative measure is (Art 35)");
     }
     return problems;
   }

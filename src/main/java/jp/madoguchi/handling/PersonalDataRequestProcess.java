@@ -28,6 +28,8 @@ public final class PersonalDataRequestProcess {
     public static final String VERIFY_IDENTITY_CALL = "CallActivity_VerifyIdentity";
     public static final String DETERMINE_FEE = "Task_DetermineFee";
     public static final String COLLECT_FEE = "CallActivity_CollectFee";
+    /** No third-party provision records exist for specific personal information: such a request skips the search. */
+    public static final String RECORDS_KEPT = "Gateway_RecordsKept";
     public static final String INVESTIGATE = "Task_InvestigateRetainedData";
     public static final String REFER_TO_CLIENT = "Task_ReferToClient";
     public static final String DECIDE = "Task_DecideOnRequest";
@@ -106,7 +108,37 @@ public final class PersonalDataRequestProcess {
   /** Values of the contract's outcome variables. */
   public enum Decision { FULL, PARTIAL, NONE }
 
-  public enum RefusalGround { HARM_TO_PERSON_OR_THIRD_PARTY, SIGNIFICANT_BUSINESS_HINDRANCE, VIOLATION_OF_LAWS }
+  /**
+   * What a refusal, in whole or in part, rests on. Each request type has its own grounds in the law (see
+   * {@code decision.RequestDecisions#groundsFor}); the first three are the disclosure grounds of contract version 1
+   * and keep their meaning (Art 33(2)); the others came with version 3.
+   */
+  public enum RefusalGround {
+    /** Art 33(2)(i): disclosure would harm the life, body, property or other rights of the person or a third party. */
+    HARM_TO_PERSON_OR_THIRD_PARTY,
+    /** Art 33(2)(ii): disclosure would significantly hinder the proper conduct of the business. */
+    SIGNIFICANT_BUSINESS_HINDRANCE,
+    /** Art 33(2)(iii): disclosure would violate other laws. */
+    VIOLATION_OF_LAWS,
+    /** Art 32(2)(i): the purposes are already clear from what the company published under Art 32(1). */
+    PURPOSES_ALREADY_CLEAR,
+    /** Art 32(2)(ii) with Art 21(4)(i): notifying would harm the life, body, property or other rights of the person
+     * or a third party. */
+    PURPOSE_NOTICE_HARMS_PERSON_OR_THIRD_PARTY,
+    /** Art 32(2)(ii) with Art 21(4)(ii): notifying would harm the company's rights or legitimate interests. */
+    PURPOSE_NOTICE_HARMS_COMPANY_INTERESTS,
+    /** Art 32(2)(ii) with Art 21(4)(iii): notifying would hinder cooperation with national or local authorities. */
+    PURPOSE_NOTICE_HINDERS_AUTHORITIES,
+    /** Art 34(2): the investigation found the data accurate. */
+    DATA_ACCURATE,
+    /** Art 34(2): the correction is not needed for the purpose of use. */
+    CORRECTION_NOT_NEEDED_FOR_PURPOSE,
+    /** Art 35(1), (3), (5): the statutory condition of the request is not met. */
+    STATUTORY_CONDITION_NOT_MET,
+    /** Art 35(2), (4), (6), provisos: compliance would be very costly or difficult; an alternative measure protects
+     * the person. */
+    ALTERNATIVE_MEASURE_TAKEN
+  }
 
   public enum ManagerApproval { APPROVED, SENT_BACK }
 

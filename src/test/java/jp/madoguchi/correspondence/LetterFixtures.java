@@ -71,7 +71,8 @@ final class LetterFixtures {
         register.recordEvent(id, "desk", "NOTE", "Task_DecideOnRequest/actionTakenNote: " + ACTION_TAKEN);
       }
       case SUSPENSION_RESULT -> {
-        decide(request, "PARTIAL", List.of(), "全部の消去には基幹システムの改修を要するため、代替措置をとりました。");
+        decide(request, "PARTIAL", List.of("ALTERNATIVE_MEASURE_TAKEN"),
+            "全部の消去には基幹システムの改修を要するため、代替措置をとりました。");
         register.recordEvent(id, "desk", "NOTE", "Task_DecideOnRequest/actionTakenNote: " + ALTERNATIVE_MEASURE);
       }
       case DISCLOSURE, PURPOSE_NOTIFICATION -> decide(request, "FULL", List.of(), null);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import jp.madoguchi.fee.FeePaymentProcess;
 import jp.madoguchi.handling.PersonalDataRequestProcess;
 import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.identity.IdentityVerificationProcess;
@@ -18,6 +20,7 @@ import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.ProcessDriver;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -117,6 +120,43 @@ class TasklistBrowserTest {
     assertThat(browser.getCurrentUrl()).contains("/desk/requests/" + request.reference());
     assertThat(bodyText()).contains(TestRequests.PRINCIPAL.name(), "運転免許証.pdf", "REQUEST_FILE_VIEWED");
     Chromium.screenshot(browser, IMAGES.resolve("request-file-ja.png"));
+  }
+
+  @Test
+  void aPurposeNotificationRefusalIsOfferedTheArticle32GroundsAndNoOthers() throws Exception {
+    DeskRequest request = TestRequests.request(register).type(RequestType.PURPOSE_NOTIFICATION).register();
+    starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
+        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
+        "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
+    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", false,
+        "dataFound", true, "dataLocations", Spin.JSON("[\"CUSTOMER_DATABASE\"]")));
+    logIntoTasklist("desk", "desk-demo-2026");
+    waitForText("窓口の未処理タスク / Desk's open tasks");
+    click(By.xpath("//*[contains(text(), \"窓口の未処理タスク / Desk's open tasks\")]"));
+    click(By.xpath("//a[contains(., '" + request.reference() + "')]"));
+    waitForText("対応の決定 / Decide on the request");
+    claim();
+
+    click(By.xpath("//label[contains(., '対応しない / Not at all')]"));
+    waitForText("公表事項により利用目的が明らか");
+    Chromium.screenshot(browser, IMAGES.resolve("decide-purpose-notification-ja.png"));
+    assertThat(bodyText()).contains("利用目的の通知(第32条第2項)", "第32条第2項第1号", "第21条第4項第3号")
+        .doesNotContain("第33条第2項第1号").doesNotContain("事実と相違しない");
+    click(By.xpath("//label[contains(., '公表事項により利用目的が明らか')]"));
+    WebElement reasons = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//label[contains(., '請求者への回答に記載')]/following::textarea[1]")));
+    reasons.sendKeys("ご本人の個人データの利用目的は、当社ウェブサイトで公表しているとおりです。");
+    click(By.xpath("//button[normalize-space(.)='完了']"));
+
+    waitUntil(() -> !desk.openTasks(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL).isEmpty());
+    assertThat(register.events(request.id())).anySatisfy(event -> {
+      assertThat(event.eventType()).isEqualTo("DECISION_NONE");
+      assertThat(event.detail()).contains("[PURPOSES_ALREADY_CLEAR]");
+    });
   }
 
   // ------------------------------------------------------------------------------------------------------------

@@ -56,6 +56,8 @@ class PersonalDataRequestProcessTest {
 
   static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
   static final LocalDate ARRIVED = LocalDate.of(2026, 12, 1);
+  /** The date a timer waits for when its date never comes (the SLA clock's parked date). */
+  static final Date NEVER = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
 
   @Autowired ProcessEngine engine;
   @Autowired RequestRegister register;
@@ -355,12 +357,77 @@ class PersonalDataRequestProcessTest {
     verifyPrincipal("PASSPORT");
     investigate(true);
 
-    assertThatThrownBy(() -> decide(Map.of("decision", "PARTIAL", "refusalReasons", "生年月日は正しい記録です")))
+    assertThatThrownBy(() -> decide(Map.of("decision", "PARTIAL", "refusalReasons", "生年月日は正しい記録です",
+        "refusalGrounds", List.of("DATA_ACCURATE"))))
         .hasMessageContaining("Say what was corrected");
+    assertThatThrownBy(() -> decide(Map.of("decision", "PARTIAL", "refusalReasons", "生年月日は正しい記録です",
+        "actionTakenNote", "住所のみ訂正")))
+        .hasMessageContaining("Art 34(2)").hasMessageNotContaining("Art 33");
     decide(Map.of("decision", "PARTIAL", "refusalReasons", "生年月日は正しい記録です",
-        "actionTakenNote", "住所のみ訂正"));
+        "refusalGrounds", List.of("DATA_ACCURATE"), "actionTakenNote", "住所のみ訂正"));
 
     assertThat(desk.task(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL)).isNotNull();
+  }
+
+  @Test
+  void aPurposeNotificationIsRefusedOnArticle32AndHasNoArt39Date() {
+    start(TestRequests.request(register).type(RequestType.PURPOSE_NOTIFICATION));
+    // a 求め under Art 32(2) cannot be taken to court under Art 39: no date in the register, a timer that never fires
+    assertThat(register.find(request.id()).deadlines().art39Date()).isNull();
+    assertThat(art39Timer().getDuedate()).isEqualTo(NEVER);
+    checkRequest(true);
+    verifyPrincipal("PASSPORT");
+    payFee(1000);
+    investigate(true);
+
+    at("2026-12-16T10:00");
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.REVIEW_ART39_DATE_PASSED)).isEmpty();
+    assertThat(register.find(request.id()).deadlines().art39DatePassed()).isFalse();
+    assertThatThrownBy(() -> decide(Map.of("decision", "NONE", "refusalReasons", "公表済みの利用目的のとおりです",
+        "refusalGrounds", List.of("HARM_TO_PERSON_OR_THIRD_PARTY"))))
+        .hasMessageContaining("Art 32(2)").hasMessageNotContaining("Art 33");
+    decide(Map.of("decision", "NONE", "refusalReasons", "公表済みの利用目的のとおりです",
+        "refusalGrounds", List.of("PURPOSES_ALREADY_CLEAR")));
+    desk.complete(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL, Map.of("managerApproval", "APPROVED"));
+
+    assertClosed("DECIDED_NONE");
+    assertThat(letterKinds()).endsWith(LetterKind.NON_DISCLOSURE);
+    assertThat(events()).anySatisfy(event -> {
+      assertThat(event.eventType()).isEqualTo("DECISION_NONE");
+      assertThat(event.detail()).contains("PURPOSES_ALREADY_CLEAR");
+    });
+    assertThat(events()).extracting(RequestEvent::eventType).doesNotContain("ART39_TWO_WEEKS_PASSED");
+  }
+
+  @Test
+  void aThirdPartyRecordsRequestHasItsArt39DateAndIsFlaggedWhenItPasses() {
+    start(TestRequests.request(register).type(RequestType.THIRD_PARTY_RECORDS_DISCLOSURE));
+
+    assertThat(register.find(request.id()).deadlines().art39Date()).isEqualTo(LocalDate.of(2026, 12, 15));
+    assertThat(art39Timer().getDuedate())
+        .isEqualTo(Date.from(LocalDate.of(2026, 12, 15).atStartOfDay(TOKYO).toInstant()));
+    checkRequest(true);
+    at("2026-12-15T00:00");
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.REVIEW_ART39_DATE_PASSED)).hasSize(1);
+    assertThat(register.find(request.id()).deadlines().art39DatePassed()).isTrue();
+  }
+
+  @Test
+  void aSuspensionAnsweredByAnAlternativeMeasureSaysWhatTheMeasureIs() {
+    start(TestRequests.request(register).type(RequestType.SUSPENSION_OF_USE));
+    checkRequest(true);
+    verifyPrincipal("PASSPORT");
+    investigate(true);
+
+    assertThatThrownBy(() -> decide(Map.of("decision", "NONE", "refusalReasons", "基幹システムの改修に多額の費用を要するため",
+        "refusalGrounds", List.of("ALTERNATIVE_MEASURE_TAKEN"))))
+        .hasMessageContaining("alternative measure").hasMessageContaining("Art 35");
+    decide(Map.of("decision", "NONE", "refusalReasons", "基幹システムの改修に多額の費用を要するため",
+        "refusalGrounds", List.of("ALTERNATIVE_MEASURE_TAKEN"), "actionTakenNote", "該当項目の利用を停止しました"));
+    desk.complete(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL, Map.of("managerApproval", "APPROVED"));
+
+    assertClosed("DECIDED_NONE");
+    assertThat(letterKinds()).endsWith(LetterKind.SUSPENSION_RESULT);
   }
 
   @Test
@@ -643,6 +710,12 @@ class PersonalDataRequestProcessTest {
     DeskRequest closed = register.find(request.id());
     assertThat(closed.status()).isEqualTo(RequestStatus.CLOSED);
     assertThat(closed.outcome()).isEqualTo(outcome);
+  }
+
+  /** The Art 39 timer of the request's handling. */
+  private org.camunda.bpm.engine.runtime.Job art39Timer() {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(PersonalDataRequestProcess.Elements.ART39_DATE_PASSED).singleResult();
   }
 
   private Map<String, Object> finalVariables() {
