@@ -16,7 +16,9 @@ import jp.madoguchi.handling.PersonalDataRequestProcess.RequestDetail;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.AgentKind;
 import jp.madoguchi.request.RequestEnums.Channel;
+import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
 import jp.madoguchi.request.RequestEvent;
+import jp.madoguchi.request.RequestType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -113,7 +115,10 @@ class LetterComposer {
     model.put("legalRepresentative", request.agentKind() == AgentKind.LEGAL_REPRESENTATIVE);
     model.put("co", CompanyView.of(company, language));
     model.put("org", OrganisationView.of(company.accreditedOrganisation(), language));
-    model.put("feeApplies", request.type().disclosureMethodApplies());
+    // the letters that announce the published fee: never for records that cannot exist (see noRecordsKept)
+    model.put("feeApplies", request.type().disclosureMethodApplies() && !noRecordsKept(request));
+    model.put("disclosureType", request.type().disclosureMethodApplies());
+    model.put("noRecordsKept", noRecordsKept(request));
     model.put("fee", facts.feeAmount() != null && facts.feeAmount() > 0
         ? vocabulary.yen(language, facts.feeAmount())
         : company.fee().display().in(language));
@@ -172,6 +177,15 @@ class LetterComposer {
    */
   static boolean answersByPost(Channel channel) {
     return channel != Channel.WEB && channel != Channel.EMAIL;
+  }
+
+  /**
+   * A third-party records request about specific personal information (My Number): the law requires no records
+   * for such information (it may be provided only as the My Number Act allows), so the answer is that none exist.
+   */
+  static boolean noRecordsKept(DeskRequest request) {
+    return request.type() == RequestType.THIRD_PARTY_RECORDS_DISCLOSURE
+        && request.personalInformationKind() == PersonalInformationKind.SPECIFIC;
   }
 
   /** The documents a requester of this kind sends to prove who they are (PPC General Guidelines). */

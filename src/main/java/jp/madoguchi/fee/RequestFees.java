@@ -1,5 +1,6 @@
 package jp.madoguchi.fee;
 
+import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
 import jp.madoguchi.request.RequestType;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
@@ -22,10 +23,19 @@ public class RequestFees {
     this.decisionService = decisionService;
   }
 
-  /** The fee in yen, tax included; 0 when the type has none (the table has no rule for complaints). */
+  /**
+   * The fee in yen, tax included, of a request about ordinary personal information (what the public request page
+   * shows for each type); 0 when the type has none (the table has no rule for complaints).
+   */
   public int feeYen(RequestType type) {
+    return feeYen(type, PersonalInformationKind.ORDINARY);
+  }
+
+  /** The fee in yen, tax included, of a request of this type about this kind of information; 0 when none. */
+  public int feeYen(RequestType type, PersonalInformationKind kind) {
     DmnDecisionTableResult result = decisionService.evaluateDecisionTableByKey(DECISION_KEY,
-        Variables.createVariables().putValue("requestType", type.name()));
+        Variables.createVariables().putValue("requestType", type.name())
+            .putValue("personalInformationKind", kind == null ? null : kind.name()));
     if (result.isEmpty()) {
       return 0;
     }

@@ -61,7 +61,7 @@ class StatusViews {
     return new Status(request.reference(), request.type(), label("intake.type." + request.type().name()),
         request.status(), label("intake.stage." + request.status().name()), waitingFor,
         label("intake.waitingFor." + waitingFor.name()),
-        waitingFor == WaitingFor.FEE ? fees.feeYen(request.type()) : null, request.arrivedOn(),
+        waitingFor == WaitingFor.FEE ? fees.feeYen(request.type(), request.personalInformationKind()) : null, request.arrivedOn(),
         request.status() == RequestStatus.CLOSED ? null : request.deadlines().targetDueOn(),
         documents.count(request.id()));
   }

@@ -21,8 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * A refusal letter cites the articles of its own request type: Art 32 for a purpose notification (never Art 33),
  * Art 33(2) as applied by Art 33(5) for third-party provision records (which it calls 第三者提供記録, not 保有個人データ),
- * Art 34 for a correction, Art 35 for a suspension. The staff reminder shows an Art 39 date only where Art 39
- * applies.
+ * Art 34 for a correction, Art 35 for a suspension. A My Number records request is told that no records exist,
+ * without a fee; the staff reminder shows an Art 39 date only where Art 39 applies.
  */
 @DeskTest
 class GroundsInLettersTest {
@@ -108,6 +108,28 @@ class GroundsInLettersTest {
     assertThat(letter(notMet, LetterKind.SUSPENSION_RESULT))
         .contains("ご請求が、個人情報保護法第35条第1項、第3項又は第5項に定める要件に該当しないため")
         .doesNotContain("代替措置をとりました");
+  }
+
+  @Test
+  void aMyNumberRecordsRequestIsToldThatNoRecordsExistAndIsNeverAskedForAFee() throws IOException {
+    DeskRequest request = TestRequests.request(register).type(RequestType.THIRD_PARTY_RECORDS_DISCLOSURE).specific()
+        .register();
+
+    assertThat(letter(request, LetterKind.ACKNOWLEDGEMENT)).doesNotContain("手数料");
+    assertThat(example(request, LetterKind.NO_DATA_HELD, "no-data-held-my-number-records")).contains("ご請求の対象となる第三者提供記録がないことについて",
+        "番号利用法)第19条の定める場合を除き", "個人情報保護法第29条及び第30条に基づく第三者提供記録の作成の対象となりません",
+        "ご請求の対象となる第三者提供記録は存在しません。", "手数料はいただきません")
+        .doesNotContain("保有個人データはございませんでした");
+
+    DeskRequest english = TestRequests.request(register).type(RequestType.THIRD_PARTY_RECORDS_DISCLOSURE).specific()
+        .language("en").register();
+    assertThat(example(english, LetterKind.NO_DATA_HELD, "no-data-held-my-number-records")).contains("No such records therefore exist",
+        "Article 19 of the Act on the Use of Numbers", "Articles 29 and 30", "We charge no fee");
+
+    DeskRequest ordinary = TestRequests.request(register).type(RequestType.THIRD_PARTY_RECORDS_DISCLOSURE).register();
+    assertThat(letter(ordinary, LetterKind.ACKNOWLEDGEMENT)).contains("当社所定の手数料");
+    assertThat(letter(ordinary, LetterKind.NO_DATA_HELD)).contains("保有個人データはございませんでした")
+        .doesNotContain("番号利用法");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import jp.madoguchi.handling.PersonalDataRequestProcess.Decision;
 import jp.madoguchi.identity.IdentityVerificationProcess.IdentityOutcome;
+import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
 import jp.madoguchi.request.RequestType;
 import jp.madoguchi.support.DeskTest;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -35,6 +36,7 @@ class DecisionTablesTest {
       DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
   private static final List<String> REQUEST_TYPES = withUnknownAndNull(RequestType.values());
+  private static final List<String> INFORMATION_KINDS = withUnknownAndNull(PersonalInformationKind.values());
 
   @Autowired ProcessEngineConfiguration configuration;
   @Autowired DecisionService decisionService;
@@ -48,14 +50,27 @@ class DecisionTablesTest {
   @Test
   void requestFee() {
     List<VariableMap> inputs = new ArrayList<>();
-    REQUEST_TYPES.forEach(type -> inputs.add(Variables.putValue("requestType", type)));
+    for (String type : REQUEST_TYPES) {
+      for (String kind : INFORMATION_KINDS) {
+        inputs.add(Variables.putValue("requestType", type).putValue("personalInformationKind", kind));
+      }
+    }
 
     assertSameResultsAsCamundasEngine("request-fee", inputs);
-    assertThat(results("request-fee", Variables.putValue("requestType", "DISCLOSURE")))
+    assertThat(results("request-fee", fee("DISCLOSURE", "ORDINARY"))).containsExactly(Map.of("feeAmount", 1000));
+    assertThat(results("request-fee", fee("DISCLOSURE", "SPECIFIC"))).containsExactly(Map.of("feeAmount", 1000));
+    assertThat(results("request-fee", fee("CORRECTION", "ORDINARY"))).containsExactly(Map.of("feeAmount", 0));
+    assertThat(results("request-fee", fee("COMPLAINT", "ORDINARY"))).isEmpty();
+    // no third-party provision records exist for My Number data: nothing to charge for
+    assertThat(results("request-fee", fee("THIRD_PARTY_RECORDS_DISCLOSURE", "ORDINARY")))
         .containsExactly(Map.of("feeAmount", 1000));
-    assertThat(results("request-fee", Variables.putValue("requestType", "CORRECTION")))
+    assertThat(results("request-fee", fee("THIRD_PARTY_RECORDS_DISCLOSURE", "SPECIFIC")))
         .containsExactly(Map.of("feeAmount", 0));
-    assertThat(results("request-fee", Variables.putValue("requestType", "COMPLAINT"))).isEmpty();
+  }
+
+  private static VariableMap fee(String requestType, String personalInformationKind) {
+    return Variables.putValue("requestType", requestType).putValue("personalInformationKind",
+        personalInformationKind);
   }
 
   @Test

@@ -413,6 +413,24 @@ class PersonalDataRequestProcessTest {
   }
 
   @Test
+  void aMyNumberThirdPartyRecordsRequestIsAnsweredThatNoneExistWithoutAFee() {
+    start(TestRequests.request(register).type(RequestType.THIRD_PARTY_RECORDS_DISCLOSURE).specific());
+    checkRequest(true);
+
+    verifyPrincipal("MY_NUMBER_CARD_FRONT");
+
+    assertClosed("NO_DATA_HELD");
+    assertThat(instance).hasPassed(PersonalDataRequestProcess.Elements.DETERMINE_FEE,
+            PersonalDataRequestProcess.Elements.RECORDS_KEPT, PersonalDataRequestProcess.Elements.SEND_REPLY_CALL)
+        .hasNotPassed(PersonalDataRequestProcess.Elements.COLLECT_FEE, PersonalDataRequestProcess.Elements.INVESTIGATE);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(request.reference())
+        .taskDefinitionKey(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT).count()).as("no fee task").isZero();
+    assertThat(finalVariables()).containsEntry("feeAmount", 0).containsEntry("feeOutcome", "NOT_REQUIRED")
+        .containsEntry("dataFound", false);
+    assertThat(letterKinds()).doesNotContain(LetterKind.FEE_REQUEST).endsWith(LetterKind.NO_DATA_HELD);
+  }
+
+  @Test
   void aSuspensionAnsweredByAnAlternativeMeasureSaysWhatTheMeasureIs() {
     start(TestRequests.request(register).type(RequestType.SUSPENSION_OF_USE));
     checkRequest(true);
