@@ -4,7 +4,7 @@
 # pngquant: apt-get install poppler-utils pngquant
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q test -Dtest='LetterPdfTest,LetterMailTest,MissingRequestDetailsLetterTest'
+./mvnw -q test -Dtest='LetterPdfTest,LetterMailTest,MissingRequestDetailsLetterTest,GroundsInLettersTest'
 for language in ja en; do
   mkdir -p "docs/examples/$language"
   for pdf in target/letter-examples/"$language"/*.pdf; do
