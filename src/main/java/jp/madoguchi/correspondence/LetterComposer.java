@@ -3,12 +3,12 @@ package jp.madoguchi.correspondence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.calendar.DeskDates;
 import jp.madoguchi.correspondence.CompanyProperties.Text;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
 import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
@@ -36,10 +36,11 @@ class LetterComposer {
   private final CorrespondenceProperties properties;
   private final PublicSiteProperties site;
   private final ZoneId zone;
+  private final DeskDates dates;
 
   LetterComposer(LetterTemplates templates, LetterVocabulary vocabulary, PdfLetterWriter pdfWriter,
       CompanyProperties company, CorrespondenceProperties properties, PublicSiteProperties site,
-      DeskCalendar calendar) {
+      DeskCalendar calendar, DeskDates dates) {
     this.templates = templates;
     this.vocabulary = vocabulary;
     this.pdfWriter = pdfWriter;
@@ -47,6 +48,7 @@ class LetterComposer {
     this.properties = properties;
     this.site = site;
     this.zone = calendar.timeZone();
+    this.dates = dates;
   }
 
   /** To whom, and how, the letter goes. */
@@ -152,8 +154,7 @@ class LetterComposer {
     model.put("purposes", company.purposesOfUse().stream().map(purpose -> purpose.in(language)).toList());
     model.put("validDays", properties.downloadValidDays());
     model.put("taskName", facts.taskName());
-    model.put("taskDue", facts.taskDue() == null ? null
-        : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(facts.taskDue().atZone(zone)));
+    model.put("taskDue", dates.dateTime(facts.taskDue(), LetterVocabulary.locale(language)));
     model.put("targetDueOn", vocabulary.date(language, request.deadlines().targetDueOn()));
     model.put("art39Date", vocabulary.date(language, request.deadlines().art39Date()));
     model.put("tasklistUrl", site.link("/camunda/app/tasklist/"));

@@ -2,15 +2,16 @@ package jp.madoguchi.correspondence;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import jp.madoguchi.calendar.DeskDates;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * The words that letters fill in (request types, refusal grounds, missing documents, dates, amounts), in Japanese
- * and English, from {@code letters/vocabulary*.properties}: translators change them without touching code. An unknown
+ * and English, from {@code letters/vocabulary*.properties}: translators change them without touching code. Dates are
+ * written as {@link DeskDates} writes them for letters, the one place the desk formats dates. An unknown
  * code fails the step that composes the letter, rather than sending a letter with a hole in it.
  */
 @Component
@@ -42,7 +43,7 @@ class LetterVocabulary {
   }
 
   String date(String language, LocalDate date) {
-    return date == null ? "" : DateTimeFormatter.ofPattern(word(language, "date.pattern"), locale(language)).format(date);
+    return date == null ? "" : DeskDates.letterDate(date, locale(language));
   }
 
   String yen(String language, long amount) {

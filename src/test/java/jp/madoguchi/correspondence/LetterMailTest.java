@@ -116,6 +116,9 @@ class LetterMailTest {
     }
     assertThat(message.getFrom()).extracting(a -> ((InternetAddress) a).getAddress())
         .containsExactly("privacy-desk@example.jp");
+    // people read dates and words, never an ISO date or one of our codes
+    assertThat(subject + "\n" + body).doesNotContainPattern("(?<!\\d)\\d{4}-\\d{2}-\\d{2}(?!\\d)")
+        .doesNotContainPattern("(?<![A-Za-z0-9_])(" + kind.name() + "|" + request.type().name() + ")(?![A-Za-z0-9_])");
   }
 
   @Test
