@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.security.DeskGroups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.EntityTypes;
@@ -107,10 +108,11 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     properties.put("color", definition.color());
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
+    // the columns show the task's display-only words (TaskPresentation), never the codes and ISO dates
     properties.put("variables", List.of(
-        Map.of("name", "reference", "label", "受付番号 / Reference"),
-        Map.of("name", "requestType", "label", "種別 / Type"),
-        Map.of("name", "arrivedOn", "label", "到着日 / Arrived")));
+        Map.of("name", RequestFacts.REFERENCE.name(), "label", "受付番号 / Reference"),
+        Map.of("name", TaskPresentation.Display.REQUEST_TYPE_LABEL.name(), "label", "種別 / Type"),
+        Map.of("name", TaskPresentation.Display.ARRIVED_ON_TEXT.name(), "label", "到着日 / Arrived")));
     return properties;
   }
 

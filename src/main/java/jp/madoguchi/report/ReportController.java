@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.calendar.DeskDates;
 import jp.madoguchi.report.DeskReport.Count;
 import jp.madoguchi.report.DeskReport.Report;
+import jp.madoguchi.request.RegisterWords;
 import jp.madoguchi.security.DeskGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,7 @@ class ReportController {
   /** The longest period one report covers: a few years of a busy desk are still read in one go. */
   static final int MAX_DAYS = 5 * 366;
 
+  private static final String KIND = "intake.personalInformationKind.";
   private static final Logger LOG = LoggerFactory.getLogger(ReportController.class);
 
   private final DeskReport reports;
@@ -44,15 +48,19 @@ class ReportController {
   private final DeskAudit audit;
   private final DeskCalendar calendar;
   private final MessageSource messages;
+  private final DeskDates dates;
+  private final RegisterWords words;
 
   ReportController(DeskReport reports, DeskTrends trends, TrendCharts charts, DeskAudit audit, DeskCalendar calendar,
-      MessageSource messages) {
+      MessageSource messages, DeskDates dates, RegisterWords words) {
     this.reports = reports;
     this.trends = trends;
     this.charts = charts;
     this.audit = audit;
     this.calendar = calendar;
     this.messages = messages;
+    this.dates = dates;
+    this.words = words;
   }
 
   @GetMapping("/desk/reports")
@@ -61,7 +69,9 @@ class ReportController {
       HttpServletResponse response) {
     LocalDate today = calendar.today();
     model.addAttribute("manager", isManager(user));
-    model.addAttribute("exports", isManager(user) ? audit.latest(DeskAudit.HANDLING_EXPORTED, 10) : List.of());
+    model.addAttribute("exports", isManager(user)
+        ? audit.latest(DeskAudit.HANDLING_EXPORTED, 10).stream().map(Export::of).toList()
+        : List.of());
     model.addAttribute("from", from == null ? today.withDayOfMonth(1).toString() : from);
     model.addAttribute("to", to == null ? today.toString() : to);
     Period period = period(from, to, today);
@@ -147,16 +157,45 @@ class ReportController {
         .filename("madoguchi-handling-" + period.from() + "-" + period.to() + ".csv").build().toString());
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     PrintWriter out = response.getWriter();
-    out.write("\uFEFFoccurred_at,reference,personal_information_kind,actor,event_type\r\n");
+    // the first columns are the codes and ISO times machines read; the words people read follow them
+    out.write("\uFEFFoccurred_at,reference,personal_information_kind,actor,event_type,"
+        + "occurred_at_ja,occurred_at_en,personal_information_kind_ja,personal_information_kind_en,"
+        + "event_type_ja,event_type_en\r\n");
     reports.handling(period.from(), period.to(), entry -> out.append(entry.occurredAt().toString()).append(',')
         .append(entry.reference()).append(',').append(entry.personalInformationKind()).append(',')
-        .append(quoted(entry.actor())).append(',').append(entry.eventType()).append("\r\n"));
+        .append(quoted(entry.actor())).append(',').append(entry.eventType()).append(',')
+        .append(quoted(dates.dateTime(entry.occurredAt(), Locale.JAPANESE))).append(',')
+        .append(quoted(dates.dateTime(entry.occurredAt(), Locale.ENGLISH))).append(',')
+        .append(quoted(words.label(KIND, entry.personalInformationKind(), Locale.JAPANESE))).append(',')
+        .append(quoted(words.label(KIND, entry.personalInformationKind(), Locale.ENGLISH))).append(',')
+        .append(quoted(words.event(entry.eventType(), Locale.JAPANESE))).append(',')
+        .append(quoted(words.event(entry.eventType(), Locale.ENGLISH))).append("\r\n"));
     out.flush();
   }
 
   private static boolean isManager(Authentication user) {
     return user.getAuthorities().stream()
         .anyMatch(role -> role.getAuthority().equals("ROLE_" + DeskGroups.PRIVACY_MANAGERS));
+  }
+
+  /**
+   * An export of the record of handling as the page lists it: its period read back from the audit entry's detail
+   * ({@code 2031-06-01 to 2031-06-30}, as {@link #handling} records it) so that the page can write its dates in words.
+   */
+  record Export(OffsetDateTime occurredAt, String actor, String detail, LocalDate from, LocalDate to) {
+
+    static Export of(DeskAudit.Entry entry) {
+      String[] ends = entry.detail() == null ? new String[0] : entry.detail().split(" to ", -1);
+      try {
+        if (ends.length == 2) {
+          return new Export(entry.occurredAt(), entry.actor(), entry.detail(), LocalDate.parse(ends[0]),
+              LocalDate.parse(ends[1]));
+        }
+      } catch (DateTimeParseException notAPeriod) {
+        // an entry written otherwise is shown as it was written
+      }
+      return new Export(entry.occurredAt(), entry.actor(), entry.detail(), null, null);
+    }
   }
 
   /** The period asked for, or the message code of what is wrong with it. */
@@ -199,6 +238,6 @@ class ReportController {
 
   /** A CSV field in quotes (RFC 4180), with quotes doubled. */
   static String quoted(String text) {
-    return '"' + text.replace("\"", "\"\"") + '"';
+    return text == null ? "\"\"" : '"' + text.replace("\"", "\"\"") + '"';
   }
 }

@@ -46,7 +46,8 @@ class PaperLettersTest {
     Page list = desk.get("/desk/letters/paper");
     Element row = list.document().selectFirst("tr[data-letter=" + letterId + "]");
     assertThat(row).isNotNull();
-    assertThat(row.text()).contains(request.reference(), "ACKNOWLEDGEMENT", TestRequests.PRINCIPAL.name());
+    assertThat(row.text()).contains(request.reference(), "受付のお知らせ", TestRequests.PRINCIPAL.name())
+        .doesNotContain("ACKNOWLEDGEMENT");
     assertThat(row.selectFirst("a[href$=.pdf]").attr("href")).isEqualTo("/desk/letters/" + letterId + ".pdf");
     assertThat(desk.get("/desk/letters/" + letterId + ".pdf").status()).isEqualTo(200);
     String csrf = row.selectFirst("input[name=_csrf]").val();

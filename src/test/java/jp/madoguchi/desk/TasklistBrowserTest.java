@@ -88,7 +88,10 @@ class TasklistBrowserTest {
 
     waitForText("請求の内容はそろっている");
     Chromium.screenshot(browser, IMAGES.resolve("tasklist-task-ja.png"));
-    assertThat(bodyText()).contains("受付番号 / Reference: " + request.reference());
+    // the list's columns and the form's text show words and dates as Japanese offices write them, not codes
+    assertThat(bodyText()).contains("受付番号 / Reference: " + request.reference())
+        .contains("種別 / Type: 開示 / Disclosure", "到着日 / Arrived: 2026年12月1日(火) / Tue 1 December 2026")
+        .doesNotContain("DISCLOSURE", "2026-12-01");
     claim();
     click(By.cssSelector(".fjs-form input[type='checkbox']"));
     click(By.xpath("//button[normalize-space(.)='完了']"));
@@ -118,7 +121,7 @@ class TasklistBrowserTest {
 
     waitForText("請求ファイル");
     assertThat(browser.getCurrentUrl()).contains("/desk/requests/" + request.reference());
-    assertThat(bodyText()).contains(TestRequests.PRINCIPAL.name(), "運転免許証.pdf", "REQUEST_FILE_VIEWED");
+    assertThat(bodyText()).contains(TestRequests.PRINCIPAL.name(), "運転免許証.pdf", "請求ファイルを閲覧");
     Chromium.screenshot(browser, IMAGES.resolve("request-file-ja.png"));
   }
 

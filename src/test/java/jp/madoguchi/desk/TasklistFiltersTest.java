@@ -94,7 +94,7 @@ class TasklistFiltersTest {
         .singleResult();
     assertThat(task.getName()).isEqualTo("請求内容を確認 / Check the request - " + request.reference() + " (開示)");
     assertThat(task.getDescription()).contains("受付番号 / Reference: " + request.reference())
-        .contains("到着日 / Arrived: 2026-12-01").contains("/desk/requests/" + request.reference());
+        .contains("到着日 / Arrived: 2026年12月1日(火) / Tue 1 December 2026").contains("/desk/requests/" + request.reference());
 
     TestRestTemplate desk = rest.withBasicAuth("desk", "desk-demo-2026");
     String open = filterId(desk, "窓口の未処理タスク / Desk's open tasks");

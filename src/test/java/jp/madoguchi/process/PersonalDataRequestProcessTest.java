@@ -201,6 +201,9 @@ class PersonalDataRequestProcessTest {
     // the form of Verify identity shows its own process's copy of the target: it moved too
     Task verify = desk.task(IdentityVerificationProcess.Elements.VERIFY_IDENTITY);
     assertThat(engine.getTaskService().getVariable(verify.getId(), "targetDueDate")).isEqualTo(movedDue);
+    assertThat(engine.getTaskService().getVariable(verify.getId(), "targetDueDateText")).asString()
+        .startsWith(moved.getYear() + "年" + moved.getMonthValue() + "月" + moved.getDayOfMonth() + "日(")
+        .contains(" 17:00 / ");
     assertThat(verify.getDueDate()).isEqualTo(movedDue);
     verifyPrincipal("PASSPORT");
 

@@ -225,10 +225,15 @@ class DeskReportTest {
     assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
         .contains("madoguchi-handling-2031-06-01-2031-06-30.csv");
     List<String> lines = csv.body().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("\uFEFFoccurred_at,reference,personal_information_kind,actor,event_type");
-    List<String> closings = lines.stream().filter(line -> line.endsWith(",REQUEST_CLOSED")).toList();
-    assertThat(closings).hasSize(4).allSatisfy(line -> assertThat(line).contains(",ORDINARY,\"desk\","));
-    assertThat(closings.get(0)).startsWith("2031-06-01T00:30+09:00,");
+    // the machines' columns first, as before; the words people read follow them
+    assertThat(lines.get(0)).isEqualTo("\uFEFFoccurred_at,reference,personal_information_kind,actor,event_type,"
+        + "occurred_at_ja,occurred_at_en,personal_information_kind_ja,personal_information_kind_en,event_type_ja,"
+        + "event_type_en");
+    List<String> closings = lines.stream().filter(line -> line.split(",")[4].equals("REQUEST_CLOSED")).toList();
+    assertThat(closings).hasSize(4).allSatisfy(line -> assertThat(line).contains(",ORDINARY,\"desk\",")
+        .endsWith(",\"個人情報\",\"Ordinary personal information\",\"請求を完了\",\"Request closed\""));
+    assertThat(closings.get(0)).startsWith("2031-06-01T00:30+09:00,")
+        .contains(",\"2031年6月1日(日) 0:30\",\"Sun 1 June 2031, 0:30\",");
     assertThat(csv.body()).doesNotContain("NO_DATA_HELD", "DECIDED_FULL", TestRequests.PRINCIPAL.name());
 
     assertThat(get("/desk/reports/handling.csv?from=2031-06-01&to=2031-06-30", "desk").statusCode())
@@ -242,7 +247,7 @@ class DeskReportTest {
     Page managersReport = PageClient.loggedIn(port, "manager", "manager-demo-2026").get("/desk/reports");
     assertThat(managersReport.document().selectFirst("#report-handling")).isNotNull();
     assertThat(managersReport.document().selectFirst("#handling-exports").text())
-        .contains("manager", "2031-06-01 to 2031-06-30");
+        .contains("manager", "2031年6月1日(日) から 2031年6月30日(月) まで");
     Page desksReport = PageClient.loggedIn(port, "desk", "desk-demo-2026").get("/desk/reports");
     assertThat(desksReport.document().selectFirst("#report-handling")).isNull();
     assertThat(desksReport.document().selectFirst("#handling-exports")).isNull();
