@@ -91,6 +91,16 @@ public class DeskDates {
     return date == null ? null : (japanese(locale) ? JA_LETTER_DATE : EN_LETTER_DATE).format(date);
   }
 
+  /**
+   * A point in time as a letter writes it, the date without the weekday and the 24-hour time in the desk's zone:
+   * {@code 2026年12月21日 17:00} or {@code 21 December 2026 17:00}; null for null.
+   */
+  public String letterDateTime(Object value, Locale locale) {
+    ZonedDateTime time = zoned(value);
+    return time == null ? null
+        : letterDate(time.toLocalDate(), locale) + " " + (japanese(locale) ? JA_TIME : EN_TIME).format(time);
+  }
+
   private LocalDate localDate(Object value) {
     if (value instanceof LocalDate date) {
       return date;

@@ -8,12 +8,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.calendar.DeskDates;
 import jp.madoguchi.correspondence.LetterDocuments.StoredLetter;
 import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -41,19 +39,17 @@ class LetterMail {
 
   private final JavaMailSender mailSender;
   private final LetterTemplates templates;
-  private final LetterVocabulary vocabulary;
   private final CompanyProperties company;
   private final PublicSiteProperties site;
-  private final ZoneId zone;
+  private final DeskDates dates;
 
-  LetterMail(JavaMailSender mailSender, LetterTemplates templates, LetterVocabulary vocabulary,
-      CompanyProperties company, PublicSiteProperties site, DeskCalendar calendar) {
+  LetterMail(JavaMailSender mailSender, LetterTemplates templates, CompanyProperties company,
+      PublicSiteProperties site, DeskDates dates) {
     this.mailSender = mailSender;
     this.templates = templates;
-    this.vocabulary = vocabulary;
     this.company = company;
     this.site = site;
-    this.zone = calendar.timeZone();
+    this.dates = dates;
   }
 
   /** The letter cannot be sent as it is (no address, an address that cannot exist): trying again will not help. */
@@ -120,8 +116,7 @@ class LetterMail {
   }
 
   private String until(String language, Instant expiresAt) {
-    return vocabulary.date(language, expiresAt.atZone(zone).toLocalDate()) + " "
-        + DateTimeFormatter.ofPattern("HH:mm").format(expiresAt.atZone(zone));
+    return dates.letterDateTime(expiresAt, LetterVocabulary.locale(language));
   }
 
   private static InternetAddress address(String email, String personal, String what) {
