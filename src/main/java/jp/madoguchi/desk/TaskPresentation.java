@@ -82,11 +82,12 @@ class TaskPresentation extends AbstractProcessEnginePlugin implements TaskListen
     if (reference == null) {
       return;
     }
+    String typeLabel = typeLabel(RequestFacts.REQUEST_TYPE.get(task));
     if (TaskListener.EVENTNAME_UPDATE.equals(task.getEventName())) {
-      setLocal(task, Display.TARGET_DUE_DATE_TEXT, dates.dateTimeBoth(RequestFacts.TARGET_DUE_DATE.get(task)));
+      // the words follow a moved target; a task created before the desk set them gets them now; the name stays
+      displayVariables(task, typeLabel).forEach((variable, value) -> setLocal(task, variable, value));
       return;
     }
-    String typeLabel = typeLabel(RequestFacts.REQUEST_TYPE.get(task));
     String step = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
     String shortType = typeLabel.substring(0, typeLabel.indexOf(" /") > 0 ? typeLabel.indexOf(" /") : typeLabel.length());
     task.setName(limit(step + " - " + reference + " (" + shortType + ")"));
