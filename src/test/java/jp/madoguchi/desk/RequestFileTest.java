@@ -95,7 +95,7 @@ class RequestFileTest {
     assertThat(desk.get("/desk/requests/" + purpose.reference()).document().getElementById("file-art39-date").text())
         .isEqualTo("なし(第39条の対象外)");
     assertThat(desk.get("/desk/requests/" + records.reference()).document().getElementById("file-art39-date").text())
-        .isEqualTo("2026-12-15");
+        .isEqualTo("2026年12月15日(火)");
   }
 
   @Test
