@@ -87,6 +87,9 @@ class IntakeApiController {
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used with a different body",
       content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "503", description = "The database is unavailable: nothing was kept. Send the same "
+      + "body again after Retry-After (seconds), with the same Idempotency-Key",
+      content = @Content(mediaType = "application/problem+json"))
   ResponseEntity<SubmissionAnswer> submit(
       @RequestBody IntakeRequest body,
       @Parameter(description = "Any unique string up to 255 characters; retries reuse it")
