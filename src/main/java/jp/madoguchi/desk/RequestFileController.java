@@ -54,7 +54,8 @@ class RequestFileController {
         .contentType(MediaType.parseMediaType(document.document().contentType()))
         .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
         .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
+        .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; object-src 'self'; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(document.content());
   }

@@ -2,6 +2,7 @@ package jp.madoguchi.report;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -156,7 +157,10 @@ class ReportController {
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
         .filename("madoguchi-handling-" + period.from() + "-" + period.to() + ".csv").build().toString());
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    PrintWriter out = response.getWriter();
+    // through the byte stream, not the response's writer: Spring Security writes the security headers just before
+    // the answer is committed, and counts what a writer takes in characters while Tomcat commits by bytes, so a long
+    // export would go out without its headers
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
     // the first columns are the codes and ISO times machines read; the words people read follow them
     out.write("\uFEFFoccurred_at,reference,personal_information_kind,actor,event_type,"
         + "occurred_at_ja,occurred_at_en,personal_information_kind_ja,personal_information_kind_en,"

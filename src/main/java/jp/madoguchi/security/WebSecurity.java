@@ -1,5 +1,6 @@
 package jp.madoguchi.security;
 
+import java.util.Locale;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
@@ -7,24 +8,69 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Spring Security guards the desk's own endpoints. Camunda's webapps and REST API keep their own security
  * (session login with CSRF protection for the webapps, HTTP Basic for {@code /engine-rest}), so Spring Security
- * stays out of their way.
+ * stays out of their way; the webapps' headers are set in application.yaml
+ * ({@code camunda.bpm.webapp.header-security}).
+ *
+ * <p>Every answer of ours, error pages included, carries the same security headers: a content security policy that
+ * lets a page load only what comes from this application (its style sheet; our pages have no script at all), no
+ * Referer to anyone (a letter's download link carries its token), no access to camera, microphone, location and
+ * the like, and Spring Security's defaults (nosniff, {@code X-Frame-Options: DENY}, HSTS over HTTPS, no caching).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
 
+  private static final String CONTENT_SECURITY_POLICY_HEADER = "Content-Security-Policy";
+
   /** Who works the desk's letters: staff and managers (roles are Camunda groups, see the authentication provider). */
   private static final String[] DESK_ROLES = {DeskGroups.PRIVACY_DESK, DeskGroups.PRIVACY_MANAGERS};
+
+  /**
+   * Our pages and APIs: this application's own files only, no inline script or style (there is none to allow), no
+   * plug-ins, no {@code <base>} elsewhere, forms posted only here, and never shown in another site's frame.
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'self'; "
+      + "form-action 'self'; frame-ancestors 'none'";
+
+  /**
+   * Swagger UI (springdoc's copy): the same, except that its style sheet draws its icons as {@code data:} images and
+   * its script adds one style element, allowed by its hash (a new Swagger UI may change it:
+   * ContentSecurityPolicyBrowserTest then names the new hash). Its page has no inline script; springdoc serves its
+   * configuration as a script file.
+   */
+  static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+      + "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; object-src 'none'; "
+      + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /**
+   * A PDF of ours (a letter to print, a letter downloaded by its link): nothing loads from it and it goes nowhere,
+   * except that Chromium shows a PDF with a viewer it embeds as a plug-in, which {@code object-src 'none'} would
+   * stop.
+   */
+  static final String PDF_CONTENT_SECURITY_POLICY = "default-src 'none'; object-src 'self'; base-uri 'none'; "
+      + "form-action 'none'; frame-ancestors 'none'";
+
+  /** Nothing of ours uses a device or sensor of the visitor's, nor lets a page of another site do it. */
+  static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), geolocation=(), "
+      + "gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), screen-wake-lock=(), serial=(), "
+      + "usb=()";
+
+  /** HSTS for a year (browsers heed it over HTTPS only), for this host alone: the company's other hosts are not ours. */
+  private static final long HSTS_SECONDS = 365L * 24 * 60 * 60;
 
   @Bean
   @Order(1)
@@ -56,6 +102,7 @@ class WebSecurity {
         .httpBasic(Customizer.withDefaults())
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(ourHeaders(CONTENT_SECURITY_POLICY))
         .build();
   }
 
@@ -72,6 +119,7 @@ class WebSecurity {
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(ourHeaders(CONTENT_SECURITY_POLICY))
         .build();
   }
 
@@ -88,6 +136,7 @@ class WebSecurity {
         .httpBasic(Customizer.withDefaults())
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(ourHeaders(CONTENT_SECURITY_POLICY))
         .build();
   }
 
@@ -100,6 +149,7 @@ class WebSecurity {
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(ourHeaders(SWAGGER_UI_CONTENT_SECURITY_POLICY))
         .build();
   }
 
@@ -133,6 +183,31 @@ class WebSecurity {
         .httpBasic(basic -> basic.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/desk/login")))
         .logout(logout -> logout.logoutUrl("/desk/logout").logoutSuccessUrl("/desk/login?logout"))
         .exceptionHandling(errors -> errors.accessDeniedHandler(new UploadTooLargeAwareAccessDeniedHandler()))
+        .headers(ourHeaders(CONTENT_SECURITY_POLICY))
         .build();
+  }
+
+  private static Customizer<HeadersConfigurer<HttpSecurity>> ourHeaders(String contentSecurityPolicy) {
+    return headers -> headers
+        .addHeaderWriter(contentSecurityPolicy(contentSecurityPolicy))
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+        .frameOptions(frames -> frames.deny())
+        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(false));
+  }
+
+  /**
+   * Written when the answer is committed, so the policy can follow what the answer is: a PDF gets its own. An answer
+   * that already has a policy keeps it (a document of a request file is shown in a sandbox of its own).
+   */
+  private static HeaderWriter contentSecurityPolicy(String pagePolicy) {
+    return (request, response) -> {
+      if (response.containsHeader(CONTENT_SECURITY_POLICY_HEADER)) {
+        return;
+      }
+      String type = response.getContentType();
+      boolean pdf = type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_PDF_VALUE);
+      response.setHeader(CONTENT_SECURITY_POLICY_HEADER, pdf ? PDF_CONTENT_SECURITY_POLICY : pagePolicy);
+    };
   }
 }

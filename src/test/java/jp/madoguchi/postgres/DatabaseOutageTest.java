@@ -138,6 +138,7 @@ class DatabaseOutageTest {
     assertThat(cutOff.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(cutOff.headers().firstValue("Retry-After")).hasValue("90");
+    assertThat(cutOff.headers().firstValue("Content-Security-Policy")).isPresent();
     JsonNode problem = json.readTree(cutOff.body());
     assertThat(problem.get("type").asText()).isEqualTo("urn:madoguchi:problem:service-unavailable");
     assertThat(problem.get("status").asInt()).isEqualTo(503);
@@ -203,6 +204,7 @@ class DatabaseOutageTest {
     assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("text/html"));
     assertThat(page.headers().firstValue("Retry-After")).hasValue("90");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
     Document document = Jsoup.parse(page.body());
     assertThat(document.getElementById("outage-title")).as(page.body()).isNotNull();
     assertThat(document.getElementById("outage-title").text()).isEqualTo(title);
