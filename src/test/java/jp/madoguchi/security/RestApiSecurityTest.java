@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import jp.madoguchi.support.DeskTest;
 import org.junit.jupiter.api.Test;
-import jp.madoguchi.support.DeskTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -21,6 +20,7 @@ import org.springframework.util.LinkedMultiValueMap;
 class RestApiSecurityTest {
 
   @Autowired TestRestTemplate rest;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @Test
   void anonymousCallersOfTheEngineRestApiGet401() {
@@ -32,9 +32,15 @@ class RestApiSecurityTest {
 
   @Test
   void aWrongPasswordIsRefused() {
-    // a wrong password locks the user for a few seconds: use one that no other test logs in with
-    ResponseEntity<String> response =
-        rest.withBasicAuth("designer", "not-the-password").getForEntity("/engine-rest/task", String.class);
+    // a wrong password locks the user for a few seconds: a user of this test's own, whom no other test logs in as
+    if (identity.createUserQuery().userId("wrong-password-probe").count() == 0) {
+      org.camunda.bpm.engine.identity.User probe = identity.newUser("wrong-password-probe");
+      probe.setPassword("the-right-password-2026");
+      identity.saveUser(probe);
+      identity.createMembership("wrong-password-probe", DeskGroups.PRIVACY_DESK);
+    }
+    ResponseEntity<String> response = rest.withBasicAuth("wrong-password-probe", "not-the-password")
+        .getForEntity("/engine-rest/task", String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
