@@ -153,4 +153,23 @@ class ContentSecurityPolicyBrowserTest {
     input.clear();
     input.sendKeys(text);
   }
+
+  @Test
+  void camundasWebappsKeepCamundasOwnHeadersAsConfigured() throws Exception {
+    // here, not in SecurityHeadersTest: Camunda's webapps keep JVM-wide state tied to the JVM's first application
+    // context, so only a JVM of their own (the browser tests') answers them reliably
+    java.net.http.HttpResponse<byte[]> tasklist = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+            + "/camunda/app/tasklist/default/")).header("Accept", "text/html").GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(tasklist.statusCode()).isEqualTo(200);
+    assertThat(tasklist.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+        assertThat(policy).contains("'strict-dynamic'", "frame-ancestors 'none'", "object-src 'none'"));
+    assertThat(tasklist.headers().firstValue("X-XSS-Protection")).hasValue("0");
+    assertThat(tasklist.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(tasklist.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+    // ours are not added on top: Spring Security stays out of the webapps' way
+    assertThat(tasklist.headers().firstValue("Permissions-Policy")).isEmpty();
+  }
 }

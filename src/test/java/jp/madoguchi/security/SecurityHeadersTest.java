@@ -97,20 +97,6 @@ class SecurityHeadersTest {
     }
   }
 
-  @Test
-  void camundasWebappsKeepCamundasOwnHeadersAsConfigured() throws Exception {
-    HttpResponse<byte[]> tasklist = get("/camunda/app/tasklist/default/", null);
-
-    assertThat(tasklist.statusCode()).isEqualTo(200);
-    assertThat(tasklist.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
-        assertThat(policy).contains("'strict-dynamic'", "frame-ancestors 'none'", "object-src 'none'"));
-    assertThat(tasklist.headers().firstValue("X-XSS-Protection")).hasValue("0");
-    assertThat(tasklist.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    assertThat(tasklist.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
-    // ours are not added on top: Spring Security stays out of the webapps' way
-    assertThat(tasklist.headers().firstValue("Permissions-Policy")).isEmpty();
-  }
-
   /** The GET routes (and routes of any method) of our controllers, as their patterns read. */
   private List<String> ourGetRoutes() {
     List<String> routes = new ArrayList<>();
