@@ -37,7 +37,7 @@ public record CompanyProperties(
     representative = Text.orEmpty(representative);
     protectionManager = Text.orEmpty(protectionManager);
     desk = desk == null ? new Desk(null, null, null, null, null, null) : desk;
-    fee = fee == null ? new Fee(null, null) : fee;
+    fee = fee == null ? new Fee(null, null, null) : fee;
     accreditedOrganisation =
         accreditedOrganisation == null ? new AccreditedOrganisation(null, null, null, null) : accreditedOrganisation;
     purposesOfUse = purposesOfUse == null ? List.of() : List.copyOf(purposesOfUse);
@@ -93,16 +93,28 @@ public record CompanyProperties(
   /**
    * @param display the fee as published, e.g. "1,000円(税込)", for letters written before the amount is decided
    * @param bankAccount the account for payment by bank transfer
+   * @param refundPolicy what the fee request says about refunds: the law names no case for a refund, so each desk
+   *     says its own (empty: the letter says nothing about it)
    */
-  public record Fee(Text display, Text bankAccount) {
+  public record Fee(Text display, Text bankAccount, Text refundPolicy) {
     public Fee {
       display = Text.orEmpty(display);
       bankAccount = Text.orEmpty(bankAccount);
+      refundPolicy = Text.orEmpty(refundPolicy);
     }
   }
 
-  /** An accredited personal information protection organisation, e.g. JIPDEC's PrivacyMark consultation office. */
+  /**
+   * An accredited personal information protection organisation whose member the company is, e.g. JIPDEC's PrivacyMark
+   * consultation office; a company that is no member of one leaves it unset, and no letter names one.
+   */
   public record AccreditedOrganisation(Text name, String postalCode, Text address, String phone) {
+
+    /** Whether the company is the member of an accredited organisation, so that its letters name it. */
+    public boolean configured() {
+      return !name.in("ja").isBlank();
+    }
+
     public AccreditedOrganisation {
       name = Text.orEmpty(name);
       address = Text.orEmpty(address);

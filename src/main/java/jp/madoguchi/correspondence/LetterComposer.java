@@ -281,7 +281,7 @@ class LetterComposer {
   /** The company's facts in one language, as templates read them. */
   record CompanyView(String name, String postalCode, String address, String representative, String manager,
       String deskName, String deskPostalCode, String deskAddress, String phone, String email, String hours,
-      String feeDisplay, String bankAccount) {
+      String feeDisplay, String bankAccount, String feeRefund) {
 
     static CompanyView of(CompanyProperties company, String language) {
       return new CompanyView(company.name().in(language), formatPostalCode(company.postalCode()),
@@ -289,16 +289,16 @@ class LetterComposer {
           company.protectionManager().in(language), company.desk().name().in(language),
           formatPostalCode(company.desk().postalCode()), company.desk().address().in(language), company.desk().phone(),
           company.desk().email(), company.desk().hours().in(language), company.fee().display().in(language),
-          company.fee().bankAccount().in(language));
+          company.fee().bankAccount().in(language), company.fee().refundPolicy().in(language));
     }
   }
 
   /** The accredited personal information protection organisation in one language. */
-  record OrganisationView(String name, String postalCode, String address, String phone) {
+  record OrganisationView(boolean configured, String name, String postalCode, String address, String phone) {
 
     static OrganisationView of(CompanyProperties.AccreditedOrganisation organisation, String language) {
-      return new OrganisationView(organisation.name().in(language), formatPostalCode(organisation.postalCode()),
-          organisation.address().in(language), organisation.phone());
+      return new OrganisationView(organisation.configured(), organisation.name().in(language),
+          formatPostalCode(organisation.postalCode()), organisation.address().in(language), organisation.phone());
     }
   }
 }
