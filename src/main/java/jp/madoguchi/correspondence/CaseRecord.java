@@ -20,10 +20,13 @@ record CaseRecord(
     String moreDocumentsFinding,
     String rejectionFinding,
     String paperReason,
-    String actionTaken) {
+    String actionTaken,
+    String complaintOutcome) {
 
   static final String PAPER_REASON_NOTE = "paperReasonNote";
   static final String ACTION_TAKEN_NOTE = "actionTakenNote";
+  /** What the desk did about a complaint, written to the person: the answer to the complaint prints it. */
+  static final String COMPLAINT_OUTCOME_NOTE = "complaintOutcomeNote";
 
   /** The detail of a decision event, as {@code RequestDecisions} records it. */
   private static final Pattern DECISION_DETAIL =
@@ -37,6 +40,7 @@ record CaseRecord(
     String rejection = null;
     String paperReason = null;
     String actionTaken = null;
+    String complaintOutcome = null;
     for (RequestEvent event : history) {
       String type = event.eventType();
       String detail = event.detail();
@@ -58,9 +62,11 @@ record CaseRecord(
       } else if (type.equals("NOTE")) {
         paperReason = note(detail, PAPER_REASON_NOTE).orElse(paperReason);
         actionTaken = note(detail, ACTION_TAKEN_NOTE).orElse(actionTaken);
+        complaintOutcome = note(detail, COMPLAINT_OUTCOME_NOTE).orElse(complaintOutcome);
       }
     }
-    return new CaseRecord(decision, grounds, reasons, moreDocuments, rejection, paperReason, actionTaken);
+    return new CaseRecord(decision, grounds, reasons, moreDocuments, rejection, paperReason, actionTaken,
+        complaintOutcome);
   }
 
   /** The text of a note event {@code <taskKey>/<name>: <text>} when it is the named note. */

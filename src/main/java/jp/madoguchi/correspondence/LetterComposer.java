@@ -134,6 +134,8 @@ class LetterComposer {
     model.put("reasons", record.refusalReasons() == null ? null : LetterText.quote(record.refusalReasons()));
     model.put("paperReason", record.paperReason() == null ? null : LetterText.quote(record.paperReason()));
     model.put("actionTaken", record.actionTaken() == null ? null : LetterText.quote(record.actionTaken()));
+    model.put("complaintOutcome",
+        record.complaintOutcome() == null ? null : LetterText.quote(record.complaintOutcome()));
     model.put("finding", record.moreDocumentsFinding() == null ? null
         : vocabulary.label(language, "finding", record.moreDocumentsFinding()));
     model.put("rejection", record.rejectionFinding() == null ? null

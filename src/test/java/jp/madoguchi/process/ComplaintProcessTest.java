@@ -41,6 +41,7 @@ class ComplaintProcessTest {
   @Autowired RequestProcessStarter starter;
   @Autowired CorrespondenceService correspondence;
   @Autowired Outbox outbox;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   DeskRequest complaint;
   ProcessInstance instance;
@@ -126,6 +127,19 @@ class ComplaintProcessTest {
     assertThat(register.find(complaint.id()).outcome()).isEqualTo("COMPLAINT_UNRESOLVED");
     assertThat(register.events(complaint.id()))
         .anyMatch(e -> e.eventType().equals("NOTE") && e.detail().contains("担当者の説明に納得されず"));
+  }
+
+  @Test
+  void theAnswerToAComplaintSaysWhatWasDoneAndWhatWillChange() {
+    String outcome = "通話の録音を確認し、担当者の説明が不十分であったことをお詫びしました。来月から全担当者に研修を行います。";
+    desk.complete(Elements.HANDLE_COMPLAINT, Map.of("complaintResolved", true, "complaintOutcomeNote", outcome));
+
+    long answer = outbox.lettersOf(complaint.id()).stream().filter(l -> l.kind() == LetterKind.COMPLAINT_ANSWER)
+        .findFirst().orElseThrow().id();
+    assertThat(jdbc.sql("SELECT body_text FROM letter_document WHERE letter_id = ?").param(answer)
+        .query(String.class).single()).contains("対応の結果", outcome);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .variableName("complaintOutcomeNote").count()).as("a case note, kept out of the engine's history").isZero();
   }
 
   @Test
