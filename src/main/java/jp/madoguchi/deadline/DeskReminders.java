@@ -35,11 +35,10 @@ class DeskReminders {
    * Queues one reminder per open task of the request.
    *
    * @param deskGroup the group the request's tasks are offered to: named as the recipient of unclaimed tasks
-   * @param processInstanceId the reminding step's process instance and ({@code activityInstanceId}) activity
-   *     instance: one reminder per task and step, however often the step runs
+   * @param step the reminding step ({@link LetterKeys#step}): one reminder per task and step, however often the step
+   *     runs
    */
-  void remindOpenTasks(long requestId, String reference, String deskGroup, String processInstanceId,
-      String activityInstanceId) {
+  void remindOpenTasks(long requestId, String reference, String deskGroup, String step) {
     for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(reference).active().list()) {
       String recipient = task.getAssignee();
       String email = properties.deskEmail();
@@ -52,7 +51,7 @@ class DeskReminders {
         recipient = deskGroup;
       }
       correspondence.queueToStaff(requestId, LetterKind.STAFF_REMINDER, recipient, email,
-          LetterKeys.of(processInstanceId, activityInstanceId, "STAFF_REMINDER:" + task.getId()),
+          LetterKeys.of(step, "STAFF_REMINDER:" + task.getId()),
           LetterFacts.NONE.withTask(task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant()));
     }
   }

@@ -1,5 +1,6 @@
 package jp.madoguchi.deadline;
 
+import jp.madoguchi.correspondence.LetterKeys;
 import jp.madoguchi.process.RequestFacts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +19,6 @@ class RemindDeskDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     reminders.remindOpenTasks(RequestFacts.REQUEST_ID.require(execution), execution.getProcessBusinessKey(),
-        RequestFacts.DESK_GROUP.require(execution), execution.getProcessInstanceId(),
-        execution.getActivityInstanceId());
+        RequestFacts.DESK_GROUP.require(execution), LetterKeys.step(execution));
   }
 }
