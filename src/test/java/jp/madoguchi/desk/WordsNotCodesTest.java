@@ -30,8 +30,8 @@ import jp.madoguchi.fee.FeePayments;
 import jp.madoguchi.handling.PersonalDataRequestProcess;
 import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.identity.IdentityVerificationProcess;
-import jp.madoguchi.intake.PageClient;
 import jp.madoguchi.intake.PageClient.Page;
+import jp.madoguchi.intake.PageClient;
 import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DocumentKind;
@@ -43,6 +43,7 @@ import jp.madoguchi.request.RequestType;
 import jp.madoguchi.request.StatusTokens;
 import jp.madoguchi.security.DeskGroups;
 import jp.madoguchi.support.DeskTest;
+import jp.madoguchi.support.OurRoutes;
 import jp.madoguchi.support.ProcessDriver;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -58,9 +59,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -120,7 +118,7 @@ class WordsNotCodesTest {
     Map<String, String> values = Map.of("reference", request.reference(), "documents/id",
         Long.toString(document.id()), "letters/id", Long.toString(letterId),
         "token", "NoSuchDownloadTokenNoSuchDownloadTokenNoSuch");
-    List<String> routes = ourGetRoutes();
+    List<String> routes = OurRoutes.get(mappings);
     assertThat(routes).contains("/request", "/desk/requests", "/desk/reports", "/desk/letters/paper")
         .anyMatch(route -> route.startsWith("/desk/requests/{reference"));
 
@@ -138,7 +136,7 @@ class WordsNotCodesTest {
           continue;
         }
         for (String route : routes) {
-          String path = fill(route, values);
+          String path = OurRoutes.fill(route, values);
           for (String language : List.of("ja", "en")) {
             Page page = user.getValue().get(path + (path.contains("?") ? "&" : "?") + "lang=" + language);
             if (page.status() != 200 || !page.response().headers().firstValue("Content-Type").orElse("")
@@ -316,59 +314,6 @@ class WordsNotCodesTest {
       return new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(date);
     }
     return String.valueOf(value);
-  }
-
-  /** The GET routes of our own controllers, as their patterns. */
-  private List<String> ourGetRoutes() {
-    Set<String> routes = new TreeSet<>();
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
-      if (!mapping.getValue().getBeanType().getName().startsWith("jp.madoguchi.")) {
-        continue;
-      }
-      Set<RequestMethod> methods = mapping.getKey().getMethodsCondition().getMethods();
-      if (methods.isEmpty() || methods.contains(RequestMethod.GET)) {
-        routes.addAll(mapping.getKey().getPatternValues());
-      }
-    }
-    return List.copyOf(routes);
-  }
-
-  /**
-   * The route with its path variables filled in: by name, or for {@code id} by the segment before it. A route with a
-   * variable this test does not know fails here, so that whoever adds it gives the test a value for it.
-   */
-  static String fill(String route, Map<String, String> values) {
-    StringBuilder path = new StringBuilder();
-    int at = 0;
-    while (at < route.length()) {
-      char c = route.charAt(at);
-      if (c != '{') {
-        path.append(c);
-        at++;
-        continue;
-      }
-      int depth = 0;
-      int end = at;
-      for (; end < route.length(); end++) {
-        if (route.charAt(end) == '{') {
-          depth++;
-        } else if (route.charAt(end) == '}' && --depth == 0) {
-          break;
-        }
-      }
-      String variable = route.substring(at + 1, end);
-      String name = variable.contains(":") ? variable.substring(0, variable.indexOf(':')) : variable;
-      String before = path.toString().replaceAll("/$", "");
-      String segment = before.substring(before.lastIndexOf('/') + 1);
-      String value = values.getOrDefault(segment + "/" + name, values.get(name));
-      if (value == null) {
-        throw new AssertionError("The route " + route + " has a path variable " + name
-            + " this test cannot fill: give it a value in everyPageOfOursShowsWordsAndDatesNeverCodesOrIsoDates");
-      }
-      path.append(value);
-      at = end + 1;
-    }
-    return path.toString();
   }
 
   /** What a person reads on a page: its text and the texts of its attributes that are shown, not form values. */

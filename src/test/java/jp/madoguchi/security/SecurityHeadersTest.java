@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,14 +21,12 @@ import jp.madoguchi.request.RequestDocument;
 import jp.madoguchi.request.RequestDocuments;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.support.DeskTest;
+import jp.madoguchi.support.OurRoutes;
 import jp.madoguchi.support.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -63,7 +60,7 @@ class SecurityHeadersTest {
     Map<String, String> values = Map.of("reference", request.reference(), "id", String.valueOf(document.id()),
         "token", "no-such-download-token");
 
-    List<String> paths = ourGetRoutes().stream().map(route -> fill(route, values)).toList();
+    List<String> paths = OurRoutes.get(handlerMapping).stream().map(route -> OurRoutes.fill(route, values)).toList();
 
     // the discovery sees the pages and APIs of every audience (if it saw nothing, nothing would be checked)
     assertThat(paths).contains("/request", "/status", "/desk/login", "/desk/requests",
@@ -95,45 +92,6 @@ class SecurityHeadersTest {
       assertThat(answer.statusCode()).as(path).isEqualTo(200);
       assertOurHeaders(path, answer, true);
     }
-  }
-
-  /** The GET routes (and routes of any method) of our controllers, as their patterns read. */
-  private List<String> ourGetRoutes() {
-    List<String> routes = new ArrayList<>();
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : handlerMapping.getHandlerMethods().entrySet()) {
-      Set<RequestMethod> methods = mapping.getKey().getMethodsCondition().getMethods();
-      if (mapping.getValue().getBeanType().getPackageName().startsWith("jp.madoguchi")
-          && (methods.isEmpty() || methods.contains(RequestMethod.GET))) {
-        routes.addAll(mapping.getKey().getPathPatternsCondition().getPatternValues());
-      }
-    }
-    return routes;
-  }
-
-  /** The route with its variables ({@code {name}} or {@code {name:regex}}) filled in; an unknown one fails. */
-  private static String fill(String route, Map<String, String> values) {
-    StringBuilder path = new StringBuilder();
-    int depth = 0;
-    StringBuilder variable = new StringBuilder();
-    for (char c : route.toCharArray()) {
-      if (c == '{') {
-        depth++;
-        if (depth == 1) {
-          variable.setLength(0);
-          continue;
-        }
-      } else if (c == '}') {
-        depth--;
-        if (depth == 0) {
-          String name = variable.toString().split(":", 2)[0];
-          assertThat(values).as("a value for {%s} of the route %s", name, route).containsKey(name);
-          path.append(values.get(name));
-          continue;
-        }
-      }
-      (depth == 0 ? path : variable).append(c);
-    }
-    return path.toString();
   }
 
   private HttpResponse<byte[]> get(String path, String credentials) throws Exception {
