@@ -3,6 +3,7 @@ package jp.madoguchi.report;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import jp.madoguchi.calendar.DeskDates;
 
 /**
  * Days and weeks as the report's readers write them: in Japanese as offices do ({@code 12月1日〜12月7日},
@@ -15,13 +16,9 @@ final class ReportDates {
   private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
   private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-  static boolean japanese(Locale locale) {
-    return "ja".equals(locale.getLanguage());
-  }
-
   /** One day: {@code 12月1日} / {@code 1 Dec}, with the year {@code 2031年12月1日} / {@code 1 Dec 2031}. */
   static String day(LocalDate date, Locale locale, boolean withYear) {
-    if (japanese(locale)) {
+    if (DeskDates.japanese(locale)) {
       return (withYear ? date.getYear() + "年" : "") + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
     return (withYear ? DAY_MONTH_YEAR : DAY_MONTH).format(date);
@@ -35,7 +32,7 @@ final class ReportDates {
       return day(first, locale, withYear);
     }
     boolean sameYear = first.getYear() == last.getYear();
-    if (japanese(locale)) {
+    if (DeskDates.japanese(locale)) {
       return day(first, locale, withYear || !sameYear) + "〜" + day(last, locale, !sameYear);
     }
     if (!sameYear) {
