@@ -8,6 +8,8 @@ import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.DisclosureMethod;
 import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.VerifiedAddresses;
+import jp.madoguchi.request.VerifiedAddresses.PostalAddress;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -25,9 +27,11 @@ public class CorrespondenceService {
   private final LetterDocuments documents;
   private final ApplicationEventPublisher events;
   private final Outbox outbox;
+  private final VerifiedAddresses verifiedAddresses;
 
   CorrespondenceService(RequestRegister register, LetterComposer composer, LetterDocuments documents,
-      ApplicationEventPublisher events, Outbox outbox) {
+      ApplicationEventPublisher events, Outbox outbox, VerifiedAddresses verifiedAddresses) {
+    this.verifiedAddresses = verifiedAddresses;
     this.register = register;
     this.composer = composer;
     this.documents = documents;
@@ -38,7 +42,9 @@ public class CorrespondenceService {
   /**
    * Queues a notice or a written reply to the requester: the agent when an agent made the request, else the
    * principal. It goes by e-mail (a reply as a download link) when the addressee gave an address and did not ask
-   * for paper; otherwise on paper by registered mail to the verified address.
+   * for paper; otherwise on paper by registered mail. The letter shows the address on the verified identity document
+   * once staff recorded it, except the letters written before the verification
+   * ({@link LetterKind#beforeIdentityVerified}), which show the address given at intake.
    */
   public Delivery queueToRequester(long requestId, LetterKind kind, String letterKey) {
     return queueToRequester(requestId, kind, letterKey, LetterFacts.NONE);
@@ -56,7 +62,12 @@ public class CorrespondenceService {
     boolean byEmail = hasEmail(addressee)
         && (kind.carriesStatusKey() || request.disclosureMethod() != DisclosureMethod.PAPER);
     Delivery delivery = byEmail ? Delivery.EMAIL : Delivery.PAPER;
-    queue(request, kind, new Recipient(requesterRole(request), addressee.name(), addressee.email(), delivery),
+    // letters after the identity verification go to the address on the verified document, once recorded
+    PostalAddress postalAddress = (kind.beforeIdentityVerified()
+        ? VerifiedAddresses.intakeAddress(request)
+        : verifiedAddresses.postalAddressForReplies(requestId)).orElse(null);
+    queue(request, kind,
+        new Recipient(requesterRole(request), addressee.name(), addressee.email(), delivery, postalAddress),
         letterKey, facts);
     return delivery;
   }

@@ -19,6 +19,7 @@ import jp.madoguchi.request.RequestEnums.Channel;
 import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
 import jp.madoguchi.request.RequestEvent;
 import jp.madoguchi.request.RequestType;
+import jp.madoguchi.request.VerifiedAddresses.PostalAddress;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,8 +52,16 @@ class LetterComposer {
     this.dates = dates;
   }
 
-  /** To whom, and how, the letter goes. */
-  record Recipient(RecipientRole role, String name, String email, Delivery delivery) {}
+  /**
+   * To whom, and how, the letter goes; for a requester also the postal address the letter shows (none: the address
+   * given at intake, as the register holds it).
+   */
+  record Recipient(RecipientRole role, String name, String email, Delivery delivery, PostalAddress postalAddress) {
+
+    Recipient(RecipientRole role, String name, String email, Delivery delivery) {
+      this(role, name, email, delivery, null);
+    }
+  }
 
   /** The letter as it is kept: the e-mail's subject, the plain text, and the PDF (none for staff). */
   record ComposedLetter(String subject, String text, byte[] pdf, int pages) {}
@@ -217,13 +226,9 @@ class LetterComposer {
   /** Japanese: postal code, address, then the name with 様 or 御中. English: name first, then the address. */
   private List<String> addressee(String language, DeskRequest request, Recipient recipient) {
     List<String> address = new ArrayList<>();
-    DeskRequest.Party party = switch (recipient.role()) {
-      case PRINCIPAL -> request.principal();
-      case AGENT -> request.agent();
-      default -> null;
-    };
-    if (party != null && party.address() != null && !party.address().isBlank()) {
-      address.add(address(language, party.postalCode(), party.address()));
+    PostalAddress postal = postalAddress(request, recipient);
+    if (postal != null) {
+      address.add(address(language, postal.postalCode(), postal.address()));
     }
     String name = "ja".equals(language)
         ? (recipient.name() + " " + honorific(language, recipient.role())).strip()
@@ -243,12 +248,22 @@ class LetterComposer {
   }
 
   private int addresseeLinesBeforeName(DeskRequest request, Recipient recipient) {
+    return postalAddress(request, recipient) != null ? 1 : 0;
+  }
+
+  /** The address the letter shows: the one the sender chose, else the one given at intake; null when none. */
+  private static PostalAddress postalAddress(DeskRequest request, Recipient recipient) {
+    if (recipient.postalAddress() != null) {
+      return recipient.postalAddress();
+    }
     DeskRequest.Party party = switch (recipient.role()) {
       case PRINCIPAL -> request.principal();
       case AGENT -> request.agent();
       default -> null;
     };
-    return party != null && party.address() != null && !party.address().isBlank() ? 1 : 0;
+    return party != null && party.address() != null && !party.address().isBlank()
+        ? new PostalAddress(party.postalCode(), party.address(), false)
+        : null;
   }
 
   private List<String> sender(String language) {

@@ -75,6 +75,17 @@ public enum LetterKind {
     return this == STATUS_KEY;
   }
 
+  /**
+   * A letter the desk writes before it verified who the requester is (the acknowledgement, what to send, the missing
+   * documents, the refusal because identity could not be verified): it goes to the address given at intake. Every
+   * other letter to the requester goes to the address on the verified identity document once staff recorded it
+   * ({@code request.VerifiedAddresses#postalAddressForReplies}).
+   */
+  public boolean beforeIdentityVerified() {
+    return this == ACKNOWLEDGEMENT || this == REQUEST_FORM_AND_CHECKLIST || this == MISSING_DOCUMENTS
+        || this == IDENTITY_REJECTED || this == COMPLAINT_ACKNOWLEDGEMENT;
+  }
+
   /** Letters to clients and staff are written in Japanese and English together; requesters get their language. */
   public boolean bilingual() {
     return audience != Audience.REQUESTER;

@@ -16,7 +16,11 @@ import jp.madoguchi.request.RequestDocuments;
 import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
 import jp.madoguchi.request.RequestEvent;
 import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.UnknownRequestException;
 import jp.madoguchi.request.UnmaskedNumber;
+import jp.madoguchi.request.VerifiedAddresses;
+import jp.madoguchi.request.VerifiedAddresses.PostalAddress;
+import jp.madoguchi.request.VerifiedAddresses.VerifiedAddress;
 import jp.madoguchi.security.DeskGroups;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -38,10 +42,12 @@ class RequestFile {
   private final TaskService taskService;
   private final RequestWithdrawal withdrawal;
   private final CorrespondenceService correspondence;
+  private final VerifiedAddresses verifiedAddresses;
 
   RequestFile(RequestRegister register, RequestDocuments documents, Outbox outbox,
       StatusKeyLetters statusKeyLetters, TaskService taskService, RequestWithdrawal withdrawal,
-      CorrespondenceService correspondence) {
+      CorrespondenceService correspondence, VerifiedAddresses verifiedAddresses) {
+    this.verifiedAddresses = verifiedAddresses;
     this.register = register;
     this.documents = documents;
     this.outbox = outbox;
@@ -51,9 +57,16 @@ class RequestFile {
     this.correspondence = correspondence;
   }
 
-  /** What the page shows. */
+  /**
+   * What the page shows.
+   *
+   * @param verifiedAddress the address on the verified identity document, when recorded
+   * @param intakeAddress the address given at intake for whoever receives the letters, if any
+   * @param identityVerified whether the desk verified the requester's identity
+   */
   record View(DeskRequest request, List<RequestDocument> documents, List<RequestEvent> history,
-      List<OutboundLetter> letters, List<Task> openTasks) {}
+      List<OutboundLetter> letters, List<Task> openTasks, VerifiedAddress verifiedAddress,
+      PostalAddress intakeAddress, boolean identityVerified) {}
 
   /** A document's bytes, for viewing or download. */
   record Document(RequestDocument document, byte[] content) {}
@@ -62,9 +75,12 @@ class RequestFile {
   Optional<View> open(String reference, String userId, Collection<String> groups) {
     return visible(reference, groups).map(request -> {
       register.recordEvent(request.id(), userId, "REQUEST_FILE_VIEWED", null);
-      return new View(request, documents.documentsOf(request.id()), register.events(request.id()),
-          outbox.lettersOf(request.id()),
-          taskService.createTaskQuery().processInstanceBusinessKey(reference).orderByDueDate().asc().list());
+      List<RequestEvent> history = register.events(request.id());
+      return new View(request, documents.documentsOf(request.id()), history, outbox.lettersOf(request.id()),
+          taskService.createTaskQuery().processInstanceBusinessKey(reference).orderByDueDate().asc().list(),
+          verifiedAddresses.find(request.id()).orElse(null),
+          VerifiedAddresses.intakeAddress(request).orElse(null),
+          history.stream().anyMatch(event -> "IDENTITY_VERIFIED".equals(event.eventType())));
     });
   }
 
@@ -119,6 +135,27 @@ class RequestFile {
           return UnmaskedOutcome.DELETED_AND_ASKED;
         })
         .orElse(UnmaskedOutcome.ALREADY_GONE));
+  }
+
+  /** What recording the verified address did. */
+  enum AddressOutcome { RECORDED, ERASED }
+
+  /**
+   * Records the address shown on the verified identity document (see {@link VerifiedAddresses#record}): empty when
+   * the user may not see the request; {@code ERASED} when its personal data is gone. Bad input throws
+   * {@link VerifiedAddresses.InvalidAddress} and stores nothing.
+   */
+  @Transactional
+  Optional<AddressOutcome> recordVerifiedAddress(String reference, String postalCode, String line1, String line2,
+      String userId, Collection<String> groups) {
+    return visible(reference, groups).map(request -> {
+      try {
+        verifiedAddresses.record(request.id(), postalCode, line1, line2, userId);
+        return AddressOutcome.RECORDED;
+      } catch (UnknownRequestException erased) {
+        return AddressOutcome.ERASED;
+      }
+    });
   }
 
   private Optional<DeskRequest> visible(String reference, Collection<String> groups) {

@@ -1,9 +1,13 @@
 package jp.madoguchi.desk;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.handling.RequestWithdrawal;
 import jp.madoguchi.request.UnmaskedNumber;
+import jp.madoguchi.request.VerifiedAddresses;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -124,6 +128,38 @@ class RequestFileController {
       case ALREADY_GONE -> "alreadyGone";
     };
   }
+
+  /**
+   * Records the address shown on the verified identity document, then shows the file again. Bad input shows the
+   * file with what is wrong with each field and what was typed, and stores nothing.
+   */
+  @PostMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/verified-address")
+  String recordVerifiedAddress(@PathVariable String reference,
+      @RequestParam(name = "postalCode", required = false) String postalCode,
+      @RequestParam(name = "addressLine1", required = false) String line1,
+      @RequestParam(name = "addressLine2", required = false) String line2, Authentication user, Model model,
+      HttpServletResponse response) {
+    Map<VerifiedAddresses.Field, VerifiedAddresses.Problem> problems =
+        VerifiedAddresses.problems(postalCode, line1, line2);
+    if (!problems.isEmpty()) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      problems.forEach((field, problem) -> errors.put(field.name(),
+          "file.verifiedAddress.error." + field.name() + "." + problem.name()));
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("addressErrors", errors);
+      model.addAttribute("addressInput", new AddressInput(postalCode, line1, line2));
+      return show(reference, user, model);
+    }
+    RequestFile.AddressOutcome outcome = requestFile.recordVerifiedAddress(reference, postalCode, line1, line2,
+        user.getName(), groups(user)).orElseThrow(RequestFileController::notFound);
+    return "redirect:/desk/requests/" + reference + "?address=" + switch (outcome) {
+      case RECORDED -> "recorded";
+      case ERASED -> "erased";
+    };
+  }
+
+  /** What staff typed, shown again with the errors. */
+  record AddressInput(String postalCode, String line1, String line2) {}
 
   private static List<String> groups(Authentication user) {
     return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)

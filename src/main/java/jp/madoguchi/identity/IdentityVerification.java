@@ -11,6 +11,8 @@ import jp.madoguchi.process.RequestFacts.RequesterKind;
 import jp.madoguchi.request.DocumentKind;
 import jp.madoguchi.request.RequestDocuments;
 import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.VerifiedAddresses;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -40,14 +42,19 @@ import org.springframework.stereotype.Service;
 public class IdentityVerification {
 
   static final String DECISION_KEY = "identity-documents";
+  static final String VERIFIED_ADDRESS_MISSING = "本人確認書類に記載された住所が記録されていません。請求ファイルの画面で"
+      + "住所を記録してから、このタスクを完了してください。 / The address shown on the identity document has not been "
+      + "recorded: record it on the request file page, then complete this task.";
 
   private final DecisionService decisionService;
   private final RequestRegister register;
   private final RequestDocuments documents;
+  private final VerifiedAddresses verifiedAddresses;
   private final ZoneId zone;
 
   IdentityVerification(DecisionService decisionService, RequestRegister register, RequestDocuments documents,
-      DeskCalendar calendar) {
+      VerifiedAddresses verifiedAddresses, DeskCalendar calendar) {
+    this.verifiedAddresses = verifiedAddresses;
     this.decisionService = decisionService;
     this.register = register;
     this.documents = documents;
@@ -84,8 +91,17 @@ public class IdentityVerification {
   /** How one document fared against the table and its dates. */
   private enum Check { ACCEPTED, NOT_ACCEPTED, EXPIRED, TOO_OLD }
 
+  /**
+   * Judges the documents and records the outcome in the request's history. Identity is verified only once staff
+   * recorded the address shown on the verified document (the principal's, or the agent's), since every paper letter
+   * from here on goes there ({@link VerifiedAddresses}): without it the verification is refused with a
+   * {@link BadUserRequestException} saying so, the task stays open and nothing is recorded.
+   */
   public Assessment assess(long requestId, LocalDate requestArrivedOn, Evidence evidence, String actor) {
     Assessment assessment = judge(arrivals(requestId, requestArrivedOn, evidence.documentsArrivedOn()), evidence);
+    if (assessment.outcome() == IdentityOutcome.VERIFIED && !verifiedAddresses.isRecorded(requestId)) {
+      throw new BadUserRequestException(VERIFIED_ADDRESS_MISSING);
+    }
     register.recordEvent(requestId, actor, "IDENTITY_" + assessment.outcome().name(), assessment.finding());
     return assessment;
   }

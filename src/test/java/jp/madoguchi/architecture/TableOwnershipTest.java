@@ -49,7 +49,8 @@ class TableOwnershipTest {
       "letter_document", "jp.madoguchi.correspondence.LetterDocuments",
       "letter_download_token", "jp.madoguchi.correspondence.DownloadTokens",
       "letter_download", "jp.madoguchi.correspondence.DownloadTokens",
-      "desk_audit_event", "jp.madoguchi.report.DeskAudit"));
+      "desk_audit_event", "jp.madoguchi.report.DeskAudit",
+      "verified_address", "jp.madoguchi.request.VerifiedAddresses"));
 
   private static final Pattern CREATE_OR_DROP_TABLE = Pattern.compile(
       "\\b(CREATE|DROP)\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+"
