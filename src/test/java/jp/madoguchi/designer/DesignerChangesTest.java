@@ -57,6 +57,7 @@ class DesignerChangesTest {
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
   @Autowired RequestRegister register;
+  @Autowired jp.madoguchi.request.VerifiedAddresses verifiedAddresses;
   @Autowired RequestProcessStarter starter;
 
   private final List<String> designerDeployments = new ArrayList<>();
@@ -94,6 +95,7 @@ class DesignerChangesTest {
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
 
     desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, register.findByReference(desk.businessKey()).orElseThrow());
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "PASSPORT"));
     assertThat(engine.getRuntimeService().getVariable(desk.task(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT).getExecutionId(),
         "feeAmount")).isEqualTo(500);
@@ -176,6 +178,7 @@ class DesignerChangesTest {
     DeskRequest request = startDisclosure();
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
     desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, register.findByReference(desk.businessKey()).orElseThrow());
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "PASSPORT"));
     desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L, "feePaymentMethod", "STAMPS",
         "feeReceivedOn", "2026-12-02"));
@@ -194,6 +197,7 @@ class DesignerChangesTest {
 
   private void throughToTheDecision(ProcessDriver desk) {
     desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, register.findByReference(desk.businessKey()).orElseThrow());
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "PASSPORT"));
     desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L, "feePaymentMethod", "STAMPS",
         "feeReceivedOn", "2026-12-02"));

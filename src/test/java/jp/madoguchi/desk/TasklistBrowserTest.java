@@ -50,6 +50,7 @@ class TasklistBrowserTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired RequestRegister register;
+  @Autowired jp.madoguchi.request.VerifiedAddresses verifiedAddresses;
   @Autowired RequestDocuments documents;
   @Autowired RequestProcessStarter starter;
 
@@ -131,6 +132,7 @@ class TasklistBrowserTest {
     starter.start(request);
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
     desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
         Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
     desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,

@@ -45,6 +45,7 @@ class DeskWorksThroughRestTest {
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
   @Autowired RequestRegister register;
+  @Autowired jp.madoguchi.request.VerifiedAddresses verifiedAddresses;
   @Autowired RequestProcessStarter starter;
 
   TestRestTemplate desk;
@@ -77,6 +78,8 @@ class DeskWorksThroughRestTest {
     assertThat(register.find(request.id()).deadlines().clockPausedSince()).isNotNull();
     work(desk, request, AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", value("2026-12-01")));
     assertThat(register.find(request.id()).deadlines().clockPausedSince()).isNull();
+    // identity is verified only once the address on the document is recorded (the request file page)
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
     work(desk, request, IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", value("PASSPORT")));
     jobs.runJobs();
     work(desk, request, FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", value(1000),

@@ -27,9 +27,11 @@ import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestEvent;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
+import jp.madoguchi.request.VerifiedAddresses;
 import jp.madoguchi.requester.AwaitRequesterProcess;
 import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.ProcessDriver;
+import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +61,7 @@ class LegalRepresentativeProcessTest {
   @Autowired RequestProcessStarter starter;
   @Autowired Outbox outbox;
   @Autowired JdbcClient jdbc;
+  @Autowired VerifiedAddresses verifiedAddresses;
 
   DeskRequest request;
   ProcessInstance instance;
@@ -81,6 +84,7 @@ class LegalRepresentativeProcessTest {
     checkRequest();
 
     // the family register extract was issued 1 September: three months to 1 December, the day it arrived
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of(
         "statusProofType", "FAMILY_REGISTER_EXTRACT", "statusProofIssuedOn", "2026-09-01",
         "agentDocumentType", "DRIVERS_LICENCE", "agentDocumentExpiresOn", "2029-05-01", "identityMismatch", false));
@@ -125,6 +129,7 @@ class LegalRepresentativeProcessTest {
     // a fresh resident record comes by post on 8 December; the desk records the day it arrived
     at("2026-12-08T11:00");
     desk.complete(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", "2026-12-08"));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of(
         "statusProofType", "RESIDENT_RECORD", "statusProofIssuedOn", "2026-06-08",
         "agentDocumentType", "PASSPORT", "documentsArrivedOn", "2026-12-08", "identityMismatch", false));

@@ -32,6 +32,7 @@ import jp.madoguchi.request.RequestEnums.DisclosureMethod;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestEvent;
 import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.VerifiedAddresses;
 import jp.madoguchi.request.RequestType;
 import jp.madoguchi.requester.AwaitRequesterProcess;
 import jp.madoguchi.security.DeskGroups;
@@ -66,6 +67,7 @@ class PersonalDataRequestProcessTest {
   @Autowired Outbox outbox;
   @Autowired HistoryService historyService;
   @Autowired RequestWithdrawal withdrawal;
+  @Autowired VerifiedAddresses verifiedAddresses;
 
   DeskRequest request;
   ProcessInstance instance;
@@ -124,6 +126,7 @@ class PersonalDataRequestProcessTest {
     start(TestRequests.request(register).type(RequestType.DISCLOSURE).byAgent(AgentKind.AUTHORISED));
 
     checkRequest(true);
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("powerOfAttorneyPresent", true,
         "sealCertificateIssuedOn", "2026-10-15", "agentDocumentType", "PASSPORT"));
     payFee(1000);
@@ -691,6 +694,9 @@ class PersonalDataRequestProcessTest {
   }
 
   private void verifyPrincipal(String documentType) {
+    if (!"NONE".equals(documentType) && !verifiedAddresses.isRecorded(request.id())) {
+      TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
+    }
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", documentType, "identityMismatch", false));
   }
 

@@ -51,6 +51,11 @@ public final class ProcessDriver {
   }
 
   /** The request's one open task with this definition key. */
+  /** The business key (the request's reference) whose tasks this driver works. */
+  public String businessKey() {
+    return businessKey;
+  }
+
   public Task task(String taskDefinitionKey) {
     List<Task> tasks = openTasks(taskDefinitionKey);
     assertThat(tasks).as("open tasks %s of %s", taskDefinitionKey, businessKey).hasSize(1);

@@ -20,6 +20,17 @@ public final class TestRequests {
   public static final Party AGENT = new Party("弁護士 佐藤 花子", null, null, null, "東京都港区芝公園4-2-8",
       "03-1111-1111", "hanako.sato@example.jp");
 
+  /**
+   * Records, as staff do before they complete "Verify identity", the address shown on the identity document of
+   * whoever receives the letters: here the address given at intake (a postal code when intake gave none).
+   */
+  public static void addressOnTheVerifiedDocument(jp.madoguchi.request.VerifiedAddresses addresses,
+      jp.madoguchi.request.DeskRequest request) {
+    Party addressee = request.addressee();
+    addresses.record(request.id(), addressee.postalCode() == null ? "105-0011" : addressee.postalCode(),
+        addressee.address(), null, "desk");
+  }
+
   private final RequestRegister register;
   private RequestType type = RequestType.DISCLOSURE;
   private PersonalInformationKind kind = PersonalInformationKind.ORDINARY;
