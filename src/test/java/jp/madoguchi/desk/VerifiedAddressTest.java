@@ -126,6 +126,33 @@ class VerifiedAddressTest {
   }
 
   @Test
+  void whenTheDeskChangesAnElectronicReplyToPaperTheNoticeAndTheReplyBothGoToTheVerifiedAddress() throws Exception {
+    DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE)
+        .method(DisclosureMethod.ELECTRONIC).register();
+    starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    verifiedAddresses.record(request.id(), POSTAL_CODE, LINE1, null, "desk");
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
+        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
+        "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
+    Map<String, Object> investigation = new HashMap<>(Map.of("entrustedByClient", false, "dataFound", true));
+    investigation.put("dataLocations", Spin.JSON("[\"CALL_RECORDINGS\"]"));
+    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, investigation);
+
+    desk.complete(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "FULL", "changeToPaper", true,
+        "paperReasonNote", "録音データが大容量のため"));
+
+    for (LetterKind kind : List.of(LetterKind.METHOD_CHANGED_TO_PAPER, LetterKind.DISCLOSURE)) {
+      OutboundLetter letter = letter(request, kind);
+      assertThat(letter.delivery()).as(kind.name()).isEqualTo(Delivery.PAPER);
+      assertThat(pdfText(letter)).as(kind.name()).contains("〒" + POSTAL_CODE, compact(LINE1))
+          .doesNotContain(compact(TestRequests.PRINCIPAL.address()));
+    }
+  }
+
+  @Test
   void anAgentsAddressIsTheOneOnTheAgentsDocumentAndTheSameAddressIsNoDifference() {
     DeskRequest request = TestRequests.request(register).byAgent(
         jp.madoguchi.request.RequestEnums.AgentKind.AUTHORISED).register();
