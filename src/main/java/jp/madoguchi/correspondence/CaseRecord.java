@@ -11,7 +11,8 @@ import jp.madoguchi.request.RequestEvent;
  * What the register's history says that a letter must repeat: the decision with its grounds and reasons (events
  * {@code DECISION_*}), the identity finding ({@code IDENTITY_*}) and the notes staff wrote for the person
  * ({@code NOTE} events such as {@code .../paperReasonNote: text}). The latest entry counts: a refusal sent back
- * and decided again is answered with the second decision.
+ * and decided again is answered with the second decision. A referral to a client company
+ * ({@code REFERRED_TO_CLIENT}, whose detail is the client's name) is repeated by the letters that answer the rest.
  */
 record CaseRecord(
     String decision,
@@ -21,7 +22,8 @@ record CaseRecord(
     String rejectionFinding,
     String paperReason,
     String actionTaken,
-    String complaintOutcome) {
+    String complaintOutcome,
+    String referredTo) {
 
   static final String PAPER_REASON_NOTE = "paperReasonNote";
   static final String ACTION_TAKEN_NOTE = "actionTakenNote";
@@ -41,6 +43,7 @@ record CaseRecord(
     String paperReason = null;
     String actionTaken = null;
     String complaintOutcome = null;
+    String referredTo = null;
     for (RequestEvent event : history) {
       String type = event.eventType();
       String detail = event.detail();
@@ -57,6 +60,8 @@ record CaseRecord(
         }
       } else if (type.equals("IDENTITY_MORE_DOCUMENTS_NEEDED")) {
         moreDocuments = detail;
+      } else if (type.equals("REFERRED_TO_CLIENT")) {
+        referredTo = detail;
       } else if (type.equals("IDENTITY_REJECTED")) {
         rejection = detail;
       } else if (type.equals("NOTE")) {
@@ -66,7 +71,7 @@ record CaseRecord(
       }
     }
     return new CaseRecord(decision, grounds, reasons, moreDocuments, rejection, paperReason, actionTaken,
-        complaintOutcome);
+        complaintOutcome, referredTo);
   }
 
   /** The text of a note event {@code <taskKey>/<name>: <text>} when it is the named note. */

@@ -74,10 +74,16 @@ public class CorrespondenceService {
 
   /** Queues a notice to a client company whose entrusted data the request concerns. */
   public void queueToClient(long requestId, LetterKind kind, String companyName, String email, String letterKey) {
+    queueToClient(requestId, kind, companyName, email, letterKey, LetterFacts.NONE);
+  }
+
+  /** As {@link #queueToClient(long, LetterKind, String, String, String)}, with what the letter needs from the step. */
+  public void queueToClient(long requestId, LetterKind kind, String companyName, String email, String letterKey,
+      LetterFacts facts) {
     DeskRequest request = register.find(requestId);
     Delivery delivery = email == null || email.isBlank() ? Delivery.PAPER : Delivery.EMAIL;
     queue(request, kind, new Recipient(RecipientRole.CLIENT, companyName, email, delivery), letterKey,
-        LetterFacts.NONE.withClientCompanyName(companyName));
+        facts.withClientCompanyName(companyName));
   }
 
   /** Queues a reminder to a member of staff. */

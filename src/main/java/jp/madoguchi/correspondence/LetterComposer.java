@@ -162,6 +162,9 @@ class LetterComposer {
     model.put("answerByPost", answersByPost(request.channel()));
     model.put("statusUrl", site.link("/status"));
     model.put("client", facts.clientCompanyName());
+    model.put("entrustedInPart", facts.entrustedInPart());
+    // a partly entrusted request: the letters about the desk's own part repeat which part went to the client
+    model.put("referredTo", record.referredTo());
     model.put("purposes", company.purposesOfUse().stream().map(purpose -> purpose.in(language)).toList());
     model.put("validDays", properties.downloadValidDays());
     model.put("taskName", facts.taskName());

@@ -19,6 +19,8 @@ import jp.madoguchi.request.UnmaskedNumber;
  * @param missingDetails codes of what the request lacks ({@code RequestDetail}), for the letter that asks for them
  * @param unmaskedNumber for {@code MISSING_DOCUMENTS} sent because an upload showed a number the desk may not keep:
  *     what it showed; the letter says the copy was deleted and what to mask
+ * @param entrustedInPart for a referral to a client: only part of the data sought is the client's, the desk
+ *     answers the rest itself; the letters say which part goes where
  */
 public record LetterFacts(
     LetterKind awaited,
@@ -28,9 +30,11 @@ public record LetterFacts(
     String taskName,
     Instant taskDue,
     List<String> missingDetails,
-    UnmaskedNumber unmaskedNumber) {
+    UnmaskedNumber unmaskedNumber,
+    boolean entrustedInPart) {
 
-  public static final LetterFacts NONE = new LetterFacts(null, null, List.of(), null, null, null, List.of(), null);
+  public static final LetterFacts NONE = new LetterFacts(null, null, List.of(), null, null, null, List.of(), null,
+      false);
 
   public LetterFacts {
     dataLocations = dataLocations == null ? List.of() : List.copyOf(dataLocations);
@@ -39,36 +43,41 @@ public record LetterFacts(
 
   public LetterFacts withAwaited(LetterKind value) {
     return new LetterFacts(value, feeAmount, dataLocations, clientCompanyName, taskName, taskDue,
-        missingDetails, unmaskedNumber);
+        missingDetails, unmaskedNumber, entrustedInPart);
   }
 
   public LetterFacts withFeeAmount(Long value) {
     return new LetterFacts(awaited, value, dataLocations, clientCompanyName, taskName, taskDue, missingDetails,
-        unmaskedNumber);
+        unmaskedNumber, entrustedInPart);
   }
 
   public LetterFacts withDataLocations(List<String> value) {
     return new LetterFacts(awaited, feeAmount, value, clientCompanyName, taskName, taskDue, missingDetails,
-        unmaskedNumber);
+        unmaskedNumber, entrustedInPart);
   }
 
   public LetterFacts withClientCompanyName(String value) {
     return new LetterFacts(awaited, feeAmount, dataLocations, value, taskName, taskDue, missingDetails,
-        unmaskedNumber);
+        unmaskedNumber, entrustedInPart);
+  }
+
+  public LetterFacts withEntrustedInPart(boolean value) {
+    return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, missingDetails,
+        unmaskedNumber, value);
   }
 
   public LetterFacts withUnmaskedNumber(UnmaskedNumber value) {
     return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, missingDetails,
-        value);
+        value, entrustedInPart);
   }
 
   public LetterFacts withTask(String name, Instant due) {
     return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, name, due, missingDetails,
-        unmaskedNumber);
+        unmaskedNumber, entrustedInPart);
   }
 
   public LetterFacts withMissingDetails(List<String> value) {
     return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, value,
-        unmaskedNumber);
+        unmaskedNumber, entrustedInPart);
   }
 }

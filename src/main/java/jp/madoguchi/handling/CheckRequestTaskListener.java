@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * On completing "Check the request": refuses an incomplete request with nothing ticked as missing, or with an item
  * this request cannot lack (the task stays open, staff see why); keeps what is missing as codes for the letter, and
- * none once the request is complete (a second check after the requester's answer clears the first one's).
+ * none once the request is complete (a second check after the requester's answer clears the first one's). A complete
+ * request must say whether the data sought is held for a client, and name the client when any is (the answer is
+ * kept by {@link EntrustedDataAnswer}), before any fee is asked.
  */
 @Component
 class CheckRequestTaskListener implements TaskListener {
@@ -30,7 +32,8 @@ class CheckRequestTaskListener implements TaskListener {
     @SuppressWarnings("unchecked")
     List<String> ticked = Variables.MISSING_REQUEST_DETAILS.get(task);
     RequestCheck.Submission submission = new RequestCheck.Submission(Variables.REQUEST_FORM_COMPLETE.get(task),
-        ticked);
+        ticked, Variables.ENTRUSTED_DATA.get(task), Variables.CLIENT_COMPANY_NAME.get(task),
+        Variables.CLIENT_CONTACT_EMAIL.get(task));
     long requestId = RequestFacts.REQUEST_ID.require(task);
     List<String> problems = check.problems(requestId, submission);
     if (!problems.isEmpty()) {
@@ -40,6 +43,8 @@ class CheckRequestTaskListener implements TaskListener {
     Variables.MISSING_REQUEST_DETAILS.setCodes(task, missing);
     if (!missing.isEmpty()) {
       check.recordMissing(requestId, missing, actor.id());
+    } else {
+      EntrustedDataAnswer.record(task, check.entrustedData(submission));
     }
   }
 }

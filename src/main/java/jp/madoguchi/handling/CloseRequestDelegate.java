@@ -3,6 +3,7 @@ package jp.madoguchi.handling;
 import jp.madoguchi.complaint.ComplaintProcess;
 import jp.madoguchi.fee.FeePaymentProcess.FeeOutcome;
 import jp.madoguchi.fee.FeePaymentProcess;
+import jp.madoguchi.handling.PersonalDataRequestProcess.EntrustedData;
 import jp.madoguchi.handling.PersonalDataRequestProcess.Variables;
 import jp.madoguchi.identity.IdentityVerificationProcess.IdentityOutcome;
 import jp.madoguchi.identity.IdentityVerificationProcess;
@@ -31,6 +32,7 @@ class CloseRequestDelegate implements JavaDelegate {
         AwaitRequesterProcess.Variables.ABANDONED.isTrue(execution),
         IdentityVerificationProcess.Variables.IDENTITY_OUTCOME.getEnum(execution, IdentityOutcome.class),
         Variables.ENTRUSTED_BY_CLIENT.isTrue(execution),
+        Variables.ENTRUSTED_DATA.getEnum(execution, EntrustedData.class),
         Variables.DATA_FOUND.get(execution),
         Variables.DECISION.get(execution)));
   }

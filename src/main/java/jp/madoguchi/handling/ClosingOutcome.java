@@ -1,6 +1,7 @@
 package jp.madoguchi.handling;
 
 import jp.madoguchi.fee.FeePaymentProcess.FeeOutcome;
+import jp.madoguchi.handling.PersonalDataRequestProcess.EntrustedData;
 import jp.madoguchi.identity.IdentityVerificationProcess.IdentityOutcome;
 
 /**
@@ -14,10 +15,14 @@ final class ClosingOutcome {
    * What the request's processes left when it closes; null where a step never ran.
    *
    * @param complaintResolved for a complaint: whether it was resolved; null for a request
+   * @param entrustedByClient whether any of the data sought was referred to a client company
+   * @param entrustedData how much of it ({@code null} for a request checked before contract version 4, when a
+   *     referral was always of the whole request)
    * @param decision {@code FULL}, {@code PARTIAL} or {@code NONE}
    */
   record Facts(Boolean complaintResolved, boolean withdrawn, FeeOutcome feeOutcome, boolean abandoned,
-      IdentityOutcome identityOutcome, boolean entrustedByClient, Boolean dataFound, String decision) {}
+      IdentityOutcome identityOutcome, boolean entrustedByClient, EntrustedData entrustedData, Boolean dataFound,
+      String decision) {}
 
   static String of(Facts facts) {
     if (facts.complaintResolved() != null) {
@@ -35,7 +40,8 @@ final class ClosingOutcome {
     if (facts.identityOutcome() == IdentityOutcome.REJECTED) {
       return "IDENTITY_REJECTED";
     }
-    if (facts.entrustedByClient()) {
+    // a partly entrusted request closes as its own part ended; its referral is in the request's history
+    if (facts.entrustedByClient() && facts.entrustedData() != EntrustedData.PART) {
       return "REFERRED_TO_CLIENT";
     }
     if (Boolean.FALSE.equals(facts.dataFound())) {

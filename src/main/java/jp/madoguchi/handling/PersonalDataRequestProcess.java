@@ -26,6 +26,13 @@ public final class PersonalDataRequestProcess {
     public static final String CHECK_REQUEST = "Task_CheckRequest";
     public static final String AWAIT_REQUEST_FORM = "CallActivity_AwaitRequestForm";
     public static final String VERIFY_IDENTITY_CALL = "CallActivity_VerifyIdentity";
+    /**
+     * Whether the data sought is held for a client company (contract version 4): all of it is referred without a
+     * fee; part of it is referred and the rest goes on to the fee; none goes on as before.
+     */
+    public static final String ENTRUSTED_DATA = "Gateway_EntrustedData";
+    /** After a referral: whether the company's own data remains to be answered (a partly entrusted request). */
+    public static final String OWN_DATA_TO_ANSWER = "Gateway_OwnDataToAnswer";
     public static final String DETERMINE_FEE = "Task_DetermineFee";
     public static final String COLLECT_FEE = "CallActivity_CollectFee";
     /** No third-party provision records exist for specific personal information: such a request skips the search. */
@@ -65,12 +72,25 @@ public final class PersonalDataRequestProcess {
      * version 3).
      */
     public static final ProcessVariable<List> MISSING_REQUEST_DETAILS = ProcessVariable.list("missingRequestDetails");
+    /**
+     * Whether the data sought is held for a client company: a code of {@link EntrustedData}, answered in "Check the
+     * request" once the request is complete, before any fee is asked (contract version 4). Set in one place only
+     * ({@code EntrustedDataAnswer}); a later version may take the answer from the data inventory instead.
+     */
+    public static final ProcessVariable<String> ENTRUSTED_DATA = ProcessVariable.string("entrustedData");
     /** Set by the message that ends the handling when the requester withdraws. */
     public static final ProcessVariable<Boolean> WITHDRAWN = ProcessVariable.bool("withdrawn");
 
     // investigation
     public static final ProcessVariable<Boolean> DATA_FOUND = ProcessVariable.bool("dataFound");
+    /**
+     * True when any of the data sought is referred to a client company ({@link #ENTRUSTED_DATA} {@code ALL} or
+     * {@code PART}), false when none is. Until contract version 4 it was ticked in the investigation and meant the
+     * whole request was referred; since version 4 it is set with {@link #ENTRUSTED_DATA}, and a request with it true
+     * may still be answered in part: read {@link #ENTRUSTED_DATA} to tell.
+     */
     public static final ProcessVariable<Boolean> ENTRUSTED_BY_CLIENT = ProcessVariable.bool("entrustedByClient");
+    /** The client the data is referred to, when {@link #ENTRUSTED_BY_CLIENT} (free text typed by staff). */
     public static final ProcessVariable<String> CLIENT_COMPANY_NAME = ProcessVariable.string("clientCompanyName");
     public static final ProcessVariable<String> CLIENT_CONTACT_EMAIL = ProcessVariable.string("clientContactEmail");
     /** Where the data was found (codes); handed to the reply, whose letter lists them. */
@@ -103,6 +123,21 @@ public final class PersonalDataRequestProcess {
     DISCLOSURE_METHOD,
     /** A request by post came without the requester's signature or seal. */
     SIGNATURE_OR_SEAL
+  }
+
+  /** Whether the data a request seeks is held for a client company (values of {@code entrustedData}). */
+  public enum EntrustedData {
+    /** All of it: the client answers; the desk refers the person to the client and asks no fee. */
+    ALL,
+    /** Part of it: the desk answers for its own data (fee as usual) and refers the rest to the client. */
+    PART,
+    /** None of it: the desk answers the whole request. */
+    NONE;
+
+    /** Whether any data is referred to a client: the value of {@code entrustedByClient}. */
+    public boolean referred() {
+      return this != NONE;
+    }
   }
 
   /** Values of the contract's outcome variables. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import jp.madoguchi.handling.PersonalDataRequestProcess.EntrustedData;
 import jp.madoguchi.handling.PersonalDataRequestProcess.RequestDetail;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.Channel;
@@ -28,11 +30,22 @@ class RequestCheck {
     this.register = register;
   }
 
-  /** What staff submitted: whether the request is complete, and if not, the codes of what is missing. */
-  record Submission(Boolean complete, List<String> missing) {
+  private static final int CLIENT_NAME_MAX = 200;
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  /**
+   * What staff submitted: whether the request is complete, and if not, the codes of what is missing; once it is
+   * complete, whether the data sought is held for a client ({@code entrustedData}) and, if any is, the client.
+   */
+  record Submission(Boolean complete, List<String> missing, String entrustedData, String clientCompanyName,
+      String clientContactEmail) {
 
     Submission {
       missing = missing == null ? List.of() : List.copyOf(missing);
+    }
+
+    Submission(Boolean complete, List<String> missing) {
+      this(complete, missing, null, null, null);
     }
   }
 
@@ -44,6 +57,7 @@ class RequestCheck {
       return problems;
     }
     if (submission.complete()) {
+      entrustedDataProblems(submission, problems);
       return problems;
     }
     if (submission.missing().isEmpty()) {
@@ -53,7 +67,7 @@ class RequestCheck {
     }
     DeskRequest request = register.find(requestId);
     for (String code : submission.missing()) {
-      RequestDetail detail = parse(code);
+      RequestDetail detail = parse(RequestDetail.class, code);
       if (detail == null) {
         problems.add("不明な不足事項です / Unknown missing item: " + code);
       } else {
@@ -72,6 +86,37 @@ class RequestCheck {
       return List.of();
     }
     return Arrays.stream(RequestDetail.values()).map(Enum::name).filter(submission.missing()::contains).toList();
+  }
+
+  /** The answer to "is the data sought held for a client?" of a complete request (see {@link #problems} first). */
+  EntrustedData entrustedData(Submission submission) {
+    return EntrustedData.valueOf(submission.entrustedData());
+  }
+
+  private static void entrustedDataProblems(Submission submission, List<String> problems) {
+    EntrustedData answer = parse(EntrustedData.class, submission.entrustedData());
+    if (answer == null) {
+      problems.add(submission.entrustedData() == null || submission.entrustedData().isBlank()
+          ? "お求めのデータが委託元から預かっているものかどうか(すべて・一部・なし)を選んでください"
+              + " / entrustedData: say whether the data sought is held for a client (ALL, PART or NONE)"
+          : "委託元のデータかどうかの回答が不明です / entrustedData: unknown answer " + submission.entrustedData()
+              + " (ALL, PART or NONE)");
+      return;
+    }
+    if (!answer.referred()) {
+      return;
+    }
+    String name = submission.clientCompanyName();
+    if (name == null || name.isBlank()) {
+      problems.add("委託元企業名を入力してください / clientCompanyName: name the client the data is referred to");
+    } else if (name.length() > CLIENT_NAME_MAX) {
+      problems.add("委託元企業名は" + CLIENT_NAME_MAX + "文字以内で入力してください / clientCompanyName: at most "
+          + CLIENT_NAME_MAX + " characters");
+    }
+    String email = submission.clientContactEmail();
+    if (email != null && !email.isBlank() && !EMAIL.matcher(email).matches()) {
+      problems.add("委託元の連絡先メールの形式が正しくありません / clientContactEmail: not an e-mail address");
+    }
   }
 
   /** Records in the request's history what the desk found missing (codes only). */
@@ -96,9 +141,9 @@ class RequestCheck {
     };
   }
 
-  private static RequestDetail parse(String code) {
+  private static <E extends Enum<E>> E parse(Class<E> type, String code) {
     try {
-      return code == null ? null : RequestDetail.valueOf(code);
+      return code == null ? null : Enum.valueOf(type, code);
     } catch (IllegalArgumentException unknown) {
       return null;
     }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The data a request concerns was entrusted by a client company, whose retained personal data it is: the person is
- * told that the client answers, the client is told of the request, and the register records the referral.
+ * told that the client answers, the client is told of the request, and the register records the referral. When only
+ * part of the data is the client's, both letters say that the desk answers the rest itself.
  */
 @Service
 class ClientReferrals {
@@ -26,14 +27,18 @@ class ClientReferrals {
    * Refers the request to the client company.
    *
    * @param clientEmail the client's contact address; without one the notice goes on paper
+   * @param inPart only part of the data sought is the client's: the desk answers the rest
    * @param step the step that refers it ({@link LetterKeys#step}): the same step never sends its letters twice
    */
-  void refer(long requestId, String clientCompanyName, String clientEmail, String step) {
+  void refer(long requestId, String clientCompanyName, String clientEmail, boolean inPart, String step) {
+    if (clientCompanyName == null || clientCompanyName.isBlank()) {
+      throw new IllegalArgumentException("clientCompanyName: a referral names the client it goes to");
+    }
+    LetterFacts facts = LetterFacts.NONE.withEntrustedInPart(inPart);
     correspondence.queueToRequester(requestId, LetterKind.ENTRUSTED_REFERRAL,
-        LetterKeys.of(step, LetterKind.ENTRUSTED_REFERRAL),
-        LetterFacts.NONE.withClientCompanyName(clientCompanyName));
+        LetterKeys.of(step, LetterKind.ENTRUSTED_REFERRAL), facts.withClientCompanyName(clientCompanyName));
     correspondence.queueToClient(requestId, LetterKind.CLIENT_NOTIFICATION, clientCompanyName, clientEmail,
-        LetterKeys.of(step, LetterKind.CLIENT_NOTIFICATION));
+        LetterKeys.of(step, LetterKind.CLIENT_NOTIFICATION), facts);
     register.recordEvent(requestId, RequestRegister.SYSTEM_ACTOR, "REFERRED_TO_CLIENT", clientCompanyName);
   }
 }

@@ -1,13 +1,17 @@
 package jp.madoguchi.investigation;
 
 import jp.madoguchi.correspondence.LetterKeys;
+import jp.madoguchi.handling.PersonalDataRequestProcess.EntrustedData;
 import jp.madoguchi.handling.PersonalDataRequestProcess;
 import jp.madoguchi.process.RequestFacts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Refer to the client company": see {@link ClientReferrals}. */
+/**
+ * "Refer to the client company": see {@link ClientReferrals}. A request checked before contract version 4 has no
+ * {@code entrustedData}: its referral was of the whole request.
+ */
 @Component
 class ReferToClientDelegate implements JavaDelegate {
 
@@ -21,6 +25,9 @@ class ReferToClientDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     referrals.refer(RequestFacts.REQUEST_ID.require(execution),
         PersonalDataRequestProcess.Variables.CLIENT_COMPANY_NAME.get(execution),
-        PersonalDataRequestProcess.Variables.CLIENT_CONTACT_EMAIL.get(execution), LetterKeys.step(execution));
+        PersonalDataRequestProcess.Variables.CLIENT_CONTACT_EMAIL.get(execution),
+        PersonalDataRequestProcess.Variables.ENTRUSTED_DATA.getEnum(execution, EntrustedData.class)
+            == EntrustedData.PART,
+        LetterKeys.step(execution));
   }
 }

@@ -218,10 +218,10 @@ class LifecycleBenchmark {
 
   /** The happy path of a disclosure, with the values the forms submit (as in PersonalDataRequestProcessTest). */
   static List<Step> ourSteps(LocalDate today) {
-    Map<String, Object> investigation = new HashMap<>(Map.of("entrustedByClient", false, "dataFound", true));
+    Map<String, Object> investigation = new HashMap<>(Map.of("dataFound", true));
     investigation.put("dataLocations", Spin.JSON("[\"CUSTOMER_DATABASE\",\"CALL_RECORDINGS\"]"));
     return List.of(
-        new Step(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true)),
+        new Step(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE")),
         new Step(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "DRIVERS_LICENCE",
             "identityMismatch", false)),
         new Step(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,

@@ -94,7 +94,7 @@ class DesignerChangesTest {
     DeskRequest request = startDisclosure();
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
 
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE"));
     TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, register.findByReference(desk.businessKey()).orElseThrow());
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "PASSPORT"));
     assertThat(engine.getRuntimeService().getVariable(desk.task(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT).getExecutionId(),
@@ -177,7 +177,7 @@ class DesignerChangesTest {
 
     DeskRequest request = startDisclosure();
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE"));
     TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, register.findByReference(desk.businessKey()).orElseThrow());
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "PASSPORT"));
     desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L, "feePaymentMethod", "STAMPS",
@@ -186,7 +186,7 @@ class DesignerChangesTest {
     assertThat(rest.withBasicAuth("desk", "desk-demo-2026")
         .getForObject("/engine-rest/task/{id}/deployed-form", String.class, taskId)).contains("sourceSystemsNote");
 
-    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", false, "dataFound", true,
+    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("dataFound", true,
         "sourceSystemsNote", "CRM、通話録音、請求システム"));
 
     assertThat(register.events(request.id())).anyMatch(e -> e.eventType().equals("NOTE")
@@ -196,12 +196,12 @@ class DesignerChangesTest {
   // ------------------------------------------------------------------------------------------------------------
 
   private void throughToTheDecision(ProcessDriver desk) {
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE"));
     TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, register.findByReference(desk.businessKey()).orElseThrow());
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "PASSPORT"));
     desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L, "feePaymentMethod", "STAMPS",
         "feeReceivedOn", "2026-12-02"));
-    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", false, "dataFound", true));
+    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("dataFound", true));
   }
 
   private DeskRequest startDisclosure() {

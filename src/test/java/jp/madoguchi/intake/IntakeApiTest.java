@@ -112,7 +112,7 @@ class IntakeApiTest {
     String reference = answer.get("reference").asText();
     String token = answer.get("statusToken").asText();
     ProcessDriver desk = new ProcessDriver(engine, reference).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE"));
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", "NONE", "identityMismatch", false));
     assertThat(register.findByReference(reference).orElseThrow().status()).isEqualTo(RequestStatus.AWAITING_DOCUMENTS);
 

@@ -71,7 +71,7 @@ class DeskWorksThroughRestTest {
     desk = rest.withBasicAuth("desk", "desk-demo-2026");
     manager = rest.withBasicAuth("manager", "manager-demo-2026");
 
-    work(desk, request, PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", value(true)));
+    work(desk, request, PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", value(true), "entrustedData", value("NONE")));
     jobs.runJobs();
     work(desk, request, IdentityVerificationProcess.Elements.VERIFY_IDENTITY, Map.of("identityDocumentType", value("NONE")));
     jobs.runJobs();
@@ -84,7 +84,7 @@ class DeskWorksThroughRestTest {
     jobs.runJobs();
     work(desk, request, FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", value(1000),
         "feePaymentMethod", value("STAMPS"), "feeReceivedOn", value("2026-12-02")));
-    work(desk, request, PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", value(false), "dataFound", value(true),
+    work(desk, request, PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("dataFound", value(true),
         "dataLocations", Map.of("value", "[\"CUSTOMER_DATABASE\"]", "type", "Json")));
     work(desk, request, PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", value("PARTIAL"),
         "refusalGrounds", Map.of("value", "[\"HARM_TO_PERSON_OR_THIRD_PARTY\"]", "type", "Json"),
@@ -131,13 +131,13 @@ class DeskWorksThroughRestTest {
     assertThat(desk.getForEntity("/engine-rest/history/process-instance?processInstanceBusinessKey={key}",
         String.class, request.reference()).getBody()).isEqualTo("[]");
     ResponseEntity<String> completed = desk.postForEntity("/engine-rest/task/{id}/submit-form",
-        Map.of("variables", Map.of("requestFormComplete", value(true))), String.class, taskId);
+        Map.of("variables", Map.of("requestFormComplete", value(true), "entrustedData", value("NONE"))), String.class, taskId);
     assertThat(completed.getStatusCode().is2xxSuccessful()).as("desk completing a My Number task: %s", completed)
         .isFalse();
     assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 
     // the entitled desk works it; its call activities are in the tenant too
-    work(specialist, request, PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", value(true)));
+    work(specialist, request, PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", value(true), "entrustedData", value("NONE")));
     new ProcessDriver(engine, request.reference()).runJobs();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("identity-verification")
         .superProcessInstanceId(instanceId).singleResult().getTenantId())

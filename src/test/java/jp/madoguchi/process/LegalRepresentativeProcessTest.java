@@ -184,7 +184,7 @@ class LegalRepresentativeProcessTest {
   }
 
   private void checkRequest() {
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE"));
   }
 
   private void payFee() {
@@ -193,7 +193,7 @@ class LegalRepresentativeProcessTest {
   }
 
   private void investigate() {
-    Map<String, Object> values = new HashMap<>(Map.of("entrustedByClient", false, "dataFound", true));
+    Map<String, Object> values = new HashMap<>(Map.of("dataFound", true));
     values.put("dataLocations", org.camunda.spin.Spin.JSON("[\"CUSTOMER_DATABASE\"]"));
     desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, values);
   }

@@ -103,10 +103,12 @@ class PersonalDataRequestProcessTest {
     assertClosed("DECIDED_FULL");
     assertThat(instance).hasPassed(PersonalDataRequestProcess.Elements.SEND_ACKNOWLEDGEMENT, PersonalDataRequestProcess.Elements.VERIFY_IDENTITY_CALL,
         PersonalDataRequestProcess.Elements.INVESTIGATE, PersonalDataRequestProcess.Elements.DECIDE, PersonalDataRequestProcess.Elements.SEND_REPLY_CALL, PersonalDataRequestProcess.Elements.CLOSE_REQUEST);
+    assertThat(instance).hasNotPassed(PersonalDataRequestProcess.Elements.REFER_TO_CLIENT);
     Map<String, Object> outcome = finalVariables();
     assertThat(outcome).containsEntry("requestType", type.name()).containsEntry("identityOutcome", "VERIFIED")
         .containsEntry("feeOutcome", feeApplies ? "PAID" : "NOT_REQUIRED").containsEntry("dataFound", true)
-        .containsEntry("entrustedByClient", false).containsEntry("decision", "FULL")
+        .containsEntry("entrustedData", "NONE").containsEntry("entrustedByClient", false)
+        .containsEntry("decision", "FULL")
         .doesNotContainKey("actionTakenNote");
     LetterKind expectedReply = switch (type) {
       case PURPOSE_NOTIFICATION -> LetterKind.PURPOSE_NOTIFICATION;
@@ -455,30 +457,6 @@ class PersonalDataRequestProcessTest {
   }
 
   @Test
-  void dataEntrustedByAClientIsReferredToTheClient() {
-    start(TestRequests.request(register).type(RequestType.DISCLOSURE));
-    checkRequest(true);
-    verifyPrincipal("PASSPORT");
-    payFee(1000);
-
-    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", true, "clientCompanyName", "株式会社サンプル通販",
-        "clientContactEmail", "privacy@client.example.jp", "investigationNote", "コールセンター受託業務の応対記録"));
-
-    assertClosed("REFERRED_TO_CLIENT");
-    assertThat(instance).hasPassed(PersonalDataRequestProcess.Elements.REFER_TO_CLIENT, PersonalDataRequestProcess.Elements.REFERRED_TO_CLIENT);
-    List<OutboundLetter> letters = outbox.lettersOf(request.id());
-    assertThat(letters).anySatisfy(letter -> {
-      assertThat(letter.kind()).isEqualTo(LetterKind.ENTRUSTED_REFERRAL);
-      assertThat(letter.recipientRole()).isEqualTo(RecipientRole.PRINCIPAL);
-    });
-    assertThat(letters).anySatisfy(letter -> {
-      assertThat(letter.kind()).isEqualTo(LetterKind.CLIENT_NOTIFICATION);
-      assertThat(letter.recipientRole()).isEqualTo(RecipientRole.CLIENT);
-      assertThat(letter.recipientEmail()).isEqualTo("privacy@client.example.jp");
-    });
-  }
-
-  @Test
   void noDataHeldIsAnsweredAsSuch() {
     start(TestRequests.request(register).type(RequestType.DISCLOSURE));
     checkRequest(true);
@@ -646,7 +624,7 @@ class PersonalDataRequestProcessTest {
     start(TestRequests.request(register).type(RequestType.DISCLOSURE));
     String note = "顧客DBに旧住所あり、通話録音3件 " + request.reference();
 
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "receiptNote", note));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE", "receiptNote", note));
 
     assertThat(events()).anyMatch(e -> e.eventType().equals("NOTE") && e.detail().contains(note));
     assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKey("receiptNote");
@@ -675,7 +653,8 @@ class PersonalDataRequestProcessTest {
   }
 
   private void checkRequest(boolean complete) {
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", complete));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, complete
+        ? Map.of("requestFormComplete", true, "entrustedData", "NONE") : Map.of("requestFormComplete", false));
   }
 
   /** Staff find the request incomplete and tick what is missing, as the form's checklist submits it (JSON). */
@@ -706,7 +685,7 @@ class PersonalDataRequestProcessTest {
   }
 
   private void investigate(boolean dataFound) {
-    Map<String, Object> values = new HashMap<>(Map.of("entrustedByClient", false, "dataFound", dataFound));
+    Map<String, Object> values = new HashMap<>(Map.of("dataFound", dataFound));
     if (dataFound) {
       values.put("dataLocations", org.camunda.spin.Spin.JSON("[\"CUSTOMER_DATABASE\",\"CALL_RECORDINGS\"]"));
     }

@@ -59,7 +59,7 @@ class TaskAccessTest {
     assertThat(tasks.createTaskQuery().taskCandidateGroup(DeskGroups.PRIVACY_DESK)
         .processInstanceBusinessKey(request.reference()).list()).extracting(Task::getId).containsExactly(check.getId());
     tasks.claim(check.getId(), "desk");
-    tasks.complete(check.getId(), java.util.Map.of("requestFormComplete", true));
+    tasks.complete(check.getId(), java.util.Map.of("requestFormComplete", true, "entrustedData", "NONE"));
     assertThat(tasks.createTaskQuery().taskId(check.getId()).count()).isZero();
   }
 
@@ -116,7 +116,7 @@ class TaskAccessTest {
     assertThat(tasks.createTaskQuery().taskId(check.getId()).singleResult().getAssignee()).isNull();
 
     engine.getIdentityService().setAuthentication("manager-only", List.of(DeskGroups.PRIVACY_MANAGERS));
-    assertThatThrownBy(() -> tasks.complete(check.getId(), java.util.Map.of("requestFormComplete", true)))
+    assertThatThrownBy(() -> tasks.complete(check.getId(), java.util.Map.of("requestFormComplete", true, "entrustedData", "NONE")))
         .isInstanceOf(AuthorizationException.class)
         .hasMessageContaining("Only members of the candidate groups [" + DeskGroups.PRIVACY_DESK + "] may work on");
     assertThatThrownBy(() -> tasks.claim(check.getId(), "manager-only"))
@@ -127,7 +127,7 @@ class TaskAccessTest {
     tasks.setAssignee(check.getId(), "desk");
     assertThat(tasks.createTaskQuery().taskId(check.getId()).singleResult().getAssignee()).isEqualTo("desk");
     engine.getIdentityService().setAuthentication("another-desk-member", List.of(DeskGroups.PRIVACY_DESK));
-    tasks.complete(check.getId(), java.util.Map.of("requestFormComplete", true));
+    tasks.complete(check.getId(), java.util.Map.of("requestFormComplete", true, "entrustedData", "NONE"));
     assertThat(tasks.createTaskQuery().taskId(check.getId()).count()).isZero();
   }
 }
