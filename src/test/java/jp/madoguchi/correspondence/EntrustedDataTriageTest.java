@@ -25,6 +25,8 @@ import jp.madoguchi.request.RequestType;
 import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.ProcessDriver;
 import jp.madoguchi.support.TestRequests;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -195,6 +197,27 @@ class EntrustedDataTriageTest {
         "clientCompanyName", CLIENT));
     verifyPrincipal();
     assertThat(letter(LetterKind.CLIENT_NOTIFICATION).delivery()).isEqualTo(Delivery.PAPER);
+  }
+
+  @Test
+  void theFormOfTheCheckAsksTheQuestionOnceTheRequestIsComplete() throws IOException {
+    start(TestRequests.request(register).type(RequestType.DISCLOSURE));
+
+    JsonNode form;
+    try (var deployed = engine.getFormService().getDeployedTaskForm(desk.task(Elements.CHECK_REQUEST).getId())) {
+      form = new ObjectMapper().readTree(deployed);
+    }
+    Map<String, JsonNode> fields = new HashMap<>();
+    form.path("components").forEach(field -> fields.put(field.path("key").asText(), field));
+    JsonNode question = fields.get("entrustedData");
+    assertThat(question).as("the field entrustedData").isNotNull();
+    assertThat(question.path("label").asText()).contains("お求めのデータは委託元から預かっているものですか",
+        "Is the data sought held for a client");
+    assertThat(question.path("values").findValuesAsText("value")).containsExactly("ALL", "PART", "NONE");
+    assertThat(question.path("validate").path("required").asBoolean()).isTrue();
+    assertThat(question.path("conditional").path("hide").asText()).isEqualTo("=requestFormComplete != true");
+    assertThat(fields.get("clientCompanyName").path("conditional").path("hide").asText())
+        .contains("entrustedData = \"NONE\"");
   }
 
   // ------------------------------------------------------------------------------------------------ the desk's work
