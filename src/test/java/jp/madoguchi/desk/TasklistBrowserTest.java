@@ -73,6 +73,9 @@ class TasklistBrowserTest {
     }
   }
 
+  /** The question of "Check the request" about entrusted data (issue 15). */
+  static final String ENTRUSTED_QUESTION = "お求めのデータは委託元から預かっているものですか";
+
   @Test
   void aDeskUserWorksATaskInJapaneseTasklistAndTheRequestMovesOn() throws Exception {
     DeskRequest request = startedRequest();
@@ -94,12 +97,19 @@ class TasklistBrowserTest {
         .contains("種別 / Type: 開示 / Disclosure", "到着日 / Arrived: 2026年12月1日(火) / Tue 1 December 2026")
         .doesNotContain("DISCLOSURE", "2026-12-01");
     claim();
+    assertThat(bodyText()).as("asked once the request is complete").doesNotContain(ENTRUSTED_QUESTION);
     click(By.cssSelector(".fjs-form input[type='checkbox']"));
+    waitForText(ENTRUSTED_QUESTION);
+    click(By.xpath("//label[contains(., '委託元から預かっているものはない')]"));
     click(By.xpath("//button[normalize-space(.)='完了']"));
 
     ProcessDriver desk = new ProcessDriver(engine, request.reference());
     waitUntil(() -> !desk.openTasks(IdentityVerificationProcess.Elements.VERIFY_IDENTITY).isEmpty());
     assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.CHECK_REQUEST)).isEmpty();
+    String handling = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(PersonalDataRequestProcess.KEY).processInstanceBusinessKey(request.reference())
+        .singleResult().getId();
+    assertThat(engine.getRuntimeService().getVariable(handling, "entrustedData")).isEqualTo("NONE");
   }
 
   @Test
