@@ -101,7 +101,7 @@ class EntrustedDataTriageTest {
         LetterKind.CLIENT_NOTIFICATION);
     String referral = text(letter(LetterKind.ENTRUSTED_REFERRAL));
     assertThat(referral).contains("ご請求の回送について", "当社が" + CLIENT + "から業務の委託を受けて取り扱っているもの",
-            "このご請求には同社が回答いたします", "当社が手数料をいただくことはございません")
+            "このご請求には、同社より回答がございます", "当社が手数料をいただくことはございません")
         .doesNotContain("一部", "当社がご回答する部分");
     OutboundLetter notice = letter(LetterKind.CLIENT_NOTIFICATION);
     assertThat(notice.recipientRole()).isEqualTo(RecipientRole.CLIENT);
@@ -139,13 +139,13 @@ class EntrustedDataTriageTest {
     String referral = text(letter(LetterKind.ENTRUSTED_REFERRAL));
     assertThat(referral).contains("ご請求の一部の回送について",
         "ご請求の対象となる個人データのうち、当社が" + CLIENT + "から業務の委託を受けて取り扱っているもの",
-        "この部分につきましては同社が回答いたします", "当社がご回答する部分",
+        "この部分につきましては、同社より回答がございます", "当社がご回答する部分",
         "当社が自ら保有する個人データにつきましては、引き続き当社が対応し、あらためてご回答いたします",
         "当社が保有する個人データの分についてのみ").doesNotContain("手数料をいただくことはございません");
     OutboundLetter notice = letter(LetterKind.CLIENT_NOTIFICATION);
     assertThat(notice.recipientEmail()).isEqualTo(CLIENT_EMAIL);
     assertThat(pdfText(notice)).contains(LetterPdfTest.compact(
-            "貴社から委託を受けて当社が取り扱っている個人データを一部に含むご請求がありました"),
+            "貴社から委託を受けて当社が取り扱っている個人データを一部に含むご請求が、下記の方からありました"),
         LetterPdfTest.compact("当社が自ら保有する個人データにつきましては、当社からご本人に回答いたします。"),
         LetterPdfTest.compact("The rest, the personal data we hold ourselves, we answer ourselves."));
     String partReferred = "なお、ご請求の対象となる個人データのうち、当社が" + CLIENT + "から業務の委託を受けて取り扱っているもの";
