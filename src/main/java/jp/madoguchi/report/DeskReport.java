@@ -62,10 +62,12 @@ public class DeskReport {
 
   /**
    * Requests closed in the period: by outcome; answered by the target deadline or after it; how many had passed
-   * the Art 39 mark; business days from arrival to closing (median and longest; null when none was closed).
+   * the Art 39 mark; how many were referred in part to a client company (each is counted once by outcome, under
+   * the outcome of the desk's own part: a request referred as a whole is {@code REFERRED_TO_CLIENT}); business days
+   * from arrival to closing (median and longest; null when none was closed).
    */
   public record Closed(long total, List<Count> byOutcome, long withinTarget, long late, long art39DatePassed,
-      Integer medianBusinessDays, Integer longestBusinessDays) {}
+      long referredInPart, Integer medianBusinessDays, Integer longestBusinessDays) {}
 
   /**
    * Requests open on the day the report is made: by stage; past the target deadline (with the clock running);
@@ -129,10 +131,13 @@ public class DeskReport {
   private Closed closed(LocalDate from, LocalDate to) {
     ZoneId zone = calendar.timeZone();
     Map<String, Long> byOutcome = zeros(OUTCOMES);
-    long[] timeliness = new long[3];
+    long[] timeliness = new long[4];
     List<Integer> businessDays = new ArrayList<>();
     jdbc.sql("""
-            SELECT outcome, arrived_on, target_due_on, legal_risk_flagged, closed_at FROM desk_request
+            SELECT outcome, arrived_on, target_due_on, legal_risk_flagged, closed_at,
+              CASE WHEN EXISTS (SELECT 1 FROM request_event e WHERE e.request_id = desk_request.id
+                AND e.event_type = 'REFERRED_TO_CLIENT') THEN 1 ELSE 0 END AS referred
+            FROM desk_request
             WHERE closed_at >= ? AND closed_at < ?
             """)
         .params(from.atStartOfDay(zone).toOffsetDateTime(), to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
@@ -147,13 +152,16 @@ public class DeskReport {
           if (rs.getBoolean("legal_risk_flagged")) {
             timeliness[2]++;
           }
+          if (rs.getInt("referred") == 1 && !"REFERRED_TO_CLIENT".equals(rs.getString("outcome"))) {
+            timeliness[3]++;
+          }
           businessDays.add(Math.max(0, calendar.businessDaysBetween(arrivedOn, closedOn)));
         });
     businessDays.sort(null);
     Integer median = businessDays.isEmpty() ? null : businessDays.get((businessDays.size() - 1) / 2);
     Integer longest = businessDays.isEmpty() ? null : businessDays.get(businessDays.size() - 1);
-    return new Closed(businessDays.size(), counts(byOutcome), timeliness[0], timeliness[1], timeliness[2], median,
-        longest);
+    return new Closed(businessDays.size(), counts(byOutcome), timeliness[0], timeliness[1], timeliness[2],
+        timeliness[3], median, longest);
   }
 
   private Open open(LocalDate today) {

@@ -110,6 +110,7 @@ class ReportController {
     row(csv, "closed", "withinTarget", "report.closed.withinTarget", report.closed().withinTarget());
     row(csv, "closed", "late", "report.closed.late", report.closed().late());
     row(csv, "closed", "twoWeeksPassed", "report.closed.art39DatePassed", report.closed().art39DatePassed());
+    row(csv, "closed", "referredInPart", "report.closed.referredInPart", report.closed().referredInPart());
     row(csv, "closed", "medianBusinessDays", "report.closed.median", orEmpty(report.closed().medianBusinessDays()));
     row(csv, "closed", "longestBusinessDays", "report.closed.longest",
         orEmpty(report.closed().longestBusinessDays()));

@@ -61,6 +61,8 @@ class DeskReportTest {
     DeskRequest granted = arrive(TestRequests.request(register).type(RequestType.DISCLOSURE), "2031-06-02");
     target(granted, "2031-06-16", false);
     closeAt(granted, "DECIDED_FULL", "2031-06-13T15:00");
+    // part of its data was held for a client and referred: counted under its own outcome, and as referred in part
+    register.recordEvent(granted.id(), RequestRegister.SYSTEM_ACTOR, "REFERRED_TO_CLIENT", "株式会社サンプル通販");
     // by an agent, arrived Tue 3 June, target 17 June, closed Fri 20 June after the Art 39 mark: late, 13 days
     DeskRequest late = arrive(TestRequests.request(register).type(RequestType.CORRECTION)
         .byAgent(AgentKind.AUTHORISED), "2031-06-03");
@@ -104,6 +106,10 @@ class DeskReportTest {
     assertThat(report.closed().withinTarget()).isEqualTo(2);
     assertThat(report.closed().late()).isEqualTo(1);
     assertThat(report.closed().art39DatePassed()).isEqualTo(1);
+    assertThat(report.closed().referredInPart()).isEqualTo(1);
+    assertThat(map(report.closed().byOutcome())).containsEntry("REFERRED_TO_CLIENT", 0L);
+    assertThat(report.closed().byOutcome().stream().mapToLong(Count::count).sum())
+        .as("each closed request counted once by outcome").isEqualTo(report.closed().total());
     // 2 (complaint), 9 (granted), 13 (late) and 1 (arrived Fri 30 May, closed Sun 1 June: Friday only)
     assertThat(report.closed().medianBusinessDays()).isEqualTo(2);
     assertThat(report.closed().longestBusinessDays()).isEqualTo(13);
@@ -175,6 +181,7 @@ class DeskReportTest {
       assertThat(page.document().selectFirst("#received-total").text()).isEqualTo("5");
       assertThat(page.document().selectFirst("#closed-total").text()).isEqualTo("4");
       assertThat(page.document().selectFirst("#closed-late").text()).isEqualTo("1");
+      assertThat(page.document().selectFirst("#closed-referred-in-part").text()).isEqualTo("1");
       assertThat(page.document().selectFirst("#closed-median").text()).isEqualTo("2");
       assertThat(page.document().selectFirst("#closed-by-outcome tr[data-key=DECIDED_PARTIAL]").text())
           .isEqualTo("一部対応 1");
@@ -210,6 +217,8 @@ class DeskReportTest {
         .contains("received.type,DISCLOSURE,\"保有個人データの開示\",\"Disclosure of your personal data\",3\r\n")
         .contains("closed.outcome,DECIDED_PARTIAL,\"一部対応\",\"Granted in part\",1\r\n")
         .contains("closed,late,")
+        .contains("closed,referredInPart,\"一部を委託元へ回付したもの(件数は当社の保有分の結果に含む)\","
+            + "\"Referred in part to a client company (counted under the outcome of our own part)\",1\r\n")
         .contains("closed,medianBusinessDays,")
         .contains("workload,unclaimed,")
         .contains("letters,paperToPost,")
