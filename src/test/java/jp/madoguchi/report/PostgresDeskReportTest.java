@@ -50,6 +50,7 @@ class PostgresDeskReportTest {
     register.updateDeadlines(inTime.id(), new Deadlines(10, LocalDate.of(2032, 3, 15), LocalDate.of(2032, 3, 15),
         null, 0, false, false));
     DeskReportTest.closeAt(register, inTime, "DECIDED_FULL", "2032-03-12T00:30");
+    register.recordEvent(inTime.id(), RequestRegister.SYSTEM_ACTOR, "REFERRED_TO_CLIENT", "株式会社サンプル通販");
     // by an agent, My Number, still open
     TestRequests.request(register).type(RequestType.CORRECTION).byAgent(AgentKind.LEGAL_REPRESENTATIVE).specific()
         .arrivedOn(LocalDate.of(2032, 3, 2)).register();
@@ -63,6 +64,7 @@ class PostgresDeskReportTest {
     assertThat(after.received().byAgent()).isEqualTo(before.received().byAgent() + 1);
     assertThat(after.closed().total()).isEqualTo(before.closed().total() + 1);
     assertThat(after.closed().withinTarget()).isEqualTo(before.closed().withinTarget() + 1);
+    assertThat(after.closed().referredInPart()).isEqualTo(before.closed().referredInPart() + 1);
     assertThat(DeskReportTest.map(after.closed().byOutcome()).get("DECIDED_FULL"))
         .isEqualTo(DeskReportTest.map(before.closed().byOutcome()).get("DECIDED_FULL") + 1);
     assertThat(after.open().total()).isGreaterThanOrEqualTo(1);
