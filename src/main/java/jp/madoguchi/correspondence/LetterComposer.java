@@ -13,6 +13,7 @@ import jp.madoguchi.correspondence.CompanyProperties.Text;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
 import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
 import jp.madoguchi.handling.PersonalDataRequestProcess.RequestDetail;
+import jp.madoguchi.provision.ProvisionMatches;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.AgentKind;
 import jp.madoguchi.request.RequestEnums.Channel;
@@ -38,10 +39,11 @@ class LetterComposer {
   private final PublicSiteProperties site;
   private final ZoneId zone;
   private final DeskDates dates;
+  private final ProvisionMatches provisionRecords;
 
   LetterComposer(LetterTemplates templates, LetterVocabulary vocabulary, PdfLetterWriter pdfWriter,
       CompanyProperties company, CorrespondenceProperties properties, PublicSiteProperties site,
-      DeskCalendar calendar, DeskDates dates) {
+      DeskCalendar calendar, DeskDates dates, ProvisionMatches provisionRecords) {
     this.templates = templates;
     this.vocabulary = vocabulary;
     this.pdfWriter = pdfWriter;
@@ -50,6 +52,7 @@ class LetterComposer {
     this.site = site;
     this.zone = calendar.timeZone();
     this.dates = dates;
+    this.provisionRecords = provisionRecords;
   }
 
   /**
@@ -172,7 +175,32 @@ class LetterComposer {
     model.put("targetDueOn", vocabulary.date(language, request.deadlines().targetDueOn()));
     model.put("art39Date", vocabulary.date(language, request.deadlines().art39Date()));
     model.put("tasklistUrl", site.link("/camunda/app/tasklist/"));
+    model.put("provisionRecords", provisionRecords(language, request));
     return model;
+  }
+
+  /** One third-party provision record as a reply discloses it (Art 33(5)): the legally required items only. */
+  record ProvisionRecordLine(String date, String direction, String counterparty, String items, String basis) {}
+
+  /**
+   * The records a third-party records request discloses: those the investigation confirmed, never one whose
+   * existence is protected (Cabinet Order Art 11), which is simply not there; none for other requests.
+   */
+  private List<ProvisionRecordLine> provisionRecords(String language, DeskRequest request) {
+    if (request.type() != RequestType.THIRD_PARTY_RECORDS_DISCLOSURE || noRecordsKept(request)) {
+      return List.of();
+    }
+    return provisionRecords.disclosed(request.id()).stream()
+        .map(record -> new ProvisionRecordLine(vocabulary.date(language, record.date()),
+            vocabulary.label(language, "provisionDirection", record.direction().name()),
+            oneLine(record.counterpartyName()), oneLine(record.dataItems()),
+            vocabulary.label(language, "provisionBasis", record.basis().name())))
+        .toList();
+  }
+
+  /** What another system wrote, on one line of the letter: its line breaks cannot start a heading or an item. */
+  private static String oneLine(String text) {
+    return text == null ? "" : text.replaceAll("\\s+", " ").strip();
   }
 
   /** One thing the desk asks the requester for: what it is, and the label of the space to write it in. */

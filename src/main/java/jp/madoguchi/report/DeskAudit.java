@@ -4,7 +4,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.provision.ProvisionAudit;
 import jp.madoguchi.request.RequestRegister;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +35,15 @@ public class DeskAudit {
     jdbc.sql("INSERT INTO desk_audit_event (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)")
         .params(RequestRegister.now().atOffset(ZoneOffset.UTC), actor, action, detail)
         .update();
+  }
+
+  /**
+   * What was done with the register of third-party provision records (searches, imports, purges), in the
+   * transaction of the act: no search without its entry.
+   */
+  @EventListener
+  void provisionRegister(ProvisionAudit audit) {
+    record(audit.actor(), audit.action(), audit.detail());
   }
 
   /** The latest entries of one kind, newest first. */

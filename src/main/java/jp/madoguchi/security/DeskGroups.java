@@ -15,6 +15,12 @@ public final class DeskGroups {
   /** Change and deploy processes, decision tables and forms. */
   public static final String PROCESS_DESIGNERS = "process-designers";
 
+  /**
+   * The company's systems (a technical user each) that send third-party provision records to
+   * {@code /api/provision-records}: that API and nothing else.
+   */
+  public static final String PROVISION_RECORDERS = "provision-recorders";
+
   /** Camunda's administrator group: every right. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 

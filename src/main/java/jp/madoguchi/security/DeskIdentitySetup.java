@@ -63,6 +63,8 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
         Groups.GROUP_TYPE_WORKFLOW);
     ensureGroup(identity, DeskGroups.PROCESS_DESIGNERS, "業務設計者 / Process designers",
         Groups.GROUP_TYPE_WORKFLOW);
+    ensureGroup(identity, DeskGroups.PROVISION_RECORDERS, "第三者提供記録の送信元 / Provision record senders",
+        Groups.GROUP_TYPE_WORKFLOW);
     ensureGroup(identity, DeskGroups.CAMUNDA_ADMIN, "システム管理者 / Administrators", Groups.GROUP_TYPE_SYSTEM);
 
     ensureTenant(identity, DeskGroups.SPECIFIC_INFORMATION_TENANT,

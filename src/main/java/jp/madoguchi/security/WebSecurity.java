@@ -107,6 +107,25 @@ class WebSecurity {
   }
 
   /**
+   * The register of third-party provision records receives records from the company's systems: HTTP Basic of a
+   * member of {@code provision-recorders} or a manager, stateless; anonymous callers get 401. Ahead of the public
+   * intake chain, whose {@code /api/**} would otherwise let them through.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain provisionRecordsApiSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/api/provision-records", "/api/provision-records/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest()
+            .hasAnyRole(DeskGroups.PROVISION_RECORDERS, DeskGroups.PRIVACY_MANAGERS))
+        .httpBasic(Customizer.withDefaults())
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(ourHeaders(CONTENT_SECURITY_POLICY))
+        .build();
+  }
+
+  /**
    * The intake API: public and stateless. No session and no CSRF token (no cookie authenticates a call); desk staff
    * may add HTTP Basic to register requests from other channels.
    */
@@ -173,6 +192,9 @@ class WebSecurity {
                     .permitAll()
                     .requestMatchers("/desk/login")
                     .permitAll()
+                    // the register of third-party provision records, its search and import: managers only
+                    .requestMatchers("/desk/provision-records", "/desk/provision-records/**")
+                    .hasRole(DeskGroups.PRIVACY_MANAGERS)
                     .requestMatchers("/desk/**")
                     .hasAnyRole(staff)
                     .anyRequest()
