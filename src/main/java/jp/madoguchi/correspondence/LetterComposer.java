@@ -13,7 +13,7 @@ import jp.madoguchi.correspondence.CompanyProperties.Text;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
 import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
 import jp.madoguchi.handling.PersonalDataRequestProcess.RequestDetail;
-import jp.madoguchi.provision.ProvisionMatches;
+import jp.madoguchi.provision.DisclosedProvisionRecords;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.AgentKind;
 import jp.madoguchi.request.RequestEnums.Channel;
@@ -39,11 +39,11 @@ class LetterComposer {
   private final PublicSiteProperties site;
   private final ZoneId zone;
   private final DeskDates dates;
-  private final ProvisionMatches provisionRecords;
+  private final DisclosedProvisionRecords provisionRecords;
 
   LetterComposer(LetterTemplates templates, LetterVocabulary vocabulary, PdfLetterWriter pdfWriter,
       CompanyProperties company, CorrespondenceProperties properties, PublicSiteProperties site,
-      DeskCalendar calendar, DeskDates dates, ProvisionMatches provisionRecords) {
+      DeskCalendar calendar, DeskDates dates, DisclosedProvisionRecords provisionRecords) {
     this.templates = templates;
     this.vocabulary = vocabulary;
     this.pdfWriter = pdfWriter;

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * protected.
  */
 @Service
-public class ProvisionMatches {
+public class ProvisionMatches implements DisclosedProvisionRecords {
 
   /** What staff decided about a candidate. */
   public enum Verdict { CONFIRMED, REJECTED }
@@ -214,6 +214,7 @@ public class ProvisionMatches {
    * What the reply discloses: the records staff confirmed for the request, still kept, whose existence is not
    * protected; oldest first. A protected record is simply not there.
    */
+  @Override
   public List<ProvisionRecord> disclosed(long requestId) {
     return jdbc.sql("SELECT " + ProvisionRegister.COLUMNS + """
              FROM provision_record r JOIN provision_match m ON m.record_id = r.id

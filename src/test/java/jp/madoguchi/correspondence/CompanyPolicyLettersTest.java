@@ -86,7 +86,8 @@ class CompanyPolicyLettersTest {
         Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofMinutes(10), 50, "test", 1);
     return new LetterComposer(new LetterTemplates(), new LetterVocabulary(), new PdfLetterWriter(1), company,
         correspondence, new PublicSiteProperties(URI.create("http://localhost:8080")),
-        new DeskCalendar(CalendarProperties.defaults()), new DeskDates(CalendarProperties.defaults()));
+        new DeskCalendar(CalendarProperties.defaults()), new DeskDates(CalendarProperties.defaults()),
+        requestId -> List.of());
   }
 
   private static String text(LetterComposer composer, LetterKind kind, String language) {
