@@ -64,7 +64,7 @@ public final class PageClient {
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
   }
 
-  Page postMultipart(String path, Map<String, String> fields, Map<String, FilePart> files) throws Exception {
+  public Page postMultipart(String path, Map<String, String> fields, Map<String, FilePart> files) throws Exception {
     String boundary = "----madoguchi" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Map.Entry<String, String> field : fields.entrySet()) {

@@ -89,6 +89,12 @@ public final class TestRequests {
     return this;
   }
 
+  /** The person the request is about. */
+  public TestRequests principal(Party value) {
+    this.principal = value;
+    return this;
+  }
+
   public TestRequests withoutEmail() {
     this.principal = new Party(PRINCIPAL.name(), PRINCIPAL.nameKana(), PRINCIPAL.birthDate(), PRINCIPAL.postalCode(),
         PRINCIPAL.address(), PRINCIPAL.phone(), null);
