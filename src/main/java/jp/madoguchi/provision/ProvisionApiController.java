@@ -3,12 +3,18 @@ package jp.madoguchi.provision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/provision-records")
+@Tag(name = "Provision records / 第三者提供記録", description = "Records of provision to and receipt from third parties "
+    + "(APPI Art 29, 30), sent by the company's systems; HTTP Basic of a member of provision-recorders")
 class ProvisionApiController {
 
   private final ProvisionRegister register;
@@ -52,10 +60,22 @@ class ProvisionApiController {
     }
   }
 
+  @Operation(summary = "Store records / 記録の登録",
+      description = "One record (an object) or many (an array, or {\"records\": [...]}), all stored or none; "
+          + "idempotent by sourceId. 201 when something was stored, 200 for a retry; 400/422/409/413 problems.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = MediaType.APPLICATION_JSON_VALUE,
+          array = @ArraySchema(schema = @Schema(implementation = ProvisionRecordInput.class)))))
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> store(HttpServletRequest request, Authentication user) throws IOException {
     List<ProvisionRecordInput> inputs = records(read(request));
-    ProvisionRegister.Batch batch = register.store(inputs, user.getName());
+    ProvisionRegister.Batch batch;
+    try {
+      batch = register.store(inputs, user.getName());
+    } catch (DuplicateKeyException e) {
+      // the same record sent twice at once: the other call stored it; this one is now a retry (or a conflict)
+      batch = register.store(inputs, user.getName());
+    }
     return ResponseEntity.status(batch.created() > 0 ? HttpStatus.CREATED : HttpStatus.OK)
         .body(Map.of("records", batch.records()));
   }
@@ -63,6 +83,10 @@ class ProvisionApiController {
   /** The body of a further provision: its own id and its date. */
   record FurtherProvision(String provisionId, String providedOn) {}
 
+  @Operation(summary = "Add a further provision / 継続提供の追加",
+      description = "Idempotent by provisionId; moves the record's last provision and so its retention.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = FurtherProvision.class))))
   @PostMapping(path = "/{sourceId}/provisions", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ProvisionRegister.FurtherStored> addProvision(@PathVariable String sourceId,
