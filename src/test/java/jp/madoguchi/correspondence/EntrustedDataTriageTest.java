@@ -56,6 +56,7 @@ class EntrustedDataTriageTest {
   @Autowired ProcessEngine engine;
   @Autowired HistoryService history;
   @Autowired RequestRegister register;
+  @Autowired jp.madoguchi.request.VerifiedAddresses verifiedAddresses;
   @Autowired RequestProcessStarter starter;
   @Autowired Outbox outbox;
   @Autowired LetterDocuments documents;
@@ -234,6 +235,7 @@ class EntrustedDataTriageTest {
   }
 
   private void verifyPrincipal() {
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
         Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
   }

@@ -67,7 +67,7 @@ class VerifiedAddressTest {
         .method(DisclosureMethod.PAPER).register();
     starter.start(request);
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE"));
     PageClient staff = PageClient.loggedIn(port, "desk", "desk-demo-2026");
 
     Page recorded = staff.postForm(addressPath(request), Map.of("_csrf", csrf(staff, request),
@@ -131,7 +131,7 @@ class VerifiedAddressTest {
         .method(DisclosureMethod.ELECTRONIC).register();
     starter.start(request);
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE"));
     verifiedAddresses.record(request.id(), POSTAL_CODE, LINE1, null, "desk");
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
         Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
@@ -203,7 +203,7 @@ class VerifiedAddressTest {
     DeskRequest request = TestRequests.request(register).register();
     starter.start(request);
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE"));
 
     assertThatThrownBy(() -> desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
         Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false)))

@@ -52,6 +52,7 @@ class ThirdPartyRecordsReplyTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RequestRegister register;
+  @Autowired jp.madoguchi.request.VerifiedAddresses verifiedAddresses;
   @Autowired RequestProcessStarter starter;
   @Autowired ProvisionRegister provisionRegister;
   @Autowired ProvisionMatches matches;
@@ -88,7 +89,8 @@ class ThirdPartyRecordsReplyTest {
         null, null, "第三者に提供された私の記録"), "test");
     starter.start(request);
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE"));
+    jp.madoguchi.support.TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
         Map.of("identityDocumentType", "DRIVERS_LICENCE", "identityMismatch", false));
     desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
