@@ -133,7 +133,8 @@ class LetterPdfTest {
 
     assertThat(text).contains(compact(TestRequests.AGENT.name() + " 様"))
         .contains(compact(TestRequests.AGENT.address()))
-        .contains(compact("ご本人 " + TestRequests.PRINCIPAL.name() + " 様の代理人として"))
+        .contains(compact("ご本人 " + TestRequests.PRINCIPAL.name() + " 様の代理人"))
+        .contains(compact("代理人様にお送りしております"))
         .doesNotContain(compact(TestRequests.PRINCIPAL.address()));
   }
 
@@ -160,7 +161,7 @@ class LetterPdfTest {
       case MISSING_DOCUMENTS -> ja ? "ご本人の本人確認書類の写し1点" : "A copy of one identity document";
       case FEE_REQUEST, REMINDER -> ja ? "定額小為替" : "Postal money order";
       case ABANDONED -> ja ? "不足している書類" : "the missing documents";
-      case WITHDRAWAL_CONFIRMATION -> ja ? "取下げの申出を受け" : "you withdrew";
+      case WITHDRAWAL_CONFIRMATION -> ja ? "取下げのお申出をいただきました" : "you have withdrawn";
       case IDENTITY_REJECTED -> ja ? "ご請求書に記載の方と一致しませんでした" : "do not match the person named";
       case ENTRUSTED_REFERRAL -> LetterFixtures.CLIENT;
       case CLIENT_NOTIFICATION -> "ご請求の内容 / The request";
