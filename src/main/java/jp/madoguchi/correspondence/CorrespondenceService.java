@@ -5,6 +5,7 @@ import jp.madoguchi.correspondence.LetterComposer.ComposedLetter;
 import jp.madoguchi.correspondence.LetterComposer.Recipient;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
 import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
+import jp.madoguchi.fee.RequestFees;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.DisclosureMethod;
 import jp.madoguchi.request.RequestRegister;
@@ -28,15 +29,17 @@ public class CorrespondenceService {
   private final ApplicationEventPublisher events;
   private final Outbox outbox;
   private final VerifiedAddresses verifiedAddresses;
+  private final RequestFees fees;
 
   CorrespondenceService(RequestRegister register, LetterComposer composer, LetterDocuments documents,
-      ApplicationEventPublisher events, Outbox outbox, VerifiedAddresses verifiedAddresses) {
+      ApplicationEventPublisher events, Outbox outbox, VerifiedAddresses verifiedAddresses, RequestFees fees) {
     this.verifiedAddresses = verifiedAddresses;
     this.register = register;
     this.composer = composer;
     this.documents = documents;
     this.events = events;
     this.outbox = outbox;
+    this.fees = fees;
   }
 
   /**
@@ -68,7 +71,7 @@ public class CorrespondenceService {
         : verifiedAddresses.postalAddressForReplies(requestId)).orElse(null);
     queue(request, kind,
         new Recipient(requesterRole(request), addressee.name(), addressee.email(), delivery, postalAddress),
-        letterKey, facts);
+        letterKey, withFee(request, facts));
     return delivery;
   }
 
@@ -110,6 +113,18 @@ public class CorrespondenceService {
     register.recordEvent(request.id(), RequestRegister.SYSTEM_ACTOR, "LETTER_QUEUED",
         kind.name() + " to " + recipient.role().name() + " by " + recipient.delivery().name());
     events.publishEvent(new LetterQueued(letterId, recipient.delivery()));
+  }
+
+  /**
+   * The facts with the fee the {@code request-fee} table gives the request, when the step knew none (a letter written
+   * before the process decided the fee, such as the acknowledgement): the letters follow the table, not a rule of
+   * ours.
+   */
+  private LetterFacts withFee(DeskRequest request, LetterFacts facts) {
+    if (facts.feeAmount() != null) {
+      return facts;
+    }
+    return facts.withFeeAmount((long) fees.feeYen(request.type(), request.personalInformationKind()));
   }
 
   private static RecipientRole requesterRole(DeskRequest request) {

@@ -129,13 +129,12 @@ class LetterComposer {
     model.put("legalRepresentative", request.agentKind() == AgentKind.LEGAL_REPRESENTATIVE);
     model.put("co", CompanyView.of(company, language));
     model.put("org", OrganisationView.of(company.accreditedOrganisation(), language));
-    // the letters that announce the published fee: never for records that cannot exist (see noRecordsKept)
-    model.put("feeApplies", request.type().disclosureMethodApplies() && !noRecordsKept(request));
+    // whether a fee applies is the request-fee table's answer, handed over in the facts (see LetterFacts.feeAmount)
+    boolean feeApplies = feeApplies(facts);
+    model.put("feeApplies", feeApplies);
     model.put("disclosureType", request.type().disclosureMethodApplies());
     model.put("noRecordsKept", noRecordsKept(request));
-    model.put("fee", facts.feeAmount() != null && facts.feeAmount() > 0
-        ? vocabulary.yen(language, facts.feeAmount())
-        : company.fee().display().in(language));
+    model.put("fee", feeApplies ? vocabulary.yen(language, facts.feeAmount()) : company.fee().display().in(language));
     model.put("method", request.disclosureMethod() == null ? null
         : vocabulary.label(language, "method", request.disclosureMethod().name()));
     model.put("electronic", recipient.delivery() == Delivery.EMAIL);
@@ -201,6 +200,14 @@ class LetterComposer {
   /** What another system wrote, on one line of the letter: its line breaks cannot start a heading or an item. */
   private static String oneLine(String text) {
     return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * Whether the request costs a fee: the amount the {@code request-fee} decision table gave, never a rule of ours, so
+   * that a designer who changes the table changes what the letters say.
+   */
+  static boolean feeApplies(LetterFacts facts) {
+    return facts.feeAmount() != null && facts.feeAmount() > 0;
   }
 
   /** One thing the desk asks the requester for: what it is, and the label of the space to write it in. */

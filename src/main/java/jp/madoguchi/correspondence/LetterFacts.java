@@ -11,7 +11,8 @@ import jp.madoguchi.request.UnmaskedNumber;
  *
  * @param awaited what the desk waits for, for a reminder or a closing notice: {@code REQUEST_FORM_AND_CHECKLIST},
  *     {@code MISSING_DOCUMENTS} or {@code FEE_REQUEST}
- * @param feeAmount the fee in yen, when decided
+ * @param feeAmount the fee in yen as the {@code request-fee} decision table gives it (0: none); unset, the letter's
+ *     service asks the table itself, so that a letter written before the process decided the fee says the same
  * @param dataLocations codes of the systems and records where the person's data was found
  * @param clientCompanyName the client company whose entrusted data the request concerns
  * @param taskName the open task a staff reminder is about

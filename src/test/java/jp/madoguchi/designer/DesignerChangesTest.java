@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jp.madoguchi.correspondence.LetterKind;
+import jp.madoguchi.correspondence.Outbox;
 import jp.madoguchi.fee.FeePaymentProcess;
 import jp.madoguchi.handling.PersonalDataRequestProcess;
 import jp.madoguchi.handling.RequestProcessStarter;
@@ -45,6 +47,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -59,6 +62,8 @@ class DesignerChangesTest {
   @Autowired RequestRegister register;
   @Autowired jp.madoguchi.request.VerifiedAddresses verifiedAddresses;
   @Autowired RequestProcessStarter starter;
+  @Autowired Outbox outbox;
+  @Autowired JdbcClient jdbc;
 
   private final List<String> designerDeployments = new ArrayList<>();
 
@@ -105,6 +110,20 @@ class DesignerChangesTest {
     assertThat(desk.task(PersonalDataRequestProcess.Elements.INVESTIGATE)).isNotNull();
     assertThat(register.events(request.id())).anyMatch(e -> e.eventType().equals("FEE_PAID")
         && e.detail().startsWith("500 yen of 500"));
+  }
+
+  @Test
+  void whetherTheAcknowledgementAsksForAFeeFollowsTheDecisionTable() throws IOException {
+    assertThat(acknowledgementOf(start(RequestType.CORRECTION))).doesNotContain("手数料");
+    assertThat(acknowledgementOf(start(RequestType.DISCLOSURE))).contains("当社所定の手数料として1,000円(税込)");
+
+    deploy("fee-for-corrections-none-for-disclosures", Map.of("processes/request-fee.dmn",
+        shipped("processes/request-fee.dmn")
+            .replace("Rule_request_fee_2_Out0\"><text>1000</text>", "Rule_request_fee_2_Out0\"><text>0</text>")
+            .replace("Rule_request_fee_4_Out0\"><text>0</text>", "Rule_request_fee_4_Out0\"><text>500</text>")));
+
+    assertThat(acknowledgementOf(start(RequestType.CORRECTION))).contains("当社所定の手数料として500円(税込)");
+    assertThat(acknowledgementOf(start(RequestType.DISCLOSURE))).doesNotContain("手数料");
   }
 
   @Test
@@ -205,10 +224,22 @@ class DesignerChangesTest {
   }
 
   private DeskRequest startDisclosure() {
-    DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
+    return start(RequestType.DISCLOSURE);
+  }
+
+  private DeskRequest start(RequestType type) {
+    DeskRequest request = TestRequests.request(register).type(type).register();
     starter.start(request);
     new ProcessDriver(engine, request.reference()).runJobs();
     return request;
+  }
+
+  /** The text of the acknowledgement the process sent when the request arrived. */
+  private String acknowledgementOf(DeskRequest request) {
+    long letterId = outbox.lettersOf(request.id()).stream().filter(l -> l.kind() == LetterKind.ACKNOWLEDGEMENT)
+        .findFirst().orElseThrow().id();
+    return jdbc.sql("SELECT body_text FROM letter_document WHERE letter_id = ?").param(letterId).query(String.class)
+        .single();
   }
 
   private ProcessInstance instanceOf(DeskRequest request) {
