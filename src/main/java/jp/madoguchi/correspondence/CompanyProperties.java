@@ -1,7 +1,9 @@
 package jp.madoguchi.correspondence;
 
 import java.util.List;
+import jp.madoguchi.request.RequestEnums.Channel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The facts about the company that its letters print: who writes, where the desk is, how to pay a fee and where to
@@ -36,7 +38,7 @@ public record CompanyProperties(
     address = Text.orEmpty(address);
     representative = Text.orEmpty(representative);
     protectionManager = Text.orEmpty(protectionManager);
-    desk = desk == null ? new Desk(null, null, null, null, null, null) : desk;
+    desk = desk == null ? new Desk(null, null, null, null, null, null, null) : desk;
     fee = fee == null ? new Fee(null, null, null) : fee;
     accreditedOrganisation =
         accreditedOrganisation == null ? new AccreditedOrganisation(null, null, null, null) : accreditedOrganisation;
@@ -78,8 +80,18 @@ public record CompanyProperties(
    * @param phone the desk's telephone
    * @param email the desk's e-mail address; letters are sent from it
    * @param hours when the desk answers
+   * @param channels the ways the desk accepts a request (its own policy; the law prescribes none): the request page
+   *     and the letters name only these, and staff register only these; unset, all of them. Without
+   *     {@code IN_PERSON} the desk takes no visits, and no page or letter mentions one
    */
-  public record Desk(Text name, String postalCode, Text address, String phone, String email, Text hours) {
+  public record Desk(Text name, String postalCode, Text address, String phone, String email, Text hours,
+      List<Channel> channels) {
+
+    /** Every channel, in the order pages and letters name them. */
+    static final List<Channel> ALL_CHANNELS =
+        List.of(Channel.WEB, Channel.POST, Channel.EMAIL, Channel.TELEPHONE, Channel.IN_PERSON);
+
+    @ConstructorBinding
     public Desk {
       name = Text.orEmpty(name);
       address = Text.orEmpty(address);
@@ -87,6 +99,23 @@ public record CompanyProperties(
       postalCode = postalCode == null ? "" : postalCode.strip();
       phone = phone == null ? "" : phone.strip();
       email = email == null ? "" : email.strip();
+      List<Channel> configured = channels == null || channels.isEmpty() ? ALL_CHANNELS : channels;
+      channels = ALL_CHANNELS.stream().filter(configured::contains).toList();
+    }
+
+    /** A desk that accepts requests through every channel. */
+    public Desk(Text name, String postalCode, Text address, String phone, String email, Text hours) {
+      this(name, postalCode, address, phone, email, hours, null);
+    }
+
+    /** Whether the desk accepts requests through this channel. */
+    public boolean accepts(Channel channel) {
+      return channels.contains(channel);
+    }
+
+    /** The channels besides the web page, in the order pages and letters name them. */
+    public List<Channel> channelsBesidesWeb() {
+      return channels.stream().filter(channel -> channel != Channel.WEB).toList();
     }
   }
 

@@ -161,7 +161,10 @@ class LetterComposer {
     List<String> missing = askedFor(facts.missingDetails());
     model.put("missing", missing.stream().map(code -> new AskedDetail(vocabulary.label(language, "detail", code),
         vocabulary.label(language, "detailField", code))).toList());
-    model.put("answerByPost", answersByPost(request.channel()));
+    // without e-mail among its channels, the desk takes written answers by post only
+    model.put("answerByPost", answersByPost(request.channel()) || !company.desk().accepts(Channel.EMAIL));
+    model.put("requestChannels", vocabulary.either(language,
+        vocabulary.labels(language, "channel", company.desk().channels().stream().map(Channel::name).toList())));
     model.put("statusUrl", site.link("/status"));
     model.put("client", facts.clientCompanyName());
     model.put("entrustedInPart", facts.entrustedInPart());

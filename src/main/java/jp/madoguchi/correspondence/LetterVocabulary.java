@@ -42,6 +42,15 @@ class LetterVocabulary {
     return codes.stream().map(code -> label(language, group, code)).toList();
   }
 
+  /** Alternatives in a sentence: {@code A、B又はC}, {@code A, B or C}. */
+  String either(String language, List<String> items) {
+    if (items.size() < 2) {
+      return String.join("", items);
+    }
+    String head = String.join(word(language, "list.separator"), items.subList(0, items.size() - 1));
+    return word(language, "list.either", head, items.get(items.size() - 1));
+  }
+
   String date(String language, LocalDate date) {
     return date == null ? "" : DeskDates.letterDate(date, locale(language));
   }

@@ -20,31 +20,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The desk's own pages: registering a request received by post, telephone, e-mail or in person (with the date it
- * arrived, which may lie in the past), and the register's list. The person's details go to the register only; the
+ * The desk's own pages: registering a request received by another way than the web page, as the company accepts
+ * them ({@link AcceptedChannels}; with the date it arrived, which may lie in the past), and the register's list. The person's details go to the register only; the
  * process gets the reference and routing facts, as for web requests.
  */
 @Controller
 class DeskIntakeController {
 
   private static final int REGISTER_PAGE_SIZE = 200;
-  /** The channels staff register; web requests register themselves. */
-  private static final List<Channel> STAFF_CHANNELS =
-      List.of(Channel.POST, Channel.TELEPHONE, Channel.IN_PERSON, Channel.EMAIL);
 
   private final RequestSubmission submission;
   private final RequestRegister register;
   private final RequestFees fees;
   private final DeskCalendar calendar;
   private final MessageSource messages;
+  private final AcceptedChannels channels;
 
   DeskIntakeController(RequestSubmission submission, RequestRegister register, RequestFees fees, DeskCalendar calendar,
-      MessageSource messages) {
+      MessageSource messages, AcceptedChannels channels) {
     this.submission = submission;
     this.register = register;
     this.fees = fees;
     this.calendar = calendar;
     this.messages = messages;
+    this.channels = channels;
   }
 
   @GetMapping("/desk/login")
@@ -67,7 +66,9 @@ class DeskIntakeController {
   String form(Model model) {
     IntakeRequest form = new IntakeRequest();
     form.setPersonalInformationKind("ORDINARY");
-    form.setChannel(Channel.POST.name());
+    List<Channel> staffChannels = channels.staffChannels();
+    form.setChannel((staffChannels.contains(Channel.POST) || staffChannels.isEmpty() ? Channel.POST
+        : staffChannels.get(0)).name());
     form.setArrivedOn(calendar.today().toString());
     form.setLanguage("ja");
     return showForm(model, form, FormErrors.none(), false);
@@ -109,7 +110,7 @@ class DeskIntakeController {
     model.addAttribute("filesDropped", filesDropped && !errors.isEmpty());
     model.addAttribute("submissionId", UUID.randomUUID().toString());
     model.addAttribute("types", RequestTypeChoice.all(fees));
-    model.addAttribute("channels", STAFF_CHANNELS);
+    model.addAttribute("channels", channels.staffChannels());
     model.addAttribute("documentInputs", RequestPageController.DocumentInput.values());
     model.addAttribute("today", calendar.today());
     return "desk/new-request";

@@ -10,6 +10,7 @@ import jp.madoguchi.fee.RequestFees;
 import jp.madoguchi.request.DocumentKind;
 import jp.madoguchi.request.RequestType;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -46,11 +47,14 @@ class RequestPageController {
   private final RequestSubmission submission;
   private final RequestFees fees;
   private final MessageSource messages;
+  private final AcceptedChannels channels;
 
-  RequestPageController(RequestSubmission submission, RequestFees fees, MessageSource messages) {
+  RequestPageController(RequestSubmission submission, RequestFees fees, MessageSource messages,
+      AcceptedChannels channels) {
     this.submission = submission;
     this.fees = fees;
     this.messages = messages;
+    this.channels = channels;
   }
 
   @GetMapping("/request")
@@ -117,6 +121,7 @@ class RequestPageController {
     model.addAttribute("types", RequestTypeChoice.all(fees));
     model.addAttribute("paymentMethods", PaymentMethod.values());
     model.addAttribute("documentInputs", DocumentInput.values());
+    model.addAttribute("otherWays", channels.otherWays(LocaleContextHolder.getLocale()));
     return "intake/request-form";
   }
 

@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.correspondence.CompanyProperties;
 import jp.madoguchi.correspondence.LetterStatus;
 import jp.madoguchi.correspondence.OutboundLetter.Delivery;
 import jp.madoguchi.correspondence.Outbox;
-import jp.madoguchi.request.RequestEnums.Channel;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestType;
 import jp.madoguchi.security.DeskGroups;
@@ -45,8 +45,11 @@ public class DeskReport {
   private final TaskService taskService;
   private final IdentityService identityService;
 
+  private final CompanyProperties company;
+
   DeskReport(JdbcClient jdbc, Outbox outbox, DeskCalendar calendar, TaskService taskService,
-      IdentityService identityService) {
+      IdentityService identityService, CompanyProperties company) {
+    this.company = company;
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.calendar = calendar;
@@ -105,7 +108,8 @@ public class DeskReport {
 
   private Received received(LocalDate from, LocalDate to) {
     Map<String, Long> byType = zeros(Arrays.stream(RequestType.values()).map(Enum::name).toList());
-    Map<String, Long> byChannel = zeros(Arrays.stream(Channel.values()).map(Enum::name).toList());
+    // the channels the desk accepts, and any other a request came by (before the company changed its policy)
+    Map<String, Long> byChannel = zeros(company.desk().channels().stream().map(Enum::name).toList());
     long[] myNumberAndAgent = new long[2];
     jdbc.sql("""
             SELECT request_type, channel, personal_information_kind, agent_kind IS NOT NULL AS by_agent, COUNT(*) AS n

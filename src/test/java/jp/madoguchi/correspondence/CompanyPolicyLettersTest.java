@@ -29,9 +29,10 @@ import jp.madoguchi.request.RequestType;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a company's letters say about refunds and about an accredited organisation is its own policy, from
- * configuration (APPI names no refund case; three of the five source policies name no accredited organisation), not
- * text fixed in the templates. Composed without Spring, with two companies that differ only in that policy.
+ * What a company's letters say about refunds, about an accredited organisation and about the ways it accepts
+ * requests is its own policy, from configuration (APPI names no refund case; three of the five source policies name
+ * no accredited organisation; the law prescribes no channel), not text fixed in the templates. Composed without
+ * Spring, with two companies that differ only in that policy.
  */
 class CompanyPolicyLettersTest {
 
@@ -76,10 +77,43 @@ class CompanyPolicyLettersTest {
     }
   }
 
+  @Test
+  void theLettersNameOnlyTheWaysTheCompanyAcceptsRequestsAndNoVisitWhenItTakesNone() {
+    LetterComposer everyWay = composer(JIPDEC, null, DESK);
+    LetterComposer webAndPost = composer(JIPDEC, null, new Desk(DESK.name(), DESK.postalCode(), DESK.address(),
+        DESK.phone(), DESK.email(), DESK.hours(), List.of(Channel.POST, Channel.WEB)));
+
+    assertThat(text(everyWay, LetterKind.WITHDRAWAL_CONFIRMATION, "ja"))
+        .contains("改めてのご請求は、当社ウェブサイトの受付ページ、郵送、電子メール、お電話又は窓口へのご来訪にて、いつでも承ります。");
+    assertThat(text(webAndPost, LetterKind.WITHDRAWAL_CONFIRMATION, "ja"))
+        .contains("改めてのご請求は、当社ウェブサイトの受付ページ又は郵送にて、いつでも承ります。");
+    assertThat(text(everyWay, LetterKind.ABANDONED, "en")).contains("whenever you are ready, through the request page "
+        + "on our website, by post, by e-mail, by telephone or in person at our desk;");
+    assertThat(text(webAndPost, LetterKind.ABANDONED, "en"))
+        .contains("whenever you are ready, through the request page on our website or by post;");
+    // a desk that takes no e-mail has the questions about a web request answered on paper
+    assertThat(text(everyWay, LetterKind.REQUEST_FORM_AND_CHECKLIST, "ja")).contains("電子メールにて")
+        .doesNotContain("郵便にてご返送");
+    assertThat(text(webAndPost, LetterKind.REQUEST_FORM_AND_CHECKLIST, "ja")).contains("郵便にてご返送")
+        .doesNotContain("電子メールにて");
+
+    for (LetterKind kind : LetterKind.values()) {
+      for (String language : List.of("ja", "en")) {
+        assertThat(text(webAndPost, kind, language)).as("%s in %s", kind, language)
+            .doesNotContain("来訪").doesNotContain("来社").doesNotContainIgnoringCase("visit")
+            .doesNotContain("in person");
+      }
+    }
+  }
+
   private static LetterComposer composer(AccreditedOrganisation organisation, Text refundPolicy) {
+    return composer(organisation, refundPolicy, DESK);
+  }
+
+  private static LetterComposer composer(AccreditedOrganisation organisation, Text refundPolicy, Desk desk) {
     CompanyProperties company = new CompanyProperties(new Text("株式会社サンプル", "Sample Co., Ltd."), "1000005",
         new Text("東京都千代田区丸の内1-1-1", "1-1-1 Marunouchi"), new Text("代表取締役 山田一郎", "Ichiro Yamada"),
-        new Text("個人情報保護管理者 佐藤花子", "Hanako Sato"), DESK,
+        new Text("個人情報保護管理者 佐藤花子", "Hanako Sato"), desk,
         new Fee(new Text("1,000円(税込)", "JPY 1,000"), new Text("サンプル銀行", "Sample Bank"), refundPolicy),
         organisation, List.of(new Text("サービスの提供", "providing our services")));
     CorrespondenceProperties correspondence = new CorrespondenceProperties(14, 12, Duration.ofMinutes(1), 2.0,

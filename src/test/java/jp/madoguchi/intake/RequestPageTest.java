@@ -65,6 +65,8 @@ class RequestPageTest {
         assertThat(fieldset.selectFirst("legend")).isNotNull());
     assertThat(japanese.html()).contains("1,000円（税込）", "郵便定額小為替", "このご請求への対応のためにのみ利用")
         .contains("任意代理人（ご本人の委任による代理人）", "書面（簡易書留郵便でお送りします）")
+        .as("the ways the desk accepts requests, from madoguchi.company.desk.channels")
+        .contains("このページのほか、郵送、電子メール、お電話又は窓口へのご来訪でもご請求を受け付けております。")
         .as("every message key resolves").doesNotContain("??");
     assertThat(japanese.document().selectFirst("a[hreflang=en]").attr("href")).endsWith("/request?lang=en");
 
