@@ -32,6 +32,42 @@ public class RegisterWords {
   private static final Pattern ISO = Pattern.compile(
       "(?<![\\d-])\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})?)?(?!\\d)");
 
+  private static final String C = "([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)";
+  private static final String DAY = "(\\d{4}-\\d{2}-\\d{2})";
+
+  /**
+   * The sentences the register writes into its history, as they are stored (in English, for audits and exports):
+   * each is shown with the words of message {@code history.detail.<key>}, its parts put into words as in
+   * {@link #text}. A text that matches none is shown as {@link #text} shows it.
+   */
+  private static final List<Sentence> SENTENCES = List.of(
+      new Sentence("via", C + " via " + C),
+      new Sentence("letterBy", C + " to " + C + " by " + C),
+      new Sentence("letterRegisteredMail", C + " to " + C + ", registered mail (.+)"),
+      new Sentence("letterRetry", C + " to " + C + ", was " + C),
+      new Sentence("letterUndeliverable", C + " to " + C + " after (\\d+) attempt\\(s\\), undeliverable"),
+      new Sentence("letterFailed", C + " to " + C + " after (\\d+) attempt\\(s\\)"),
+      new Sentence("letterTo", C + " to " + C),
+      new Sentence("letterDownloaded", C + " \\(letter (\\d+)\\)"),
+      new Sentence("feePaid", "(\\d+) yen of (\\d+) by " + C),
+      new Sentence("slaStartedArt39", "target " + DAY + " \\((\\d+) business days\\), Art 39 " + DAY),
+      new Sentence("slaStarted", "target " + DAY + " \\((\\d+) business days\\)"),
+      new Sentence("slaPaused", "waiting for the requester since " + DAY),
+      new Sentence("slaResumed", "(\\d+) business days waited; target now " + DAY),
+      new Sentence("escalated", "escalated to privacy-managers"),
+      new Sentence("art39Flagged", "unanswered 14 days after arrival; flagged to privacy-managers"),
+      new Sentence("retentionEnded", "retention period ended"),
+      new Sentence("registeredMail", "registered mail (.+)"),
+      new Sentence("documentReceived", C + " (\\S+/\\S+) (\\d+) bytes sha256:([0-9a-f]+)"),
+      new Sentence("emailCorrectedPrincipal", "principal's e-mail address"),
+      new Sentence("emailCorrectedAgent", "agent's e-mail address"));
+
+  private record Sentence(String key, Pattern pattern) {
+    Sentence(String key, String regex) {
+      this(key, Pattern.compile(regex));
+    }
+  }
+
   private final MessageSource messages;
   private final DeskDates dates;
 
@@ -82,13 +118,31 @@ public class RegisterWords {
 
   /**
    * A text the register wrote, with each code it names put into words and each ISO date or time written as people
-   * read it ({@code DISCLOSURE via WEB} becomes "保有個人データの開示 via ウェブ"). Free text staff typed is left as
+   * read it, and each sentence the register writes ({@link #SENTENCES}) in the reader's words: {@code DISCLOSURE via
+   * WEB} becomes "保有個人データの開示(ウェブで受付)". What is stored stays as it was. Free text staff typed is left as
    * it is, apart from such codes and dates.
    */
   public String text(String text, Locale locale) {
     if (text == null || text.isEmpty()) {
       return text;
     }
+    for (Sentence sentence : SENTENCES) {
+      Matcher matcher = sentence.pattern().matcher(text);
+      if (matcher.matches()) {
+        Object[] parts = new Object[matcher.groupCount()];
+        for (int i = 0; i < parts.length; i++) {
+          parts[i] = codesAndDates(matcher.group(i + 1), locale);
+        }
+        String words = message("history.detail." + sentence.key(), parts, locale);
+        if (words != null) {
+          return words;
+        }
+      }
+    }
+    return codesAndDates(text, locale);
+  }
+
+  private String codesAndDates(String text, Locale locale) {
     Matcher iso = ISO.matcher(text);
     StringBuilder withDates = new StringBuilder();
     while (iso.find()) {
@@ -124,8 +178,12 @@ public class RegisterWords {
   }
 
   private String message(String key, Locale locale) {
+    return message(key, null, locale);
+  }
+
+  private String message(String key, Object[] arguments, Locale locale) {
     try {
-      return messages.getMessage(key, null, DeskDates.japanese(locale) ? Locale.JAPANESE : Locale.ENGLISH);
+      return messages.getMessage(key, arguments, DeskDates.japanese(locale) ? Locale.JAPANESE : Locale.ENGLISH);
     } catch (NoSuchMessageException unknown) {
       return null;
     }
