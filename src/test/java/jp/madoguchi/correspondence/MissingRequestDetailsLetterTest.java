@@ -76,7 +76,7 @@ class MissingRequestDetailsLetterTest {
     String text = text(letter);
     writeExample("request-form-and-checklist-web", letter);
     assertThat(text).contains("ご請求の内容についてのお尋ね", DATA_CONCERNED_JA,
-        "お手数をおかけしますが、次の事項をお知らせくださいますようお願い申し上げます。",
+        "お手数をおかけいたしますが、次の事項をお知らせくださいますようお願い申し上げます。",
         "電子メールにて " + company.desk().email() + " 宛にお知らせください", site.link("/status"),
         "郵送によるご回答は不要です");
     // only the item ticked; no form to fill in and post back, no identity documents (identity verification asks)
