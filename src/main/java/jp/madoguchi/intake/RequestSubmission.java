@@ -34,10 +34,12 @@ class RequestSubmission {
   private final RequestProcessStarter processStarter;
   private final DeskCalendar calendar;
   private final IntakeProperties properties;
+  private final AcceptedChannels channels;
 
   RequestSubmission(RequestRegister register, StatusTokens tokens, RequestDocuments documents,
       SubmissionIdempotency idempotency, DocumentRules documentRules, RequestProcessStarter processStarter,
-      DeskCalendar calendar, IntakeProperties properties) {
+      DeskCalendar calendar, IntakeProperties properties, AcceptedChannels channels) {
+    this.channels = channels;
     this.register = register;
     this.tokens = tokens;
     this.documents = documents;
@@ -90,7 +92,7 @@ class RequestSubmission {
     try {
       request = SubmissionValidator.validate(submission, new SubmissionValidator.Context(submitter.staff(), today,
           today.minus(properties.arrivalBackdating()), submitter.language(), Channel.WEB,
-          calendar.arrivalDay(RequestRegister.now())));
+          calendar.arrivalDay(RequestRegister.now()), channels.staffChannels()));
     } catch (InvalidSubmissionException e) {
       problems.addAll(e.problems());
     }

@@ -43,11 +43,13 @@ final class SubmissionValidator {
    * @param earliestArrival the earliest arrival date the desk may record
    * @param defaultLanguage the caller's language when the submission names none
    * @param defaultChannel the channel when the submission names none
+   * @param staffChannels the channels besides the web the company accepts requests by (its configuration): staff
+   *     register no other
    * @param defaultArrival the arrival day of a submission that names none: today, or the next business day when
    *     it arrives after closing time or on a closed day (see {@code DeskCalendar.arrivalDay})
    */
   record Context(boolean staff, LocalDate today, LocalDate earliestArrival, String defaultLanguage,
-      Channel defaultChannel, LocalDate defaultArrival) {}
+      Channel defaultChannel, LocalDate defaultArrival, List<Channel> staffChannels) {}
 
   private final Context context;
   private final List<FieldProblem> problems = new ArrayList<>();
@@ -184,6 +186,8 @@ final class SubmissionValidator {
     }
     if (!context.staff() && channel != Channel.WEB) {
       problem("channel", "intake.error.channelStaffOnly");
+    } else if (channel != Channel.WEB && !context.staffChannels().contains(channel)) {
+      problem("channel", "intake.error.channelNotAccepted");
     }
     return channel;
   }

@@ -1,11 +1,13 @@
 package jp.madoguchi.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -18,7 +20,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The request page names the ways the company accepts requests, from configuration, and the desk registers only
- * those: two companies, two sentences; a desk that takes no visits mentions none. Without Spring, with the page's
+ * those (a form that names another way is refused, naming the field): two companies, two sentences; a desk that
+ * takes no visits mentions none. Without Spring, with the page's
  * own messages.
  */
 class AcceptedChannelsTest {
@@ -60,6 +63,29 @@ class AcceptedChannelsTest {
         }
       });
     }
+  }
+
+  @Test
+  void staffCannotRegisterARequestByAWayTheDeskDoesNotAccept() {
+    AcceptedChannels postAndTelephone = channels(List.of(Channel.WEB, Channel.TELEPHONE, Channel.POST));
+    SubmissionValidator.Context desk = new SubmissionValidator.Context(true, LocalDate.of(2026, 12, 1),
+        LocalDate.of(2026, 11, 1), "ja", Channel.WEB, LocalDate.of(2026, 12, 1), postAndTelephone.staffChannels());
+
+    assertThatThrownBy(() -> SubmissionValidator.validate(submission("IN_PERSON"), desk))
+        .isInstanceOfSatisfying(InvalidSubmissionException.class, invalid -> assertThat(invalid.problems())
+            .containsExactly(new FieldProblem("channel", "intake.error.channelNotAccepted")));
+    assertThat(SubmissionValidator.validate(submission("TELEPHONE"), desk).channel()).isEqualTo(Channel.TELEPHONE);
+  }
+
+  private static IntakeRequest submission(String channel) {
+    IntakeRequest submission = new IntakeRequest();
+    submission.setType("DISCLOSURE");
+    submission.setDisclosureMethod("PAPER");
+    submission.setDetails("通話録音");
+    submission.setChannel(channel);
+    submission.getPrincipal().setName("山田 太郎");
+    submission.getPrincipal().setEmail("taro@example.jp");
+    return submission;
   }
 
   private static AcceptedChannels channels(List<Channel> accepted) {
