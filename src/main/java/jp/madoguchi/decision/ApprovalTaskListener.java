@@ -24,7 +24,7 @@ class ApprovalTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     List<String> problems = decisions.recordApproval(RequestFacts.REQUEST_ID.require(task),
-        PersonalDataRequestProcess.Variables.MANAGER_APPROVAL.get(task), PersonalDataRequestProcess.Variables.MANAGER_COMMENT.get(task), actor.id());
+        PersonalDataRequestProcess.Variables.MANAGER_APPROVAL.get(task), PersonalDataRequestProcess.FreeText.MANAGER_COMMENT.get(task), actor.id());
     if (!problems.isEmpty()) {
       throw new BadUserRequestException(String.join("; ", problems));
     }

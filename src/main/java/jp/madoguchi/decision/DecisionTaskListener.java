@@ -35,7 +35,7 @@ class DecisionTaskListener implements TaskListener {
     List<String> grounds = PersonalDataRequestProcess.Variables.REFUSAL_GROUNDS.get(task);
     RequestDecisions.Submission submission = new RequestDecisions.Submission(
         RequestFacts.REQUEST_TYPE.getEnum(task, RequestType.class), PersonalDataRequestProcess.Variables.DECISION.get(task), grounds,
-        PersonalDataRequestProcess.Variables.REFUSAL_REASONS.get(task), ACTION_TAKEN.get(task));
+        PersonalDataRequestProcess.FreeText.REFUSAL_REASONS.get(task), ACTION_TAKEN.get(task));
     List<String> problems = decisions.problems(submission);
     if (!problems.isEmpty()) {
       throw new BadUserRequestException(String.join("; ", problems));

@@ -113,11 +113,13 @@ public class RequestDecisions {
     return problems;
   }
 
+  /**
+   * Records the decision with its grounds (codes). The reasons, which staff typed, follow as the step's note
+   * ({@code refusalReasons}): free text stays out of the entries that outlive the personal data (ADR 0022).
+   */
   public void record(long requestId, Submission submission, String actor) {
     register.recordEvent(requestId, actor, "DECISION_" + submission.decision(),
-        submission.decision().equals(Decision.FULL.name())
-            ? null
-            : "grounds " + submission.refusalGrounds() + "; reasons: " + submission.refusalReasons());
+        submission.decision().equals(Decision.FULL.name()) ? null : "grounds " + submission.refusalGrounds());
   }
 
   /**
@@ -140,7 +142,8 @@ public class RequestDecisions {
     if (value == ManagerApproval.SENT_BACK && (comment == null || comment.isBlank())) {
       return List.of("差し戻しの理由を記入してください / Say why the refusal goes back to the desk");
     }
-    register.recordEvent(requestId, actor, "REFUSAL_" + value.name(), comment);
+    // the comment follows as the step's note (managerComment), as every text staff type (ADR 0022)
+    register.recordEvent(requestId, actor, "REFUSAL_" + value.name(), null);
     return List.of();
   }
 

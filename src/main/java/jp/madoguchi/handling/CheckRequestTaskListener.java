@@ -32,8 +32,8 @@ class CheckRequestTaskListener implements TaskListener {
     @SuppressWarnings("unchecked")
     List<String> ticked = Variables.MISSING_REQUEST_DETAILS.get(task);
     RequestCheck.Submission submission = new RequestCheck.Submission(Variables.REQUEST_FORM_COMPLETE.get(task),
-        ticked, Variables.ENTRUSTED_DATA.get(task), Variables.CLIENT_COMPANY_NAME.get(task),
-        Variables.CLIENT_CONTACT_EMAIL.get(task));
+        ticked, Variables.ENTRUSTED_DATA.get(task), PersonalDataRequestProcess.FreeText.CLIENT_COMPANY_NAME.get(task),
+        PersonalDataRequestProcess.FreeText.CLIENT_CONTACT_EMAIL.get(task));
     long requestId = RequestFacts.REQUEST_ID.require(task);
     List<String> problems = check.problems(requestId, submission);
     if (!problems.isEmpty()) {

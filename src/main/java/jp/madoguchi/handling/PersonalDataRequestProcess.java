@@ -90,22 +90,35 @@ public final class PersonalDataRequestProcess {
      * may still be answered in part: read {@link #ENTRUSTED_DATA} to tell.
      */
     public static final ProcessVariable<Boolean> ENTRUSTED_BY_CLIENT = ProcessVariable.bool("entrustedByClient");
-    /** The client the data is referred to, when {@link #ENTRUSTED_BY_CLIENT} (free text typed by staff). */
-    public static final ProcessVariable<String> CLIENT_COMPANY_NAME = ProcessVariable.string("clientCompanyName");
-    public static final ProcessVariable<String> CLIENT_CONTACT_EMAIL = ProcessVariable.string("clientContactEmail");
     /** Where the data was found (codes); handed to the reply, whose letter lists them. */
     public static final ProcessVariable<List> DATA_LOCATIONS = ProcessVariable.list("dataLocations");
 
     // decision
     public static final ProcessVariable<String> DECISION = ProcessVariable.string("decision");
     public static final ProcessVariable<List> REFUSAL_GROUNDS = ProcessVariable.list("refusalGrounds");
-    public static final ProcessVariable<String> REFUSAL_REASONS = ProcessVariable.string("refusalReasons");
     /** The desk changes an electronic disclosure to paper (APPI Art 33(3)); handed to the reply. */
     public static final ProcessVariable<Boolean> CHANGE_TO_PAPER = ProcessVariable.bool("changeToPaper");
     public static final ProcessVariable<String> MANAGER_APPROVAL = ProcessVariable.string("managerApproval");
-    public static final ProcessVariable<String> MANAGER_COMMENT = ProcessVariable.string("managerComment");
 
     private Variables() {}
+  }
+
+  /**
+   * Free text staff type in this process's forms (contract version 4): submitted with a task's completion, read by
+   * that task's completion listeners, then kept in the register's history as a note of the step
+   * ({@code RequestRegister#latestNote}) and never as a process variable or in the engine's history (ADR 0022).
+   */
+  public static final class FreeText {
+    /** Why the request is refused in whole or in part, written for the requester (APPI Art 36). */
+    public static final ProcessVariable<String> REFUSAL_REASONS = ProcessVariable.string("refusalReasons");
+    /** The manager's comment on a refusal; a sent-back refusal needs one. */
+    public static final ProcessVariable<String> MANAGER_COMMENT = ProcessVariable.string("managerComment");
+    /** The client company whose entrusted data the request concerns. */
+    public static final ProcessVariable<String> CLIENT_COMPANY_NAME = ProcessVariable.string("clientCompanyName");
+    /** The client company's contact address; without one the notice goes on paper. */
+    public static final ProcessVariable<String> CLIENT_CONTACT_EMAIL = ProcessVariable.string("clientContactEmail");
+
+    private FreeText() {}
   }
 
   /**

@@ -24,8 +24,6 @@ class ReferToClientDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     referrals.refer(RequestFacts.REQUEST_ID.require(execution),
-        PersonalDataRequestProcess.Variables.CLIENT_COMPANY_NAME.get(execution),
-        PersonalDataRequestProcess.Variables.CLIENT_CONTACT_EMAIL.get(execution),
         PersonalDataRequestProcess.Variables.ENTRUSTED_DATA.getEnum(execution, EntrustedData.class)
             == EntrustedData.PART,
         LetterKeys.step(execution));

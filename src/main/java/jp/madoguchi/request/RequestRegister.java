@@ -134,6 +134,26 @@ public class RequestRegister {
         .update();
   }
 
+  /**
+   * The latest text staff wrote in the form field of this name ({@code NOTE} events {@code <step>/<name>: <text>},
+   * as the desk's case notes record them); empty when there is none or it was erased.
+   */
+  public Optional<String> latestNote(long requestId, String name) {
+    String marker = "/" + name + ": ";
+    String found = null;
+    for (RequestEvent event : events(requestId)) {
+      String detail = event.detail();
+      if ("NOTE".equals(event.eventType()) && detail != null) {
+        int at = detail.indexOf(marker);
+        // the field's name is the part before the first ": " (the text may itself contain the marker)
+        if (at >= 0 && at + marker.length() - 2 == detail.indexOf(": ")) {
+          found = detail.substring(at + marker.length());
+        }
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
   public List<RequestEvent> events(long requestId) {
     return jdbc.sql("SELECT * FROM request_event WHERE request_id = ? ORDER BY occurred_at, id")
         .param(requestId)
