@@ -246,12 +246,14 @@ public class RequestRegister {
   /**
    * The history entries whose details are written by the desk itself from codes, dates, counts and digests, never
    * from what a person typed, and so stay when the personal data is erased: the record of what happened. Every other
-   * entry's detail goes (case notes, decisions with their reasons, a manager's comment, how a withdrawal came, the
-   * reason for a change to paper, details of steps a designer added), its type, time and actor stay.
+   * entry's detail goes (case notes, which hold every free text of the forms: refusal reasons, a manager's comment, a
+   * client company's name and address (ADR 0022); decisions and approvals, which held the reasons and the comment
+   * before contract version 4; a referral, which named the client before it; how a withdrawal came, the reason for a
+   * change to paper, details of steps a designer added), its type, time and actor stay.
    */
   static final List<String> KEPT_DETAIL_TYPES = List.of("REQUEST_REGISTERED", "REQUEST_CLOSED",
       "PERSONAL_DATA_ERASED", "TASK_COMPLETED", "TARGET_DEADLINE_PASSED", "ART39_TWO_WEEKS_PASSED",
-      "REPLY_DISPATCHED", "REFERRED_TO_CLIENT", "EMAIL_CORRECTED", "AWAITED_DOCUMENT_RECEIVED", "FEE_PAID",
+      "REPLY_DISPATCHED", "EMAIL_CORRECTED", "AWAITED_DOCUMENT_RECEIVED", "FEE_PAID",
       "FEE_PARTLY_PAID", "LETTERS_CANCELLED");
   static final List<String> KEPT_DETAIL_PREFIXES = List.of("STATUS_", "SLA_CLOCK_", "LETTER_", "DOCUMENT_",
       "IDENTITY_");

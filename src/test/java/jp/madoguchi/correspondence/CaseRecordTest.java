@@ -15,6 +15,32 @@ class CaseRecordTest {
   }
 
   @Test
+  void theReasonsAreTheNoteWrittenWithTheLatestDecision() {
+    CaseRecord record = CaseRecord.of(List.of(
+        event("DECISION_NONE", "grounds [SIGNIFICANT_BUSINESS_HINDRANCE]"),
+        event("NOTE", "Task_DecideOnRequest/refusalReasons: 件数が多いため"),
+        event("REFUSAL_SENT_BACK", null),
+        event("NOTE", "Task_ApproveRefusal/managerComment: 件数だけでは不可"),
+        event("DECISION_PARTIAL", "grounds [HARM_TO_PERSON_OR_THIRD_PARTY, VIOLATION_OF_LAWS]"),
+        event("NOTE", "Task_DecideOnRequest/refusalReasons: 第三者の発言を含むため\n二行目/refusalReasons: も含む")));
+
+    assertThat(record.decision()).isEqualTo("PARTIAL");
+    assertThat(record.refusalGrounds()).containsExactly("HARM_TO_PERSON_OR_THIRD_PARTY", "VIOLATION_OF_LAWS");
+    assertThat(record.refusalReasons()).isEqualTo("第三者の発言を含むため\n二行目/refusalReasons: も含む");
+  }
+
+  @Test
+  void aDecisionInFullAfterARefusalHasNoReasons() {
+    CaseRecord record = CaseRecord.of(List.of(
+        event("DECISION_NONE", "grounds [DATA_ACCURATE]"),
+        event("NOTE", "Task_DecideOnRequest/refusalReasons: 訂正の根拠が確認できないため"),
+        event("DECISION_FULL", null)));
+
+    assertThat(record.refusalReasons()).isNull();
+  }
+
+  /** Decisions recorded before contract version 4 held their reasons in the event's detail. */
+  @Test
   void theLatestDecisionWithItsGroundsAndReasonsCounts() {
     CaseRecord record = CaseRecord.of(List.of(
         event("DECISION_NONE", "grounds [SIGNIFICANT_BUSINESS_HINDRANCE]; reasons: 件数が多いため"),

@@ -165,12 +165,13 @@ class GroundsInLettersTest {
     return letter.text();
   }
 
-  /** Decides through the desk's own validation, as the task listener does. */
+  /** Decides through the desk's own validation, as the task listener does; the reasons follow as the step's note. */
   private void decide(DeskRequest request, String decision, List<String> grounds, String reasons) {
     RequestDecisions.Submission submission = new RequestDecisions.Submission(request.type(), decision, grounds,
         reasons, grounds.contains("ALTERNATIVE_MEASURE_TAKEN") ? LetterFixtures.ALTERNATIVE_MEASURE : null);
     assertThat(decisions.problems(submission)).as("the desk's validation").isEmpty();
     decisions.record(request.id(), submission, "desk");
+    LetterFixtures.noteReasons(register, request.id(), reasons);
   }
 
   private String letter(DeskRequest request, LetterKind kind) {

@@ -84,6 +84,14 @@ final class LetterFixtures {
   private void decide(DeskRequest request, String decision, List<String> grounds, String reasons) {
     decisions.record(request.id(),
         new RequestDecisions.Submission(request.type(), decision, grounds, reasons, null), "desk");
+    noteReasons(register, request.id(), reasons);
+  }
+
+  /** The reasons staff typed with the decision, as the desk's case notes keep them (ADR 0022). */
+  static void noteReasons(RequestRegister register, long requestId, String reasons) {
+    if (reasons != null) {
+      register.recordEvent(requestId, "desk", "NOTE", "Task_DecideOnRequest/refusalReasons: " + reasons);
+    }
   }
 
   /** The facts the process would hand the letter's step. */

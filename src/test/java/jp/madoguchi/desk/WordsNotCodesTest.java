@@ -288,7 +288,6 @@ class WordsNotCodesTest {
     variables.put("feeAmount", 1000L);
     variables.put("decision", "PARTIAL");
     variables.put("refusalGrounds", List.of("HARM_TO_PERSON_OR_THIRD_PARTY", "VIOLATION_OF_LAWS"));
-    variables.put("refusalReasons", "第三者の権利利益を害するおそれがあるため");
     variables.put("managerApproval", "APPROVED");
     variables.put("replyDelivery", "PAPER");
     ProcessInstance instance = engine.getRuntimeService().createProcessInstanceById(definition.getId())

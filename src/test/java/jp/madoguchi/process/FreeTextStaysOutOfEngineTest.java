@@ -171,8 +171,13 @@ class FreeTextStaysOutOfEngineTest {
     work(desk, "desk", DESK, PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "NONE",
         "refusalGrounds", Spin.JSON("[\"SIGNIFICANT_BUSINESS_HINDRANCE\"]")));
     String firstReasons = lastMarker.get("refusalReasons");
-    assertThat(formVariables("manager", desk.task(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL)))
-        .as("the approver reads the reasons").containsEntry("refusalReasons", firstReasons);
+    Task approval = desk.task(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL);
+    assertThat(formVariables("manager", approval)).as("the approver reads the reasons")
+        .containsEntry("refusalReasons", firstReasons);
+    ResponseEntity<String> designer = rest.withBasicAuth("designer", "designer-demo-2026")
+        .getForEntity("/engine-rest/task/{id}/form-variables", String.class, approval.getId());
+    assertThat(designer.getStatusCode()).as("who may not read the task").isNotEqualTo(HttpStatus.OK);
+    assertThat(String.valueOf(designer.getBody())).doesNotContain(firstReasons);
     work(desk, "manager", MANAGERS, PersonalDataRequestProcess.Elements.APPROVE_REFUSAL,
         Map.of("managerApproval", "SENT_BACK"));
 

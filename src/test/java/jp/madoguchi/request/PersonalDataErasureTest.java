@@ -96,6 +96,12 @@ class PersonalDataErasureTest {
     register.recordEvent(expired.id(), "system", "LETTER_QUEUED", "DISCLOSURE to PRINCIPAL by PAPER");
     register.recordEvent(expired.id(), "system", "SLA_CLOCK_STARTED", "target 2026-12-15 (10 business days)");
     register.recordEvent(expired.id(), "desk", "IDENTITY_MORE_DOCUMENTS_NEEDED", "PRINCIPAL_IDENTITY_DOCUMENT");
+    // contract version 4: what staff type is a note of its step (ADR 0022); before it, a referral named the client
+    register.recordEvent(expired.id(), "desk", "NOTE", "Task_DecideOnRequest/refusalReasons: 山田様のご家族の通話のため");
+    register.recordEvent(expired.id(), "manager", "NOTE", "Task_ApproveRefusal/managerComment: 山田様の件を再検討");
+    register.recordEvent(expired.id(), "desk", "NOTE", "Task_InvestigateRetainedData/clientCompanyName: 山田商店");
+    register.recordEvent(expired.id(), "system", "REFERRED_TO_CLIENT", "山田商店");
+    assertThat(register.latestNote(expired.id(), "refusalReasons")).contains("山田様のご家族の通話のため");
     register.close(expired.id(), "DECIDED_PARTIAL", LocalDate.of(2027, 1, 1), "desk");
 
     erasure.eraseExpiredOn(LocalDate.of(2027, 1, 2));
@@ -111,6 +117,8 @@ class PersonalDataErasureTest {
     assertThat(details.get("LEGAL_REVIEW_DONE")).as("a designer's step may hold any text").isNull();
     assertThat(register.events(expired.id())).allSatisfy(e ->
         assertThat(e.detail() == null ? "" : e.detail()).doesNotContain("山田"));
+    assertThat(register.latestNote(expired.id(), "refusalReasons")).isEmpty();
+    assertThat(register.latestNote(expired.id(), "clientCompanyName")).isEmpty();
     assertThat(details).containsEntry("LETTER_QUEUED", "DISCLOSURE to PRINCIPAL by PAPER")
         .containsEntry("SLA_CLOCK_STARTED", "target 2026-12-15 (10 business days)")
         .containsEntry("IDENTITY_MORE_DOCUMENTS_NEEDED", "PRINCIPAL_IDENTITY_DOCUMENT")
