@@ -149,7 +149,7 @@ class FreeTextStaysOutOfEngineTest {
    * form again, decides anew, the manager reads the new reasons and approves, the reply goes on paper and prints
    * the reasons. The target deadline passes on the way (the escalation reviews).
    */
-  private void refusalSentBackDecidedAgainApprovedAndPosted() throws IOException {
+  private void refusalSentBackDecidedAgainApprovedAndPosted() throws IOException, InterruptedException {
     DeskRequest request = start(TestRequests.request(register).type(RequestType.DISCLOSURE)
         .method(DisclosureMethod.ELECTRONIC));
     ProcessDriver desk = driver(request);
@@ -190,6 +190,8 @@ class FreeTextStaysOutOfEngineTest {
     String secondReasons = lastMarker.get("refusalReasons");
     assertThat(formVariables("manager", desk.task(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL)))
         .containsEntry("refusalReasons", secondReasons);
+    assertThat(tasklistFormVariables("manager", desk.task(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL)))
+        .as("what Tasklist loads for the approval form").contains("\"" + secondReasons + "\"");
     work(desk, "manager", MANAGERS, PersonalDataRequestProcess.Elements.APPROVE_REFUSAL,
         Map.of("managerApproval", "APPROVED"));
     work(desk, "desk", DESK, ReplyProcess.Elements.DISPATCH_BY_REGISTERED_MAIL,
@@ -328,6 +330,35 @@ class FreeTextStaysOutOfEngineTest {
     ((Map<String, Map<String, Object>>) answer.getBody()).forEach((name, value) -> values.put(name,
         value.get("value")));
     return values;
+  }
+
+  /**
+   * The form's data as Tasklist loads it: logged in to the webapps (session and CSRF token), through their own API
+   * ({@code /camunda/api/engine/...}), not {@code /engine-rest}.
+   */
+  private String tasklistFormVariables(String user, Task task) throws IOException, InterruptedException {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+        .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+    java.net.URI root = java.net.URI.create(rest.getRootUri() + "/");
+    browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("camunda/app/tasklist/default/")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    String csrf = cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue).findFirst()
+        .orElseThrow(() -> new AssertionError("no CSRF cookie from the webapps"));
+    java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(
+            root.resolve("camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "username=" + user + "&password=" + user + "-demo-2026")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as("webapp login: %s", login.body()).isEqualTo(200);
+    java.net.http.HttpResponse<String> variables = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve(
+            "camunda/api/engine/engine/default/task/" + task.getId() + "/form-variables?deserializeValues=false"))
+        .header("Accept", "application/json").header("X-XSRF-TOKEN", csrf).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(variables.statusCode()).as("form variables: %s", variables.body()).isEqualTo(200);
+    return variables.body();
   }
 
   private void at(String tokyoLocalDateTime) {
