@@ -174,7 +174,59 @@ class TasklistBrowserTest {
     });
   }
 
+  /**
+   * The reasons a decider wrote are in the register only (ADR 22), yet Tasklist shows them: to the manager in the
+   * approval form, and, with the manager's comment, back in the decider's field when the refusal is sent back.
+   */
+  @Test
+  void aRefusalsReasonsReachTheManagerAndComeBackToTheDeciderFromTheRegister() throws Exception {
+    DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
+    starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
+        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
+        "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
+    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", false,
+        "dataFound", true, "dataLocations", Spin.JSON("[\"CALL_RECORDINGS\"]")));
+    String reasons = "通話録音に第三者の発言が含まれるため " + request.reference();
+    desk.complete(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "NONE",
+        "refusalGrounds", Spin.JSON("[\"HARM_TO_PERSON_OR_THIRD_PARTY\"]"), "refusalReasons", reasons));
+    assertThat(engine.getRuntimeService().createVariableInstanceQuery().variableName("refusalReasons").count())
+        .isZero();
+
+    logIntoTasklist("manager", "manager-demo-2026");
+    openTask(desk.task(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL).getId());
+    waitForText("不開示等の承認 / Approve refusal");
+    waitForText(reasons);
+    Chromium.screenshot(browser, IMAGES.resolve("approve-refusal-reasons-ja.png"));
+    claim();
+    click(By.xpath("//label[contains(., '差し戻し / Send back')]"));
+    String comment = "一部開示を検討してください " + request.reference();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//label[contains(., 'コメント / Comment')]/following::textarea[1]"))).sendKeys(comment);
+    click(By.xpath("//button[normalize-space(.)='完了']"));
+    waitUntil(() -> !desk.openTasks(PersonalDataRequestProcess.Elements.DECIDE).isEmpty());
+
+    browser.manage().deleteAllCookies();
+    logIntoTasklist("desk", "desk-demo-2026");
+    openTask(desk.task(PersonalDataRequestProcess.Elements.DECIDE).getId());
+    waitForText(comment);
+    claim();
+    WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//label[contains(., '請求者への回答に記載')]/following::textarea[1]")));
+    wait.until(driver -> reasons.equals(field.getDomProperty("value")));
+    Chromium.screenshot(browser, IMAGES.resolve("decide-sent-back-ja.png"));
+    assertThat(engine.getRuntimeService().createVariableInstanceQuery().variableName("managerComment").count())
+        .isZero();
+  }
+
   // ------------------------------------------------------------------------------------------------------------
+
+  private void openTask(String taskId) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+  }
 
   private DeskRequest startedRequest() {
     DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
