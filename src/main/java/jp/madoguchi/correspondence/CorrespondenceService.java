@@ -57,14 +57,11 @@ public class CorrespondenceService {
   public Delivery queueToRequester(long requestId, LetterKind kind, String letterKey, LetterFacts facts) {
     DeskRequest request = register.find(requestId);
     DeskRequest.Party addressee = request.addressee();
-    if (kind.carriesStatusKey() && !hasEmail(addressee)) {
-      throw new IllegalArgumentException("A status key goes by e-mail only; request " + request.reference()
+    if (kind.emailOnly() && !hasEmail(addressee)) {
+      throw new IllegalArgumentException(kind + " goes by e-mail only; request " + request.reference()
           + " has no e-mail address to send it to");
     }
-    // a status key goes to the address the requester gave, whatever the chosen method of disclosure
-    boolean byEmail = hasEmail(addressee)
-        && (kind.carriesStatusKey() || request.disclosureMethod() != DisclosureMethod.PAPER);
-    Delivery delivery = byEmail ? Delivery.EMAIL : Delivery.PAPER;
+    Delivery delivery = deliveryToRequester(request, kind);
     // letters after the identity verification go to the address on the verified document, once recorded
     PostalAddress postalAddress = (kind.beforeIdentityVerified()
         ? VerifiedAddresses.intakeAddress(request)
@@ -73,6 +70,16 @@ public class CorrespondenceService {
         new Recipient(requesterRole(request), addressee.name(), addressee.email(), delivery, postalAddress),
         letterKey, withFee(request, facts));
     return delivery;
+  }
+
+  /**
+   * How a letter of this kind would go to the requester now: by e-mail when the addressee gave an address and did
+   * not ask for paper (a status key or a confirmation link goes to the address whatever the method); else on paper.
+   */
+  public Delivery deliveryToRequester(DeskRequest request, LetterKind kind) {
+    boolean byEmail = hasEmail(request.addressee())
+        && (kind.emailOnly() || request.disclosureMethod() != DisclosureMethod.PAPER);
+    return byEmail ? Delivery.EMAIL : Delivery.PAPER;
   }
 
   /** Queues a notice to a client company whose entrusted data the request concerns. */

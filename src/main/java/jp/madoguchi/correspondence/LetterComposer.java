@@ -40,10 +40,12 @@ class LetterComposer {
   private final ZoneId zone;
   private final DeskDates dates;
   private final DisclosedProvisionRecords provisionRecords;
+  private final EmailConfirmationProperties confirmation;
 
   LetterComposer(LetterTemplates templates, LetterVocabulary vocabulary, PdfLetterWriter pdfWriter,
       CompanyProperties company, CorrespondenceProperties properties, PublicSiteProperties site,
-      DeskCalendar calendar, DeskDates dates, DisclosedProvisionRecords provisionRecords) {
+      DeskCalendar calendar, DeskDates dates, DisclosedProvisionRecords provisionRecords,
+      EmailConfirmationProperties confirmation) {
     this.templates = templates;
     this.vocabulary = vocabulary;
     this.pdfWriter = pdfWriter;
@@ -53,6 +55,7 @@ class LetterComposer {
     this.zone = calendar.timeZone();
     this.dates = dates;
     this.provisionRecords = provisionRecords;
+    this.confirmation = confirmation;
   }
 
   /**
@@ -144,6 +147,8 @@ class LetterComposer {
     model.put("groundCodes", record.refusalGrounds());
     model.put("reasons", record.refusalReasons() == null ? null : LetterText.quote(record.refusalReasons()));
     model.put("paperReason", record.paperReason() == null ? null : LetterText.quote(record.paperReason()));
+    model.put("addressUnconfirmed", facts.addressUnconfirmed());
+    model.put("confirmationDays", confirmation.replyWaitBusinessDays());
     model.put("actionTaken", record.actionTaken() == null ? null : LetterText.quote(record.actionTaken()));
     model.put("complaintOutcome",
         record.complaintOutcome() == null ? null : LetterText.quote(record.complaintOutcome()));

@@ -38,6 +38,7 @@ class LetterDelivery {
   private final LetterDocuments documents;
   private final DownloadTokens tokens;
   private final StatusTokens statusTokens;
+  private final EmailConfirmations confirmations;
   private final LetterMail mail;
   private final JavaMailSender mailSender;
   private final RequestRegister register;
@@ -45,12 +46,14 @@ class LetterDelivery {
   private final TransactionTemplate transaction;
 
   LetterDelivery(Outbox outbox, LetterDocuments documents, DownloadTokens tokens, StatusTokens statusTokens,
-      LetterMail mail, JavaMailSender mailSender, RequestRegister register, CorrespondenceProperties properties,
+      EmailConfirmations confirmations, LetterMail mail, JavaMailSender mailSender, RequestRegister register,
+      CorrespondenceProperties properties,
       PlatformTransactionManager transactionManager) {
     this.outbox = outbox;
     this.documents = documents;
     this.tokens = tokens;
     this.statusTokens = statusTokens;
+    this.confirmations = confirmations;
     this.mail = mail;
     this.mailSender = mailSender;
     this.register = register;
@@ -76,11 +79,12 @@ class LetterDelivery {
     }
     DownloadTokens.Issued link = claimed.link();
     StatusTokens.Replacement statusKey = claimed.statusKey();
+    EmailConfirmations.Issued confirmation = claimed.confirmation();
     try {
       StoredLetter stored = claimed.stored().orElseThrow(
           () -> new IllegalStateException("Letter " + letterId + " was queued without its composed text"));
       MimeMessage message = mail.build(letter, stored, link, statusKey == null ? null : statusKey.token(),
-          RequestRegister.now());
+          confirmation, RequestRegister.now());
       mailSender.send(message);
     } catch (RuntimeException | MessagingException failure) {
       if (link != null) {
@@ -89,6 +93,9 @@ class LetterDelivery {
       if (statusKey != null) {
         // the new key never reached the requester: the one they had works again
         statusTokens.restore(statusKey);
+      }
+      if (confirmation != null) {
+        confirmations.revoke(confirmation.id(), RequestRegister.now());
       }
       return failed(letter, claim, failure);
     }
@@ -106,7 +113,7 @@ class LetterDelivery {
 
   /** A letter this node has claimed, with what its e-mail is made of. */
   private record Claimed(Outbox.Claim claim, OutboundLetter letter, Optional<StoredLetter> stored,
-      DownloadTokens.Issued link, StatusTokens.Replacement statusKey) {}
+      DownloadTokens.Issued link, StatusTokens.Replacement statusKey, EmailConfirmations.Issued confirmation) {}
 
   private Claimed claimAndRead(long letterId, String claim) {
     Outbox.Claim won = outbox.claim(letterId, claim, RequestRegister.now(), properties.staleClaimAfter());
@@ -120,7 +127,10 @@ class LetterDelivery {
     // a new status key replaces the old one in the claim's transaction; should the e-mail fail, it is undone
     StatusTokens.Replacement statusKey = letter.kind().carriesStatusKey()
         ? statusTokens.replace(letter.requestId()) : null;
-    return new Claimed(won, letter, stored, link, statusKey);
+    // a confirmation link confirms the address this e-mail goes to, and only that one
+    EmailConfirmations.Issued confirmation = letter.kind().carriesConfirmationLink()
+        ? confirmations.issue(letterId, letter.requestId(), letter.recipientEmail(), RequestRegister.now()) : null;
+    return new Claimed(won, letter, stored, link, statusKey, confirmation);
   }
 
   /**

@@ -22,6 +22,8 @@ import jp.madoguchi.request.UnmaskedNumber;
  *     what it showed; the letter says the copy was deleted and what to mask
  * @param entrustedInPart for a referral to a client: only part of the data sought is the client's, the desk
  *     answers the rest itself; the letters say which part goes where
+ * @param addressUnconfirmed for {@code METHOD_CHANGED_TO_PAPER}: the reply goes on paper because the requester did
+ *     not confirm their e-mail address in time (rather than for the reason staff wrote)
  */
 public record LetterFacts(
     LetterKind awaited,
@@ -32,10 +34,11 @@ public record LetterFacts(
     Instant taskDue,
     List<String> missingDetails,
     UnmaskedNumber unmaskedNumber,
-    boolean entrustedInPart) {
+    boolean entrustedInPart,
+    boolean addressUnconfirmed) {
 
   public static final LetterFacts NONE = new LetterFacts(null, null, List.of(), null, null, null, List.of(), null,
-      false);
+      false, false);
 
   public LetterFacts {
     dataLocations = dataLocations == null ? List.of() : List.copyOf(dataLocations);
@@ -44,41 +47,46 @@ public record LetterFacts(
 
   public LetterFacts withAwaited(LetterKind value) {
     return new LetterFacts(value, feeAmount, dataLocations, clientCompanyName, taskName, taskDue,
-        missingDetails, unmaskedNumber, entrustedInPart);
+        missingDetails, unmaskedNumber, entrustedInPart, addressUnconfirmed);
   }
 
   public LetterFacts withFeeAmount(Long value) {
     return new LetterFacts(awaited, value, dataLocations, clientCompanyName, taskName, taskDue, missingDetails,
-        unmaskedNumber, entrustedInPart);
+        unmaskedNumber, entrustedInPart, addressUnconfirmed);
   }
 
   public LetterFacts withDataLocations(List<String> value) {
     return new LetterFacts(awaited, feeAmount, value, clientCompanyName, taskName, taskDue, missingDetails,
-        unmaskedNumber, entrustedInPart);
+        unmaskedNumber, entrustedInPart, addressUnconfirmed);
   }
 
   public LetterFacts withClientCompanyName(String value) {
     return new LetterFacts(awaited, feeAmount, dataLocations, value, taskName, taskDue, missingDetails,
-        unmaskedNumber, entrustedInPart);
+        unmaskedNumber, entrustedInPart, addressUnconfirmed);
   }
 
   public LetterFacts withEntrustedInPart(boolean value) {
     return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, missingDetails,
-        unmaskedNumber, value);
+        unmaskedNumber, value, addressUnconfirmed);
+  }
+
+  public LetterFacts withAddressUnconfirmed(boolean value) {
+    return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, missingDetails,
+        unmaskedNumber, entrustedInPart, value);
   }
 
   public LetterFacts withUnmaskedNumber(UnmaskedNumber value) {
     return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, missingDetails,
-        value, entrustedInPart);
+        value, entrustedInPart, addressUnconfirmed);
   }
 
   public LetterFacts withTask(String name, Instant due) {
     return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, name, due, missingDetails,
-        unmaskedNumber, entrustedInPart);
+        unmaskedNumber, entrustedInPart, addressUnconfirmed);
   }
 
   public LetterFacts withMissingDetails(List<String> value) {
     return new LetterFacts(awaited, feeAmount, dataLocations, clientCompanyName, taskName, taskDue, value,
-        unmaskedNumber, entrustedInPart);
+        unmaskedNumber, entrustedInPart, addressUnconfirmed);
   }
 }

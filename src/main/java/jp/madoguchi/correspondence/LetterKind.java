@@ -37,6 +37,11 @@ public enum LetterKind {
    * e-mail is sent and is written into it then, never into the stored letter.
    */
   STATUS_KEY(Audience.REQUESTER, false, false),
+  /**
+   * A link that confirms the requester's e-mail address (an electronic reply goes only to a confirmed address): by
+   * e-mail only, without a PDF; the link's token is drawn when the e-mail is sent, never stored in the letter.
+   */
+  EMAIL_CONFIRMATION(Audience.REQUESTER, false, false),
   STAFF_REMINDER(Audience.STAFF, false);
 
   /** Who reads a letter of this kind. */
@@ -84,6 +89,16 @@ public enum LetterKind {
   public boolean beforeIdentityVerified() {
     return this == ACKNOWLEDGEMENT || this == REQUEST_FORM_AND_CHECKLIST || this == MISSING_DOCUMENTS
         || this == IDENTITY_REJECTED || this == COMPLAINT_ACKNOWLEDGEMENT;
+  }
+
+  /** The e-mail carries a link that confirms the address it goes to, drawn when it is sent. */
+  public boolean carriesConfirmationLink() {
+    return this == EMAIL_CONFIRMATION;
+  }
+
+  /** Goes by e-mail or not at all: a secret drawn when it is sent is never put on paper. */
+  public boolean emailOnly() {
+    return carriesStatusKey() || carriesConfirmationLink();
   }
 
   /** Letters to clients and staff are written in Japanese and English together; requesters get their language. */

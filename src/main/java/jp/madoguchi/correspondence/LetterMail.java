@@ -60,13 +60,16 @@ class LetterMail {
   }
 
   /**
-   * The e-mail of a letter, with what is drawn for this attempt: the written reply's download link, or the new
-   * status key.
+   * The e-mail of a letter, with what is drawn for this attempt: the written reply's download link, the new
+   * status key, or the link that confirms the address.
    */
   MimeMessage build(OutboundLetter letter, StoredLetter stored, DownloadTokens.Issued link, String statusKey,
-      Instant now) throws MessagingException {
+      EmailConfirmations.Issued confirmation, Instant now) throws MessagingException {
     if (letter.kind().carriesStatusKey() && (statusKey == null || statusKey.isBlank())) {
       throw new IllegalStateException("Letter " + letter.id() + " is to carry a new status key and has none");
+    }
+    if (letter.kind().carriesConfirmationLink() && confirmation == null) {
+      throw new IllegalStateException("Letter " + letter.id() + " is to carry a confirmation link and has none");
     }
     String language = letter.kind().bilingual() ? "ja" : ("en".equals(letter.language()) ? "en" : "ja");
     Session session = mailSender.createMimeMessage().getSession();
@@ -85,14 +88,14 @@ class LetterMail {
         : letter.recipientName(), "recipient"));
     helper.setSubject(stored.subject());
     helper.setSentDate(Date.from(now));
-    helper.setText(body(language, letter, stored, link, statusKey), false);
+    helper.setText(body(language, letter, stored, link, statusKey, confirmation), false);
     message.setHeader("X-Madoguchi-Reference", letter.reference());
     message.setHeader("X-Madoguchi-Letter", letter.kind().name());
     return message;
   }
 
   private String body(String language, OutboundLetter letter, StoredLetter stored, DownloadTokens.Issued link,
-      String statusKey) {
+      String statusKey, EmailConfirmations.Issued confirmation) {
     if (letter.kind().audience() == LetterKind.Audience.STAFF) {
       return stored.text();
     }
@@ -109,8 +112,12 @@ class LetterMail {
     model.put("coEn", LetterComposer.CompanyView.of(company, "en"));
     model.put("statusKey", statusKey);
     model.put("statusLink", site.link("/status?reference=" + letter.reference()));
+    model.put("confirmLink", confirmation == null ? null
+        : site.link(EmailConfirmationLetters.PAGE + "?token=" + confirmation.token()));
+    model.put("confirmUntil", confirmation == null ? null : until(language, confirmation.expiresAt()));
     String folder = letter.kind().bilingual() ? "bilingual" : language;
     String template = letter.kind().carriesStatusKey() ? "status-key"
+        : letter.kind().carriesConfirmationLink() ? "email-confirmation"
         : letter.kind().writtenReply() ? "reply" : "notice";
     return templates.render("mail/" + folder + "/" + template, language, model);
   }

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
  *   running requests may still follow, call it {@code legalRiskDate(requestId)}
  *   <li>{@code ${deadlineService.requesterReminderDue()}}: the reminder while the desk waits for the requester
  *   <li>{@code ${deadlineService.requesterAbandonDue()}}: when the request is closed as abandoned
+ *   <li>{@code ${deadlineService.emailConfirmationDue()}}: when a reply waiting for the requester to confirm their
+ *   e-mail address goes on paper instead
  * </ul>
  * Java code uses {@link SlaClock} and the other classes of this package.
  */
@@ -60,5 +62,10 @@ public class DeadlineService {
   /** When the desk stops waiting for the requester and closes the request as abandoned, counted from today. */
   public Date requesterAbandonDue() {
     return requesterWait.abandonDue();
+  }
+
+  /** When a reply waiting for the requester to confirm their e-mail address goes on paper, counted from today. */
+  public Date emailConfirmationDue() {
+    return requesterWait.emailConfirmationDue();
   }
 }

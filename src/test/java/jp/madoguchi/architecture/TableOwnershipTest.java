@@ -49,6 +49,7 @@ class TableOwnershipTest {
       Map.entry("letter_document", "jp.madoguchi.correspondence.LetterDocuments"),
       Map.entry("letter_download_token", "jp.madoguchi.correspondence.DownloadTokens"),
       Map.entry("letter_download", "jp.madoguchi.correspondence.DownloadTokens"),
+      Map.entry("email_confirmation", "jp.madoguchi.correspondence.EmailConfirmations"),
       Map.entry("desk_audit_event", "jp.madoguchi.report.DeskAudit"),
       Map.entry("verified_address", "jp.madoguchi.request.VerifiedAddresses"),
       Map.entry("provision_record", "jp.madoguchi.provision.ProvisionRegister"),

@@ -1,0 +1,64 @@
+package jp.madoguchi.correspondence;
+
+import jp.madoguchi.correspondence.OutboundLetter.Delivery;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestRegister;
+import org.springframework.stereotype.Service;
+
+/**
+ * E-mails that ask the requester (the agent when an agent made the request) to confirm their e-mail address: an
+ * electronic reply goes only to a confirmed address. The link is drawn when the e-mail is sent
+ * ({@link EmailConfirmations}).
+ */
+@Service
+public class EmailConfirmationLetters {
+
+  /** The public page the link opens. */
+  public static final String PAGE = "/status/confirm-email";
+
+  private final RequestRegister register;
+  private final CorrespondenceService correspondence;
+  private final EmailConfirmations confirmations;
+
+  EmailConfirmationLetters(RequestRegister register, CorrespondenceService correspondence,
+      EmailConfirmations confirmations) {
+    this.register = register;
+    this.correspondence = correspondence;
+    this.confirmations = confirmations;
+  }
+
+  /**
+   * Queues an e-mail with a confirmation link to the requester's address. Returns false, queueing nothing, when the
+   * requester gave no e-mail address.
+   *
+   * @param letterKey the outbox key: the same key never queues a second e-mail
+   * @param actor who caused it, in the register's history
+   */
+  public boolean queue(long requestId, String letterKey, String actor) {
+    DeskRequest request = register.find(requestId);
+    if (!CorrespondenceService.hasEmail(request.addressee())) {
+      return false;
+    }
+    register.recordEvent(requestId, actor, "EMAIL_CONFIRMATION_REQUESTED", null);
+    correspondence.queueToRequester(requestId, LetterKind.EMAIL_CONFIRMATION, letterKey);
+    return true;
+  }
+
+  /**
+   * At intake: queues the e-mail with the first confirmation link when the desk's letters to the requester go by
+   * e-mail (an address given, paper not chosen). Returns whether it did.
+   */
+  public boolean queueAtIntake(long requestId, String actor) {
+    DeskRequest request = register.find(requestId);
+    if (correspondence.deliveryToRequester(request, LetterKind.ACKNOWLEDGEMENT) != Delivery.EMAIL) {
+      return false;
+    }
+    return queue(requestId, "email-confirmation:" + requestId + ":intake", actor);
+  }
+
+  /** Whether the address the desk writes to now (the agent's when an agent made the request) is confirmed. */
+  public boolean addressConfirmed(long requestId) {
+    DeskRequest.Party addressee = register.find(requestId).addressee();
+    return CorrespondenceService.hasEmail(addressee) && confirmations.isConfirmed(requestId, addressee.email());
+  }
+}
