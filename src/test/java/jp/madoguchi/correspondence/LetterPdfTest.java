@@ -176,7 +176,7 @@ class LetterPdfTest {
       case COMPLAINT_ACKNOWLEDGEMENT -> ja ? "苦情・ご相談の受付について" : "Your complaint has been received";
       case COMPLAINT_ANSWER -> ja ? "苦情・ご相談への回答" : "Our answer to your complaint";
       case COMPLAINT_ANSWER_UNRESOLVED -> company.accreditedOrganisation().name().in(language);
-      case STAFF_REMINDER, STATUS_KEY -> throw new IllegalArgumentException(kind + " has no PDF");
+      case STAFF_REMINDER, STATUS_KEY, EMAIL_CONFIRMATION -> throw new IllegalArgumentException(kind + " has no PDF");
     };
   }
 

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.madoguchi.correspondence.ConfirmedAddresses;
 import jp.madoguchi.correspondence.LetterKind;
 import jp.madoguchi.correspondence.OutboundLetter;
 import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -57,6 +59,7 @@ class LegalRepresentativeProcessTest {
       "東京都千代田区千代田1-1", "03-1234-5678", "taro.yamada@example.jp");
 
   @Autowired ProcessEngine engine;
+  @Autowired ApplicationContext context;
   @Autowired RequestRegister register;
   @Autowired RequestProcessStarter starter;
   @Autowired Outbox outbox;
@@ -179,6 +182,8 @@ class LegalRepresentativeProcessTest {
         RequestEnums.PersonalInformationKind.ORDINARY, RequestEnums.DisclosureMethod.ELECTRONIC, "ja", ARRIVED,
         Instant.parse(ARRIVED + "T01:00:00Z"), MINOR, AgentKind.LEGAL_REPRESENTATIVE, PARENT,
         "ゲームアプリの会員情報として登録されている娘の情報"), "test");
+    // the requester confirmed their address with the link mailed at intake (ReplyAddressConfirmationTest)
+    new ConfirmedAddresses(context).confirm(request.id());
     instance = starter.start(request);
     desk = new ProcessDriver(engine, request.reference()).runJobs();
   }
@@ -207,8 +212,10 @@ class LegalRepresentativeProcessTest {
     }
   }
 
+  /** The letters of the request, without the e-mail with the link that confirmed the address. */
   private List<LetterKind> letterKinds() {
-    return outbox.lettersOf(request.id()).stream().map(OutboundLetter::kind).toList();
+    return outbox.lettersOf(request.id()).stream().map(OutboundLetter::kind)
+        .filter(kind -> kind != LetterKind.EMAIL_CONFIRMATION).toList();
   }
 
   private List<RequestEvent> events() {
