@@ -113,7 +113,8 @@ class LetterMail {
     model.put("statusKey", statusKey);
     model.put("statusLink", site.link("/status?reference=" + letter.reference()));
     model.put("confirmLink", confirmation == null ? null
-        : site.link(EmailConfirmationLetters.PAGE + "?token=" + confirmation.token()));
+        : site.link(EmailConfirmationLetters.PAGE + "?token=" + confirmation.token()
+            + ("en".equals(language) ? "&lang=en" : "")));
     model.put("confirmUntil", confirmation == null ? null : until(language, confirmation.expiresAt()));
     String folder = letter.kind().bilingual() ? "bilingual" : language;
     String template = letter.kind().carriesStatusKey() ? "status-key"
