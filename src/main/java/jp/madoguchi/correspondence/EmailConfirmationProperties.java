@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("madoguchi.email-confirmation")
 public record EmailConfirmationProperties(
-    @DefaultValue("P7D") Duration linkValidFor,
+    @DefaultValue("P21D") Duration linkValidFor,
     @DefaultValue("10") int replyWaitBusinessDays) {
 
   public EmailConfirmationProperties {

@@ -188,7 +188,7 @@ class EmailConfirmationPageTest {
   void anExpiredOrUnknownLinkSaysSoClearlyInJapaneseAndEnglish() throws Exception {
     DeskRequest request = TestRequests.request(register).register();
     String token = new ConfirmedAddresses(context).link(request.id());
-    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(8))));
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(22))));
 
     PageClient japanese = new PageClient(port);
     Page ja = japanese.get("/status/confirm-email?token=" + token);
