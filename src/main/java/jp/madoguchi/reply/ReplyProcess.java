@@ -20,6 +20,7 @@ public final class ReplyProcess {
     public static final String AWAIT_EMAIL_CONFIRMATION = "Gateway_AwaitEmailConfirmation";
     public static final String EMAIL_ADDRESS_CONFIRMED = "Event_EmailAddressConfirmed";
     public static final String EMAIL_ADDRESS_NOT_CONFIRMED_IN_TIME = "Event_EmailAddressNotConfirmedInTime";
+    public static final String REPLY_TO_SEND = "Gateway_ReplyToSend";
     public static final String SEND_REPLY = "Task_SendReply";
     public static final String DISPATCH_BY_REGISTERED_MAIL = "Task_DispatchByRegisteredMail";
 
