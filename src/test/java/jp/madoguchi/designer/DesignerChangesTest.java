@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import jp.madoguchi.correspondence.LetterKind;
 import jp.madoguchi.correspondence.Outbox;
 import jp.madoguchi.fee.FeePaymentProcess;
+import jp.madoguchi.correspondence.ConfirmedAddresses;
 import jp.madoguchi.handling.PersonalDataRequestProcess;
 import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.identity.IdentityVerificationProcess;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
@@ -59,6 +61,7 @@ class DesignerChangesTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
+  @Autowired ApplicationContext context;
   @Autowired RequestRegister register;
   @Autowired jp.madoguchi.request.VerifiedAddresses verifiedAddresses;
   @Autowired RequestProcessStarter starter;
@@ -229,6 +232,8 @@ class DesignerChangesTest {
 
   private DeskRequest start(RequestType type) {
     DeskRequest request = TestRequests.request(register).type(type).register();
+    // the requester confirmed their address with the link mailed at intake: the reply goes without waiting
+    new ConfirmedAddresses(context).confirm(request.id());
     starter.start(request);
     new ProcessDriver(engine, request.reference()).runJobs();
     return request;
