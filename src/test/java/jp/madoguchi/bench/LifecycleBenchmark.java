@@ -182,7 +182,8 @@ class LifecycleBenchmark {
 
   // ---------------------------------------------------------------------------------------------- the lifecycles
 
-  /** A disclosure request with a fee, from registration to the reply: five tasks, three letters. */
+  /** A disclosure request with a fee, from registration to the reply: five tasks, four letters (one confirms the
+   * requester's address). */
   void ourLifecycle(int number, Measures measures) throws Exception {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
     record Started(DeskRequest request, String processInstanceId) {}
