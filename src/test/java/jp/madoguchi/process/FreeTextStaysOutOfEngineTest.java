@@ -83,6 +83,8 @@ class FreeTextStaysOutOfEngineTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RequestRegister register;
+  @Autowired jp.madoguchi.request.VerifiedAddresses verifiedAddresses;
+  @Autowired org.springframework.context.ApplicationContext context;
   @Autowired RequestProcessStarter starter;
   @Autowired Outbox outbox;
   @Autowired DataSource dataSource;
@@ -131,7 +133,7 @@ class FreeTextStaysOutOfEngineTest {
     assertThat(filledFields).as("free-text fields the requests below filled: a new form needs a path here")
         .containsAll(discovered);
     assertThat(discovered).as("the forms have free text").contains("decide-on-request/refusalReasons",
-        "approve-refusal/managerComment", "investigate-retained-data/clientCompanyName");
+        "approve-refusal/managerComment", "check-request/clientCompanyName");
 
     assertThat(markersInEngineTables()).as("markers found in the engine's tables").isEmpty();
     List<RequestEvent> history = requests.stream().flatMap(r -> register.events(r.id()).stream()).toList();
@@ -152,8 +154,11 @@ class FreeTextStaysOutOfEngineTest {
   private void refusalSentBackDecidedAgainApprovedAndPosted() throws IOException {
     DeskRequest request = start(TestRequests.request(register).type(RequestType.DISCLOSURE)
         .method(DisclosureMethod.ELECTRONIC));
+    // the requester confirmed their e-mail address with the link mailed at intake
+    new jp.madoguchi.correspondence.ConfirmedAddresses(context).confirm(request.id());
     ProcessDriver desk = driver(request);
-    work(desk, "desk", DESK, PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    work(desk, "desk", DESK, PersonalDataRequestProcess.Elements.CHECK_REQUEST,
+        Map.of("requestFormComplete", true, "entrustedData", "NONE"));
     at(desk, "2026-12-15T17:00");
     assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.REVIEW_OVERDUE)).hasSize(1);
     for (Task review : desk.openTasks()) {
@@ -162,6 +167,7 @@ class FreeTextStaysOutOfEngineTest {
             review.getTaskDefinitionKey(), Map.of());
       }
     }
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
     work(desk, "desk", DESK, IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
         Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
     work(desk, "desk", DESK, FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
@@ -217,13 +223,12 @@ class FreeTextStaysOutOfEngineTest {
   private void dataEntrustedByAClient() {
     DeskRequest request = start(TestRequests.request(register).type(RequestType.DISCLOSURE));
     ProcessDriver desk = driver(request);
-    work(desk, "desk", DESK, PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    // the client's name and contact are typed in the check of the request (all of the data is the client's)
+    work(desk, "desk", DESK, PersonalDataRequestProcess.Elements.CHECK_REQUEST,
+        Map.of("requestFormComplete", true, "entrustedData", "ALL"));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
     work(desk, "desk", DESK, IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
         Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
-    work(desk, "desk", DESK, FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
-        "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
-    work(desk, "desk", DESK, PersonalDataRequestProcess.Elements.INVESTIGATE,
-        Map.of("entrustedByClient", true, "dataFound", true));
 
     assertThat(outbox.lettersOf(request.id())).as("the client is told, from what the register kept")
         .anySatisfy(letter -> {

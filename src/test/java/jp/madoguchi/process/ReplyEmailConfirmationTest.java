@@ -69,6 +69,7 @@ class ReplyEmailConfirmationTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RequestRegister register;
+  @Autowired jp.madoguchi.request.VerifiedAddresses verifiedAddresses;
   @Autowired RequestProcessStarter starter;
   @Autowired Outbox outbox;
   @Autowired ReplyAddressConfirmation confirmation;
@@ -207,7 +208,9 @@ class ReplyEmailConfirmationTest {
 
   /** The desk works the request to its reply: complete, identity verified, fee paid, data found, disclosed. */
   private void answer() {
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST,
+        Map.of("requestFormComplete", true, "entrustedData", "NONE"));
+    jp.madoguchi.support.TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
         Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
     desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,

@@ -52,6 +52,7 @@ class ThirdPartyRecordsReplyTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RequestRegister register;
+  @Autowired org.springframework.context.ApplicationContext context;
   @Autowired jp.madoguchi.request.VerifiedAddresses verifiedAddresses;
   @Autowired RequestProcessStarter starter;
   @Autowired ProvisionRegister provisionRegister;
@@ -87,6 +88,7 @@ class ThirdPartyRecordsReplyTest {
         RequestEnums.Channel.POST, RequestEnums.PersonalInformationKind.ORDINARY,
         RequestEnums.DisclosureMethod.ELECTRONIC, "ja", ARRIVED, Instant.parse(ARRIVED + "T01:00:00Z"), PERSON,
         null, null, "第三者に提供された私の記録"), "test");
+    new jp.madoguchi.correspondence.ConfirmedAddresses(context).confirm(request.id());
     starter.start(request);
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
     desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE"));
