@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import jp.madoguchi.calendar.DeskCalendar;
 import jp.madoguchi.provision.ProvisionAudit;
+import jp.madoguchi.inventory.InventoryAudited;
 import jp.madoguchi.request.RequestRegister;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The desk's own audit trail ({@code desk_audit_event}, append-only): what staff do that concerns no single request,
- * such as taking the record of handling of a period out of the system. A request's own history stays in the register.
+ * such as taking the record of handling of a period out of the system, or changing or exporting the data inventory. A request's own history stays in the register.
  */
 @Service
 public class DeskAudit {
@@ -44,6 +45,16 @@ public class DeskAudit {
   @EventListener
   void provisionRegister(ProvisionAudit audit) {
     record(audit.actor(), audit.action(), audit.detail());
+  }
+
+  /**
+   * A change, import or export of the data inventory, recorded in the transaction of the change: the inventory sits
+   * below this trail, so it publishes what happened and the trail records it.
+   */
+  @EventListener
+  void inventoryAudited(InventoryAudited event) {
+    record(event.actor(), event.action(), event.detail().length() > 1000
+        ? event.detail().substring(0, 999) + "…" : event.detail());
   }
 
   /** The latest entries of one kind, newest first. */

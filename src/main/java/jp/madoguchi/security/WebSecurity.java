@@ -187,6 +187,9 @@ class WebSecurity {
                     .permitAll()
                     .requestMatchers("/request", "/request/**", "/status", "/status/**")
                     .permitAll()
+                    // the published items about personal data (APPI Art 32(1)), linked from the privacy policy
+                    .requestMatchers(HttpMethod.GET, "/notice")
+                    .permitAll()
                     // a letter's download link: the random token in the address is the credential
                     .requestMatchers(HttpMethod.GET, "/letters/download/*")
                     .permitAll()
@@ -194,6 +197,9 @@ class WebSecurity {
                     .permitAll()
                     // the register of third-party provision records, its search and import: managers only
                     .requestMatchers("/desk/provision-records", "/desk/provision-records/**")
+                    .hasRole(DeskGroups.PRIVACY_MANAGERS)
+                    // the data inventory: the desk reads it, managers change it
+                    .requestMatchers(HttpMethod.POST, "/desk/inventory/**")
                     .hasRole(DeskGroups.PRIVACY_MANAGERS)
                     .requestMatchers("/desk/**")
                     .hasAnyRole(staff)

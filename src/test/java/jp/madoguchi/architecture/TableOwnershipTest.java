@@ -55,7 +55,15 @@ class TableOwnershipTest {
       Map.entry("provision_record", "jp.madoguchi.provision.ProvisionRegister"),
       Map.entry("provision_person", "jp.madoguchi.provision.ProvisionRegister"),
       Map.entry("provision_further", "jp.madoguchi.provision.ProvisionRegister"),
-      Map.entry("provision_match", "jp.madoguchi.provision.ProvisionMatches")));
+      Map.entry("provision_match", "jp.madoguchi.provision.ProvisionMatches"),
+      Map.entry("inventory_category", "jp.madoguchi.inventory.Inventory"),
+      Map.entry("inventory_category_relationship", "jp.madoguchi.inventory.Inventory"),
+      Map.entry("inventory_purpose", "jp.madoguchi.inventory.Inventory"),
+      Map.entry("inventory_purpose_category", "jp.madoguchi.inventory.Inventory"),
+      Map.entry("inventory_system", "jp.madoguchi.inventory.Inventory"),
+      Map.entry("inventory_system_category", "jp.madoguchi.inventory.Inventory"),
+      Map.entry("inventory_provision", "jp.madoguchi.inventory.Inventory"),
+      Map.entry("inventory_change", "jp.madoguchi.inventory.Inventory")));
 
   private static final Pattern CREATE_OR_DROP_TABLE = Pattern.compile(
       "\\b(CREATE|DROP)\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+"
