@@ -55,6 +55,10 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import jp.madoguchi.inventory.DataCategory;
+import jp.madoguchi.inventory.Inventory;
+import jp.madoguchi.inventory.InventoryKind;
+import jp.madoguchi.inventory.Relationship;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -101,6 +105,17 @@ class WordsNotCodesTest {
   @Autowired Outbox outbox;
   @Autowired SlaClock clock;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+  @Autowired Inventory inventory;
+
+  /** A category of the inventory, so that its page (with its history) is read too. */
+  private String wordsCategory() {
+    String code = "WORDS_CALL_NOTES";
+    if (inventory.entry(InventoryKind.CATEGORIES, code).isEmpty()) {
+      inventory.create(new DataCategory(code, "通話メモ", "Call notes", "メモ", "Notes", true, null, null, false,
+          "1年", "One year", "通話", "Calls", List.of(Relationship.CUSTOMER)), "manager");
+    }
+    return code;
+  }
 
   @Test
   void everyPageOfOursShowsWordsAndDatesNeverCodesOrIsoDates() throws Exception {
@@ -117,7 +132,7 @@ class WordsNotCodesTest {
         .orElseThrow().id();
     Map<String, String> values = Map.of("reference", request.reference(), "documents/id",
         Long.toString(document.id()), "letters/id", Long.toString(letterId),
-        "token", "NoSuchDownloadTokenNoSuchDownloadTokenNoSuch");
+        "token", "NoSuchDownloadTokenNoSuchDownloadTokenNoSuch", "kind", "categories", "code", wordsCategory());
     List<String> routes = OurRoutes.get(mappings);
     assertThat(routes).contains("/request", "/desk/requests", "/desk/reports", "/desk/letters/paper")
         .anyMatch(route -> route.startsWith("/desk/requests/{reference"));
