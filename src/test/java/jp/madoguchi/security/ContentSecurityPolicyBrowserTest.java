@@ -100,9 +100,20 @@ class ContentSecurityPolicyBrowserTest {
     assertThat(browser.findElement(By.id("report-period-text")).getText()).isNotBlank();
     noteViolations("the desk's report");
 
+    navigate("/desk/inventory");
+    browser.findElement(By.id("add-categories")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inventory-form")));
+    browser.findElement(By.id("save-entry")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    noteViolations("the inventory's form with its errors");
+
     browser.findElement(By.cssSelector("form[action='/desk/logout'] button[type=submit]")).click();
     wait.until(ExpectedConditions.urlContains("/desk/login?logout"));
     noteViolations("the login page after logging out");
+
+    open("/notice");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("purposes")));
+    noteViolations("the public notice");
 
     open("/swagger-ui/index.html");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".information-container"),
