@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -261,7 +262,7 @@ public class Inventory {
           .params(now, actor, change.kind().name(), change.code(), change.action().name(), json(change.fields()))
           .update();
       events.publishEvent(new InventoryAudited(actor, CHANGED, change.kind().path() + " " + change.code() + " "
-          + change.action().name().toLowerCase(java.util.Locale.ROOT) + ": " + change.fields().stream()
+          + change.action().name().toLowerCase(Locale.ROOT) + ": " + change.fields().stream()
           .map(FieldChange::field).collect(Collectors.joining(", "))));
     }
     return changes;
@@ -320,77 +321,77 @@ public class Inventory {
 
   private void write(InventoryEntry entry, boolean added) {
     if (entry instanceof DataCategory c) {
-        Object[] values = {c.nameJa(), c.nameEn(), c.dataItemsJa(), c.dataItemsEn(), c.retained(), c.clientName(),
-            c.clientContact(), c.specificPersonalInformation(), c.retentionJa(), c.retentionEn(), c.sourceJa(),
-            c.sourceEn(), c.code()};
-        if (added) {
-          jdbc.sql("""
-                  INSERT INTO inventory_category (name_ja, name_en, data_items_ja, data_items_en, retained, client_name,
-                    client_contact, specific_personal_information, retention_ja, retention_en, source_ja, source_en,
-                    code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                  """).params(values).update();
-        } else {
-          jdbc.sql("""
-                  UPDATE inventory_category SET name_ja = ?, name_en = ?, data_items_ja = ?, data_items_en = ?,
-                    retained = ?, client_name = ?, client_contact = ?, specific_personal_information = ?,
-                    retention_ja = ?, retention_en = ?, source_ja = ?, source_en = ? WHERE code = ?
-                  """).params(values).update();
-        }
-        long id = idOf("inventory_category", c.code());
-        jdbc.sql("DELETE FROM inventory_category_relationship WHERE category_id = ?").param(id).update();
-        for (Relationship relationship : c.relationships()) {
-          jdbc.sql("INSERT INTO inventory_category_relationship (category_id, relationship) VALUES (?, ?)")
-              .params(id, relationship.name()).update();
-        }
+      Object[] values = {c.nameJa(), c.nameEn(), c.dataItemsJa(), c.dataItemsEn(), c.retained(), c.clientName(),
+          c.clientContact(), c.specificPersonalInformation(), c.retentionJa(), c.retentionEn(), c.sourceJa(),
+          c.sourceEn(), c.code()};
+      if (added) {
+        jdbc.sql("""
+                INSERT INTO inventory_category (name_ja, name_en, data_items_ja, data_items_en, retained, client_name,
+                  client_contact, specific_personal_information, retention_ja, retention_en, source_ja, source_en,
+                  code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(values).update();
+      } else {
+        jdbc.sql("""
+                UPDATE inventory_category SET name_ja = ?, name_en = ?, data_items_ja = ?, data_items_en = ?,
+                  retained = ?, client_name = ?, client_contact = ?, specific_personal_information = ?,
+                  retention_ja = ?, retention_en = ?, source_ja = ?, source_en = ? WHERE code = ?
+                """).params(values).update();
+      }
+      long id = idOf("inventory_category", c.code());
+      jdbc.sql("DELETE FROM inventory_category_relationship WHERE category_id = ?").param(id).update();
+      for (Relationship relationship : c.relationships()) {
+        jdbc.sql("INSERT INTO inventory_category_relationship (category_id, relationship) VALUES (?, ?)")
+            .params(id, relationship.name()).update();
+      }
     } else if (entry instanceof UsePurpose p) {
-        Object[] values = {p.textJa(), p.textEn(), p.published(), p.code()};
-        if (added) {
-          jdbc.sql("INSERT INTO inventory_purpose (text_ja, text_en, published, code) VALUES (?, ?, ?, ?)")
-              .params(values).update();
-        } else {
-          jdbc.sql("UPDATE inventory_purpose SET text_ja = ?, text_en = ?, published = ? WHERE code = ?")
-              .params(values).update();
-        }
-        long id = idOf("inventory_purpose", p.code());
-        jdbc.sql("DELETE FROM inventory_purpose_category WHERE purpose_id = ?").param(id).update();
-        for (String category : p.categories()) {
-          jdbc.sql("INSERT INTO inventory_purpose_category (purpose_id, category_id) VALUES (?, ?)")
-              .params(id, idOf("inventory_category", category)).update();
-        }
+      Object[] values = {p.textJa(), p.textEn(), p.published(), p.code()};
+      if (added) {
+        jdbc.sql("INSERT INTO inventory_purpose (text_ja, text_en, published, code) VALUES (?, ?, ?, ?)")
+            .params(values).update();
+      } else {
+        jdbc.sql("UPDATE inventory_purpose SET text_ja = ?, text_en = ?, published = ? WHERE code = ?")
+            .params(values).update();
+      }
+      long id = idOf("inventory_purpose", p.code());
+      jdbc.sql("DELETE FROM inventory_purpose_category WHERE purpose_id = ?").param(id).update();
+      for (String category : p.categories()) {
+        jdbc.sql("INSERT INTO inventory_purpose_category (purpose_id, category_id) VALUES (?, ?)")
+            .params(id, idOf("inventory_category", category)).update();
+      }
     } else if (entry instanceof HoldingSystem s) {
-        Object[] values = {s.nameJa(), s.nameEn(), s.owningGroup(), s.specificInformationEntitled(),
-            s.searchKind().name(), s.code()};
-        if (added) {
-          jdbc.sql("""
-                  INSERT INTO inventory_system (name_ja, name_en, owning_group, specific_information_entitled,
-                    search_kind, code) VALUES (?, ?, ?, ?, ?, ?)
-                  """).params(values).update();
-        } else {
-          jdbc.sql("""
-                  UPDATE inventory_system SET name_ja = ?, name_en = ?, owning_group = ?,
-                    specific_information_entitled = ?, search_kind = ? WHERE code = ?
-                  """).params(values).update();
-        }
-        long id = idOf("inventory_system", s.code());
-        jdbc.sql("DELETE FROM inventory_system_category WHERE system_id = ?").param(id).update();
-        for (String category : s.categories()) {
-          jdbc.sql("INSERT INTO inventory_system_category (system_id, category_id) VALUES (?, ?)")
-              .params(id, idOf("inventory_category", category)).update();
-        }
+      Object[] values = {s.nameJa(), s.nameEn(), s.owningGroup(), s.specificInformationEntitled(),
+          s.searchKind().name(), s.code()};
+      if (added) {
+        jdbc.sql("""
+                INSERT INTO inventory_system (name_ja, name_en, owning_group, specific_information_entitled,
+                  search_kind, code) VALUES (?, ?, ?, ?, ?, ?)
+                """).params(values).update();
+      } else {
+        jdbc.sql("""
+                UPDATE inventory_system SET name_ja = ?, name_en = ?, owning_group = ?,
+                  specific_information_entitled = ?, search_kind = ? WHERE code = ?
+                """).params(values).update();
+      }
+      long id = idOf("inventory_system", s.code());
+      jdbc.sql("DELETE FROM inventory_system_category WHERE system_id = ?").param(id).update();
+      for (String category : s.categories()) {
+        jdbc.sql("INSERT INTO inventory_system_category (system_id, category_id) VALUES (?, ?)")
+            .params(id, idOf("inventory_category", category)).update();
+      }
     } else if (entry instanceof Provision p) {
-        Object[] values = {idOf("inventory_category", p.category()), p.recipientJa(), p.recipientEn(),
-            p.legalBasis().name(), p.jointUseItemsJa(), p.jointUseItemsEn(), p.code()};
-        if (added) {
-          jdbc.sql("""
-                  INSERT INTO inventory_provision (category_id, recipient_ja, recipient_en, legal_basis,
-                    joint_use_items_ja, joint_use_items_en, code) VALUES (?, ?, ?, ?, ?, ?, ?)
-                  """).params(values).update();
-        } else {
-          jdbc.sql("""
-                  UPDATE inventory_provision SET category_id = ?, recipient_ja = ?, recipient_en = ?,
-                    legal_basis = ?, joint_use_items_ja = ?, joint_use_items_en = ? WHERE code = ?
-                  """).params(values).update();
-        }
+      Object[] values = {idOf("inventory_category", p.category()), p.recipientJa(), p.recipientEn(),
+          p.legalBasis().name(), p.jointUseItemsJa(), p.jointUseItemsEn(), p.code()};
+      if (added) {
+        jdbc.sql("""
+                INSERT INTO inventory_provision (category_id, recipient_ja, recipient_en, legal_basis,
+                  joint_use_items_ja, joint_use_items_en, code) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).params(values).update();
+      } else {
+        jdbc.sql("""
+                UPDATE inventory_provision SET category_id = ?, recipient_ja = ?, recipient_en = ?,
+                  legal_basis = ?, joint_use_items_ja = ?, joint_use_items_en = ? WHERE code = ?
+                """).params(values).update();
+      }
     }
   }
 

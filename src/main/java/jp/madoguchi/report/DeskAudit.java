@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The desk's own audit trail ({@code desk_audit_event}, append-only): what staff do that concerns no single request,
- * such as taking the record of handling of a period out of the system, or changing or exporting the data inventory. A request's own history stays in the register.
+ * such as taking the record of handling of a period out of the system, or changing, importing or exporting the data
+ * inventory. A request's own history stays in the register.
  */
 @Service
 public class DeskAudit {
