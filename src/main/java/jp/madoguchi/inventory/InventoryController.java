@@ -63,6 +63,15 @@ class InventoryController {
     return "desk/inventory";
   }
 
+  /** One kind's list alone (the overview lists all four). */
+  @GetMapping("/desk/inventory/{kind:" + KINDS + "}")
+  String list(@PathVariable String kind, Authentication user, Model model) {
+    index(user, model);
+    model.addAttribute("kinds", new InventoryKind[] {kind(kind)});
+    model.addAttribute("only", kind(kind));
+    return "desk/inventory";
+  }
+
   @GetMapping("/desk/inventory/{kind:" + KINDS + "}/{code:" + CODE + "}")
   String view(@PathVariable String kind, @PathVariable String code, Authentication user, Model model) {
     InventoryKind of = kind(kind);

@@ -52,6 +52,10 @@ class InventoryPagesTest {
     assertThat(list.document().select("#list-purposes tr[data-code=PAGES_LOYALTY_POINTS]").text())
         .contains("ポイントの付与及び特典のご案内");
     assertThat(list.html()).doesNotContain("??");
+    Page systemsOnly = manager.get("/desk/inventory/systems");
+    assertThat(systemsOnly.document().selectFirst("h1").text()).isEqualTo("システム");
+    assertThat(systemsOnly.document().selectFirst("#list-systems tr[data-code=PAGES_LOYALTY_SYSTEM]")).isNotNull();
+    assertThat(systemsOnly.document().selectFirst("#list-categories")).isNull();
 
     Page system = manager.get("/desk/inventory/systems/PAGES_LOYALTY_SYSTEM?lang=en");
     assertThat(system.document().selectFirst("dd[data-field=categories]").text())
