@@ -239,13 +239,13 @@ public class Outbox {
   List<String> cancelUnsent(long requestId) {
     List<String> unsent = jdbc.sql("""
             SELECT letter_kind || ' to ' || recipient_role || ' by ' || delivery FROM outbound_letter
-            WHERE request_id = ? AND status IN ('QUEUED', 'RETRY', 'FAILED') ORDER BY id
+            WHERE request_id = ? AND status IN ('QUEUED', 'SENDING', 'RETRY', 'FAILED') ORDER BY id
             """)
         .param(requestId).query(String.class).list();
     if (!unsent.isEmpty()) {
       jdbc.sql("""
               UPDATE outbound_letter SET status = 'CANCELLED', next_attempt_at = NULL
-              WHERE request_id = ? AND status IN ('QUEUED', 'RETRY', 'FAILED')
+              WHERE request_id = ? AND status IN ('QUEUED', 'SENDING', 'RETRY', 'FAILED')
               """)
           .param(requestId).update();
     }
@@ -254,7 +254,8 @@ public class Outbox {
 
   /**
    * The request's personal data is erased: the names and addresses of its requester's letters go, and the errors of
-   * their mail (which may name an address); the outbox keeps which letter went to whom when, by which means.
+   * their mail (which may name an address); the outbox keeps which letter went to whom when, by which means. A letter
+   * to the requester still waiting to go out is cancelled: there is no address left to send it to.
    */
   @EventListener
   void erasePersonalData(PersonalDataErased erased) {
@@ -264,6 +265,13 @@ public class Outbox {
               recipient_email = CASE WHEN recipient_role IN ('PRINCIPAL', 'AGENT') THEN NULL ELSE recipient_email END,
               last_error = NULL
             WHERE request_id = ?
+            """)
+        .param(erased.requestId())
+        .update();
+    // a letter to the requester that has not gone out by now has no one left to go to: it is not sent
+    jdbc.sql("""
+            UPDATE outbound_letter SET status = 'CANCELLED'
+            WHERE request_id = ? AND recipient_role IN ('PRINCIPAL', 'AGENT') AND status IN ('QUEUED', 'SENDING', 'RETRY', 'FAILED')
             """)
         .param(erased.requestId())
         .update();

@@ -60,6 +60,8 @@ class PersonalDataErasureTest {
       assertThat(letter.kind()).isEqualTo(LetterKind.ACKNOWLEDGEMENT);
       assertThat(letter.recipientName()).isNull();
       assertThat(letter.recipientEmail()).isNull();
+      assertThat(letter.status()).as("a letter not yet sent has no one left to go to").isEqualTo(
+          jp.madoguchi.correspondence.LetterStatus.CANCELLED);
     });
     assertThat(register.find(kept.id()).principal()).isEqualTo(TestRequests.PRINCIPAL);
     assertThat(register.find(open.id()).principal()).isEqualTo(TestRequests.PRINCIPAL);
