@@ -183,7 +183,9 @@ class TasklistBrowserTest {
     DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
     starter.start(request);
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true));
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST,
+        Map.of("requestFormComplete", true, "entrustedData", "NONE"));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
     desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
         Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
     desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
