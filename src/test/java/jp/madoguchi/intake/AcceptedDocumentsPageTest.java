@@ -32,4 +32,14 @@ class AcceptedDocumentsPageTest {
         "have not been issued since 2 December 2024", "Pension books have not been issued since April 2022",
         "a resident record issued within 6 months", "is deleted unused at once");
   }
+
+  @Test
+  void theFooterGivesTheDesksNameAndHoursAsTheCompanyConfiguredThem() throws Exception {
+    PageClient browser = new PageClient(port);
+
+    assertThat(browser.get("/request").document().select("footer.site-footer").text())
+        .isEqualTo("お客様相談室 個人情報窓口　受付時間：平日 9:00〜17:00(土日・祝日・12月31日〜1月3日を除く)");
+    assertThat(browser.get("/notice?lang=en").document().select("footer.site-footer").text())
+        .startsWith("Personal Information Desk").contains("Opening hours: weekdays 9:00-17:00 Japan time");
+  }
 }
