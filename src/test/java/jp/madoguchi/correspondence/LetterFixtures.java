@@ -21,6 +21,8 @@ final class LetterFixtures {
   static final String CLIENT_EMAIL = "privacy@client.example.jp";
   static final String STAFF_EMAIL = "desk-staff@example.jp";
   static final String PARTIAL_REASONS = "通話録音に第三者の発言が含まれるため、その部分を除いて開示します。";
+  static final String PURPOSES_PUBLISHED_REASONS = "お問い合わせの際にお伺いした情報の利用目的は、当社ウェブサイトの"
+      + "「個人情報の取扱いについて」第2項に「お問い合わせ・ご依頼への対応のため」として掲載しており、明らかであるため。";
   static final String REFUSAL_REASONS = "ご請求の記録は警察からの照会に関するもので、開示すると捜査に支障を及ぼすおそれがあります。";
   static final String PAPER_REASON = "通話録音が約40時間分あり、電磁的記録での提供には多額の費用を要するため";
   static final String ACTION_TAKEN = "登録住所を「東京都千代田区千代田1-1」に訂正しました。";
