@@ -15,6 +15,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import jp.madoguchi.calendar.DeskCalendar;
+import jp.madoguchi.inventory.Inventory;
+import jp.madoguchi.inventory.InventoryKind;
+import jp.madoguchi.inventory.Provision;
 import jp.madoguchi.request.RequestRegister;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,9 +56,11 @@ public class ProvisionRegister {
   private final DeskCalendar calendar;
   private final ObjectMapper json;
   private final ApplicationEventPublisher events;
+  private final Inventory inventory;
 
   ProvisionRegister(JdbcClient jdbc, JdbcTemplate batch, DeskCalendar calendar, ObjectMapper json,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, Inventory inventory) {
+    this.inventory = inventory;
     this.jdbc = jdbc;
     this.batch = batch;
     this.calendar = calendar;
@@ -69,7 +74,8 @@ public class ProvisionRegister {
    */
   @Transactional
   public Batch store(List<ProvisionRecordInput> inputs, String actor) {
-    List<ProvisionValidation.ValidRecord> records = ProvisionValidation.check(inputs, calendar.today());
+    List<ProvisionValidation.ValidRecord> records = ProvisionValidation.check(inputs, calendar.today(),
+        inventoryCodes());
     List<ProvisionProblem> conflicts = new ArrayList<>();
     List<Stored> answers = new ArrayList<>();
     List<Integer> fresh = new ArrayList<>();
@@ -265,5 +271,21 @@ public class ProvisionRegister {
       chunks.add(ids.subList(i, Math.min(ids.size(), i + 500)));
     }
     return chunks;
+  }
+
+  /** The data inventory as the checks of a record see it: its categories and its provisions, by code. */
+  private ProvisionValidation.InventoryCodes inventoryCodes() {
+    return new ProvisionValidation.InventoryCodes() {
+      @Override
+      public boolean knowsCategory(String code) {
+        return inventory.entry(InventoryKind.CATEGORIES, code).isPresent();
+      }
+
+      @Override
+      public Optional<ProvisionValidation.KnownProvision> provision(String code) {
+        return inventory.entry(InventoryKind.PROVISIONS, code).map(Provision.class::cast)
+            .map(known -> new ProvisionValidation.KnownProvision(known.recordedUnderArt29(), known.category()));
+      }
+    };
   }
 }

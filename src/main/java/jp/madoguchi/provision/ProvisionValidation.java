@@ -40,8 +40,42 @@ final class ProvisionValidation {
     }
   }
 
+  /**
+   * What the data inventory knows of the codes a record names: a category, and a provision of a category to a
+   * recipient (whose legal basis says whether Art 29 asks for a record).
+   */
+  interface InventoryCodes {
+
+    /** Whether the inventory has a category of this code. */
+    boolean knowsCategory(String code);
+
+    /** The inventory's provision of this code: whether it is recorded under Art 29, its category; empty if none. */
+    java.util.Optional<KnownProvision> provision(String code);
+
+    /** Knows every code: for checks that do not look at the inventory. */
+    InventoryCodes ANY = new InventoryCodes() {
+      @Override
+      public boolean knowsCategory(String code) {
+        return true;
+      }
+
+      @Override
+      public java.util.Optional<KnownProvision> provision(String code) {
+        return java.util.Optional.of(new KnownProvision(true, null));
+      }
+    };
+  }
+
+  /** A provision the inventory lists: whether Art 29 asks for a record of it, and its category's code. */
+  record KnownProvision(boolean recorded, String categoryCode) {}
+
   /** Every record valid, or {@link InvalidProvisionRecords} naming every problem. */
   static List<ValidRecord> check(List<ProvisionRecordInput> inputs, LocalDate today) {
+    return check(inputs, today, InventoryCodes.ANY);
+  }
+
+  /** As {@link #check(List, LocalDate)}, with the codes a record names checked against the data inventory. */
+  static List<ValidRecord> check(List<ProvisionRecordInput> inputs, LocalDate today, InventoryCodes inventory) {
     List<ProvisionProblem> problems = new ArrayList<>();
     List<ValidRecord> valid = new ArrayList<>();
     if (inputs == null || inputs.isEmpty()) {
@@ -52,7 +86,7 @@ final class ProvisionValidation {
     for (int i = 0; i < inputs.size(); i++) {
       ProvisionRecordInput input = inputs.get(i);
       Checker checker = new Checker(input == null || blank(input.sourceId()) ? "#" + (i + 1) : input.sourceId(),
-          problems);
+          problems, inventory);
       if (input == null) {
         checker.add("", ProvisionProblem.REQUIRED);
         continue;
@@ -72,7 +106,7 @@ final class ProvisionValidation {
   /** A further provision's own id and date. */
   static LocalDate furtherProvision(String sourceId, String provisionId, String providedOn, LocalDate today) {
     List<ProvisionProblem> problems = new ArrayList<>();
-    Checker checker = new Checker(sourceId, problems);
+    Checker checker = new Checker(sourceId, problems, InventoryCodes.ANY);
     if (blank(provisionId)) {
       checker.add("provisionId", ProvisionProblem.REQUIRED);
     } else if (!SOURCE_ID.matcher(provisionId).matches()) {
@@ -92,11 +126,13 @@ final class ProvisionValidation {
   private static final class Checker {
     private final String record;
     private final List<ProvisionProblem> problems;
+    private final InventoryCodes inventory;
     private int before;
 
-    Checker(String record, List<ProvisionProblem> problems) {
+    Checker(String record, List<ProvisionProblem> problems, InventoryCodes inventory) {
       this.record = record;
       this.problems = problems;
+      this.inventory = inventory;
     }
 
     void add(String field, String code) {
@@ -136,6 +172,21 @@ final class ProvisionValidation {
       String items = items(in.dataItems());
       String category = text("categoryCode", in.categoryCode(), false, 64);
       String recipient = text("recipientCode", in.recipientCode(), false, 64);
+      if (category != null && !inventory.knowsCategory(category)) {
+        add("categoryCode", ProvisionProblem.UNKNOWN_VALUE);
+      }
+      if (recipient != null) {
+        java.util.Optional<KnownProvision> known = inventory.provision(recipient);
+        if (known.isEmpty()) {
+          add("recipientCode", ProvisionProblem.UNKNOWN_VALUE);
+        } else if (!known.get().recorded()) {
+          // the inventory's legal basis for this provision is one Art 29 asks no record of
+          add("recipientCode", ProvisionProblem.NO_RECORD_REQUIRED);
+        } else if (category != null && known.get().categoryCode() != null
+            && !known.get().categoryCode().equals(category)) {
+          add("recipientCode", ProvisionProblem.UNKNOWN_VALUE);
+        }
+      }
       List<ValidPerson> persons = persons(in.persons(), today);
       if (problems.size() > before) {
         return null;

@@ -51,6 +51,15 @@ class PostgresProvisionTest {
   @Autowired ProvisionPurge purge;
   @Autowired RequestRegister requests;
 
+  @Autowired jp.madoguchi.inventory.Inventory inventory;
+
+  /** The category and the recipient the fixtures' records name are in the data inventory. */
+  @org.junit.jupiter.api.BeforeEach
+  void recipientsInTheInventory() {
+    ProvisionFixtures.inInventory(inventory, "CUSTOMERS", "POINT-PARTNER");
+  }
+
+
   @AfterEach
   void realClock() {
     ProvisionFixtures.realClock();

@@ -45,6 +45,15 @@ class ProvisionApiTest {
   @Autowired IdentityService identity;
   @Autowired DeskCalendar calendar;
 
+  @Autowired jp.madoguchi.inventory.Inventory inventory;
+
+  /** The category and the recipient the fixtures' records name are in the data inventory. */
+  @org.junit.jupiter.api.BeforeEach
+  void recipientsInTheInventory() {
+    ProvisionFixtures.inInventory(inventory, "CUSTOMERS", "POINT-PARTNER");
+  }
+
+
   LocalDate today;
 
   @BeforeEach
@@ -129,6 +138,34 @@ class ProvisionApiTest {
     String nobody = sourceId("nobody");
     assertBatchRefused(good, provided(nobody, "OTHER", today, List.of(person(null, null, "1980-01-01", null, null))),
         nobody, "persons[0]", "no-identifier");
+  }
+
+  @Test
+  void theInventorysCodesAreCheckedAndARecipientTheInventoryProvidesToWithoutARecordIsRefused() throws Exception {
+    String good = sourceId("good-codes");
+
+    String category = sourceId("unknown-category");
+    Map<String, Object> unknownCategory = provided(category, "OTHER", today, persons(1, category));
+    unknownCategory.put("categoryCode", "NO_SUCH_CATEGORY");
+    assertBatchRefused(good, unknownCategory, category, "categoryCode", "unknown-value");
+
+    String recipient = sourceId("unknown-recipient");
+    Map<String, Object> unknownRecipient = provided(recipient, "OTHER", today, persons(1, recipient));
+    unknownRecipient.put("recipientCode", "NO_SUCH_RECIPIENT");
+    assertBatchRefused(good, unknownRecipient, recipient, "recipientCode", "unknown-value");
+
+    // the inventory says the data goes to this contractor under entrustment: Art 29 asks no record of it
+    if (inventory.entry(jp.madoguchi.inventory.InventoryKind.PROVISIONS, "DELIVERY-CONTRACTOR").isEmpty()) {
+      inventory.create(new jp.madoguchi.inventory.Provision("DELIVERY-CONTRACTOR", "CUSTOMERS", "配送委託先",
+          "Delivery contractor", jp.madoguchi.inventory.LegalBasis.ENTRUSTMENT, null, null), "test");
+    }
+    String entrusted = sourceId("entrusted-recipient");
+    Map<String, Object> toContractor = provided(entrusted, "OTHER", today, persons(1, entrusted));
+    toContractor.put("recipientCode", "DELIVERY-CONTRACTOR");
+    ResponseEntity<String> refused = post(toContractor);
+    assertProblem(refused, HttpStatus.UNPROCESSABLE_ENTITY, "provision-record-not-required", entrusted,
+        "recipientCode");
+    assertThat(count(entrusted)).isZero();
   }
 
   @Test

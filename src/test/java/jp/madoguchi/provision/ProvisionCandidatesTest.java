@@ -39,6 +39,15 @@ class ProvisionCandidatesTest {
   @Autowired ProvisionMatches matches;
   @Autowired RequestRegister requests;
   @Autowired ObjectMapper json;
+
+  @Autowired jp.madoguchi.inventory.Inventory inventory;
+
+  /** The category and the recipient the fixtures' records name are in the data inventory. */
+  @org.junit.jupiter.api.BeforeEach
+  void recipientsInTheInventory() {
+    ProvisionFixtures.inInventory(inventory, "CUSTOMERS", "POINT-PARTNER");
+  }
+
   @LocalServerPort int port;
 
   DeskRequest request;

@@ -100,4 +100,20 @@ final class ProvisionFixtures {
   static void realClock() {
     ClockUtil.reset();
   }
+
+  /**
+   * Puts into the data inventory, when missing, the category and the provision to a recipient that the records of
+   * these fixtures name by code: the register refuses codes the inventory does not know.
+   */
+  static void inInventory(jp.madoguchi.inventory.Inventory inventory, String categoryCode, String provisionCode) {
+    if (inventory.entry(jp.madoguchi.inventory.InventoryKind.CATEGORIES, categoryCode).isEmpty()) {
+      inventory.create(new jp.madoguchi.inventory.DataCategory(categoryCode, "お客様の連絡先", "Customer contacts",
+          "氏名、電話番号", "Name, phone", true, null, null, false, "5年", "Five years", "お申込み", "Applications",
+          List.of(jp.madoguchi.inventory.Relationship.CUSTOMER)), "test");
+    }
+    if (inventory.entry(jp.madoguchi.inventory.InventoryKind.PROVISIONS, provisionCode).isEmpty()) {
+      inventory.create(new jp.madoguchi.inventory.Provision(provisionCode, categoryCode, "株式会社提携ポイント",
+          "Partner Points Co., Ltd.", jp.madoguchi.inventory.LegalBasis.CONSENT, null, null), "test");
+    }
+  }
 }

@@ -31,6 +31,15 @@ class ProvisionPurgeTest {
   @Autowired ProvisionPurge purge;
   @Autowired ObjectMapper json;
   @Autowired DeskAudit audit;
+
+  @Autowired jp.madoguchi.inventory.Inventory inventory;
+
+  /** The category and the recipient the fixtures' records name are in the data inventory. */
+  @org.junit.jupiter.api.BeforeEach
+  void recipientsInTheInventory() {
+    ProvisionFixtures.inInventory(inventory, "CUSTOMERS", "POINT-PARTNER");
+  }
+
   @LocalServerPort int port;
 
   @AfterEach

@@ -26,6 +26,15 @@ class ProvisionRegisterPageTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired DeskAudit audit;
+
+  @Autowired jp.madoguchi.inventory.Inventory inventory;
+
+  /** The category and the recipient the fixtures' records name are in the data inventory. */
+  @org.junit.jupiter.api.BeforeEach
+  void recipientsInTheInventory() {
+    ProvisionFixtures.inInventory(inventory, "CUSTOMERS", "POINT-PARTNER");
+  }
+
   @LocalServerPort int port;
 
   @Test
@@ -98,8 +107,9 @@ class ProvisionRegisterPageTest {
   }
 
   /** One person's line of a record to a recipient whose code ends in the record's tag. */
-  private static String line(String sourceId, String basis, String date, String kana, String phone) {
+  private String line(String sourceId, String basis, String date, String kana, String phone) {
     String tag = sourceId.replaceAll("^[a-z]+-", "").replaceAll("-\\d+$", "");
+    ProvisionFixtures.inInventory(inventory, "CUSTOMERS", "POINT-PARTNER-" + tag);
     return String.join(",", sourceId, "PROVIDED", basis, "OTHER", date, date, "株式会社提携ポイント", "", "",
         "", "", "氏名|電話番号", "CUSTOMERS", "POINT-PARTNER-" + tag, "", kana, "1980-04-01", "", phone, "", "");
   }

@@ -61,6 +61,15 @@ class ThirdPartyRecordsReplyTest {
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
 
+  @Autowired jp.madoguchi.inventory.Inventory inventory;
+
+  /** The category and the recipient the fixtures' records name are in the data inventory. */
+  @org.junit.jupiter.api.BeforeEach
+  void recipientsInTheInventory() {
+    ProvisionFixtures.inInventory(inventory, "CUSTOMERS", "POINT-PARTNER");
+  }
+
+
   @AfterEach
   void realClock() {
     ProcessDriver.resetClock();
