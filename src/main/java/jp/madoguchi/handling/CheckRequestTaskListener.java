@@ -2,6 +2,8 @@ package jp.madoguchi.handling;
 
 import java.util.List;
 import jp.madoguchi.handling.PersonalDataRequestProcess.Variables;
+import jp.madoguchi.inventory.Relationship;
+import jp.madoguchi.search.SystemSearches;
 import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.security.CurrentActor;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -21,10 +23,12 @@ class CheckRequestTaskListener implements TaskListener {
 
   private final RequestCheck check;
   private final CurrentActor actor;
+  private final SystemSearches searches;
 
-  CheckRequestTaskListener(RequestCheck check, CurrentActor actor) {
+  CheckRequestTaskListener(RequestCheck check, CurrentActor actor, SystemSearches searches) {
     this.check = check;
     this.actor = actor;
+    this.searches = searches;
   }
 
   @Override
@@ -36,6 +40,17 @@ class CheckRequestTaskListener implements TaskListener {
         PersonalDataRequestProcess.FreeText.CLIENT_CONTACT_EMAIL.get(task));
     long requestId = RequestFacts.REQUEST_ID.require(task);
     List<String> problems = check.problems(requestId, submission);
+    String relationshipCode = Variables.REQUESTER_RELATIONSHIP.get(task);
+    Relationship relationship = null;
+    if (relationshipCode != null && !relationshipCode.isBlank()) {
+      try {
+        relationship = Relationship.valueOf(relationshipCode);
+      } catch (IllegalArgumentException e) {
+        problems = new java.util.ArrayList<>(problems);
+        problems.add("申出人と当社との関係が不明です / requesterRelationship: unknown relationship " + relationshipCode
+            + " (CUSTOMER, EMPLOYEE_OR_APPLICANT, CLIENT_CUSTOMER or BUSINESS_CONTACT)");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new BadUserRequestException(String.join("; ", problems));
     }
@@ -45,6 +60,9 @@ class CheckRequestTaskListener implements TaskListener {
       check.recordMissing(requestId, missing, actor.id());
     } else {
       EntrustedDataAnswer.record(task, check.entrustedData(submission));
+      if (relationship != null) {
+        searches.chooseRelationship(requestId, relationship, actor.id());
+      }
     }
   }
 }

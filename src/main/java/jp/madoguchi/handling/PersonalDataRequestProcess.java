@@ -38,6 +38,10 @@ public final class PersonalDataRequestProcess {
     /** No third-party provision records exist for specific personal information: such a request skips the search. */
     public static final String RECORDS_KEPT = "Gateway_RecordsKept";
     public static final String INVESTIGATE = "Task_InvestigateRetainedData";
+    /** Plans the search from the data inventory (the requester's relationship gives categories, then systems). */
+    public static final String PLAN_SYSTEM_SEARCH = "Task_PlanSystemSearch";
+    /** "Search system X for request R": one task per manual system, offered to its owning group, in parallel. */
+    public static final String SEARCH_SYSTEM = "Task_SearchSystem";
     public static final String REFER_TO_CLIENT = "Task_ReferToClient";
     public static final String DECIDE = "Task_DecideOnRequest";
     public static final String APPROVE_REFUSAL = "Task_ApproveRefusal";
@@ -78,6 +82,14 @@ public final class PersonalDataRequestProcess {
      * ({@code EntrustedDataAnswer}); a later version may take the answer from the data inventory instead.
      */
     public static final ProcessVariable<String> ENTRUSTED_DATA = ProcessVariable.string("entrustedData");
+    /**
+     * The requester's relationship to the company, chosen in "Check the request": a code of the data inventory's
+     * relationships ({@code CUSTOMER}, {@code EMPLOYEE_OR_APPLICANT}, {@code CLIENT_CUSTOMER},
+     * {@code BUSINESS_CONTACT}). It gives the categories that may hold the person's data and so the systems to search
+     * (contract version 4, inventory-driven investigation); kept in our tables as well. Without it the search has no
+     * systems from the rule and staff add them on the investigation page.
+     */
+    public static final ProcessVariable<String> REQUESTER_RELATIONSHIP = ProcessVariable.string("requesterRelationship");
     /** Set by the message that ends the handling when the requester withdraws. */
     public static final ProcessVariable<Boolean> WITHDRAWN = ProcessVariable.bool("withdrawn");
 

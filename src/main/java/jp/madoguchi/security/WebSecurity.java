@@ -201,6 +201,10 @@ class WebSecurity {
                     // the data inventory: the desk reads it, managers change it
                     .requestMatchers(HttpMethod.POST, "/desk/inventory/**")
                     .hasRole(DeskGroups.PRIVACY_MANAGERS)
+                    // a system's search sheet: also the system's owning group (any Camunda group, named in the
+                    // data inventory); the page itself lets in only that group and the desk (search.SearchSheets)
+                    .requestMatchers("/desk/requests/*/search/*")
+                    .authenticated()
                     .requestMatchers("/desk/**")
                     .hasAnyRole(staff)
                     .anyRequest()

@@ -63,7 +63,10 @@ class TableOwnershipTest {
       Map.entry("inventory_system", "jp.madoguchi.inventory.Inventory"),
       Map.entry("inventory_system_category", "jp.madoguchi.inventory.Inventory"),
       Map.entry("inventory_provision", "jp.madoguchi.inventory.Inventory"),
-      Map.entry("inventory_change", "jp.madoguchi.inventory.Inventory")));
+      Map.entry("inventory_change", "jp.madoguchi.inventory.Inventory"),
+      Map.entry("search_plan", "jp.madoguchi.search.SystemSearches"),
+      Map.entry("search_system", "jp.madoguchi.search.SystemSearches"),
+      Map.entry("search_category", "jp.madoguchi.search.SystemSearches")));
 
   private static final Pattern CREATE_OR_DROP_TABLE = Pattern.compile(
       "\\b(CREATE|DROP)\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+"
