@@ -14,6 +14,7 @@ import jp.madoguchi.correspondence.OutboundLetter.Delivery;
 import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
 import jp.madoguchi.handling.PersonalDataRequestProcess.RequestDetail;
 import jp.madoguchi.provision.DisclosedProvisionRecords;
+import jp.madoguchi.search.SearchLetters;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.AgentKind;
 import jp.madoguchi.request.RequestEnums.Channel;
@@ -41,11 +42,30 @@ class LetterComposer {
   private final DeskDates dates;
   private final DisclosedProvisionRecords provisionRecords;
   private final EmailConfirmationProperties confirmation;
+  private final java.util.function.BiFunction<Long, String, SearchLetters.Findings> searchFindings;
 
   LetterComposer(LetterTemplates templates, LetterVocabulary vocabulary, PdfLetterWriter pdfWriter,
       CompanyProperties company, CorrespondenceProperties properties, PublicSiteProperties site,
       DeskCalendar calendar, DeskDates dates, DisclosedProvisionRecords provisionRecords,
       EmailConfirmationProperties confirmation) {
+    this(templates, vocabulary, pdfWriter, company, properties, site, calendar, dates, provisionRecords, confirmation,
+        (requestId, language) -> SearchLetters.Findings.NONE);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  LetterComposer(LetterTemplates templates, LetterVocabulary vocabulary, PdfLetterWriter pdfWriter,
+      CompanyProperties company, CorrespondenceProperties properties, PublicSiteProperties site,
+      DeskCalendar calendar, DeskDates dates, DisclosedProvisionRecords provisionRecords,
+      EmailConfirmationProperties confirmation, SearchLetters searchLetters) {
+    this(templates, vocabulary, pdfWriter, company, properties, site, calendar, dates, provisionRecords, confirmation,
+        searchLetters::findings);
+  }
+
+  private LetterComposer(LetterTemplates templates, LetterVocabulary vocabulary, PdfLetterWriter pdfWriter,
+      CompanyProperties company, CorrespondenceProperties properties, PublicSiteProperties site,
+      DeskCalendar calendar, DeskDates dates, DisclosedProvisionRecords provisionRecords,
+      EmailConfirmationProperties confirmation,
+      java.util.function.BiFunction<Long, String, SearchLetters.Findings> searchFindings) {
     this.templates = templates;
     this.vocabulary = vocabulary;
     this.pdfWriter = pdfWriter;
@@ -56,6 +76,7 @@ class LetterComposer {
     this.dates = dates;
     this.provisionRecords = provisionRecords;
     this.confirmation = confirmation;
+    this.searchFindings = searchFindings;
   }
 
   /**
@@ -175,7 +196,13 @@ class LetterComposer {
     model.put("entrustedInPart", facts.entrustedInPart());
     // a partly entrusted request: the letters about the desk's own part repeat which part went to the client
     model.put("referredTo", record.referredTo());
-    model.put("purposes", company.purposesOfUse().stream().map(purpose -> purpose.in(language)).toList());
+    // the purposes of the categories in which the person's data was found (the data inventory, issue 16); a request
+    // whose investigation recorded no category (handled before the inventory drove it) keeps the company's list
+    SearchLetters.Findings findings = searchFindings.apply(request.id(), language);
+    model.put("purposes", findings.recorded() ? findings.purposes()
+        : company.purposesOfUse().stream().map(purpose -> purpose.in(language)).toList());
+    model.put("noRetainedData", findings.recorded() && findings.categories().isEmpty());
+    model.put("categories", findings.categories());
     model.put("validDays", properties.downloadValidDays());
     model.put("taskName", facts.taskName());
     model.put("taskDue", dates.dateTime(facts.taskDue(), LetterVocabulary.locale(language)));

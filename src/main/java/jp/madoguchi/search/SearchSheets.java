@@ -48,8 +48,9 @@ public class SearchSheets {
   public record Sheet(String reference, HoldingSystem system, Identifiers identifiers,
       SystemSearches.SystemRow row) {}
 
+  /** The step's name; the desk's task presentation adds the reference and type ("... - MDG-2026-000123 (開示)"). */
   static String taskName(HoldingSystem system, String reference) {
-    return system.nameJa() + "で" + reference + "を検索 / Search " + system.nameEn() + " for request " + reference;
+    return "「" + system.nameJa() + "」を検索 / Search " + system.nameEn();
   }
 
   /** Opens the sheet (the view is recorded); empty when the request, the system or the right to see it is not there. */
@@ -73,7 +74,7 @@ public class SearchSheets {
       searches.recordFinding(request.id(), systemCode, found, finding, userId);
       requests.recordEvent(request.id(), userId, RECORDED, systemCode + (found ? " found" : " not found"));
       for (Task task : tasks.createTaskQuery().taskDefinitionKey(SEARCH_TASK)
-          .processVariableValueEquals("requestId", request.id()).list()) {
+          .processInstanceBusinessKey(request.reference()).list()) {
         if (systemCode.equals(tasks.getVariable(task.getId(), SYSTEM_CODE))) {
           tasks.complete(task.getId());
         }

@@ -179,6 +179,12 @@ public class SystemSearches {
     }
   }
 
+  /** How many categories the investigation recorded for the request, found or not. */
+  public int recordedCategories(long requestId) {
+    return jdbc.sql("SELECT COUNT(*) FROM search_category WHERE request_id = ?").param(requestId)
+        .query(Integer.class).single();
+  }
+
   /** The codes of the categories in which the person's data was found. */
   public List<String> foundCategories(long requestId) {
     return jdbc.sql("SELECT category_code FROM search_category WHERE request_id = ? AND found = TRUE "
