@@ -119,6 +119,22 @@ class RequestCheck {
     }
   }
 
+  /**
+   * The client named by the data inventory (staff typed none), kept as the check's notes, as a typed one would be:
+   * the referral letter and the notice to the client read them from there.
+   */
+  void recordClientFromInventory(long requestId, String taskKey, String clientName, String clientContact,
+      String actor) {
+    if (clientName != null && !clientName.isBlank()) {
+      register.recordEvent(requestId, actor, "NOTE", taskKey + "/"
+          + PersonalDataRequestProcess.FreeText.CLIENT_COMPANY_NAME.name() + ": " + clientName);
+    }
+    if (clientContact != null && EMAIL.matcher(clientContact).matches()) {
+      register.recordEvent(requestId, actor, "NOTE", taskKey + "/"
+          + PersonalDataRequestProcess.FreeText.CLIENT_CONTACT_EMAIL.name() + ": " + clientContact);
+    }
+  }
+
   /** Records in the request's history what the desk found missing (codes only). */
   void recordMissing(long requestId, List<String> missing, String actor) {
     register.recordEvent(requestId, actor, "REQUEST_DETAILS_MISSING", String.join(",", missing));

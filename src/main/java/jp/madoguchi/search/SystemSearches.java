@@ -37,7 +37,7 @@ public class SystemSearches {
   /** A system of the search, from the rule or staff, and what its owning group found. */
   public record SystemRow(String code, HoldingSystem system, Origin origin, boolean removed, String reason,
       boolean withheld, Boolean found, String finding, String recordedBy, OffsetDateTime recordedAt,
-      List<String> becauseOf) {
+      List<DataCategory> becauseOf) {
     public boolean searched() {
       return found != null;
     }
@@ -179,6 +179,30 @@ public class SystemSearches {
     }
   }
 
+  /**
+   * Whether the data of a person with this relationship is held for a client, as the inventory says: {@code ALL}
+   * when every category of the relationship is held for a client, {@code PART} when some are, {@code NONE} when none
+   * is; with the client (several joined by 「、」) and its contact for referrals. Empty when the inventory has no
+   * category for the relationship: then staff answer.
+   *
+   * @param answer {@code ALL}, {@code PART} or {@code NONE} (the values of the contract's {@code entrustedData})
+   */
+  public record EntrustedShare(String answer, String clientName, String clientContact) {}
+
+  public Optional<EntrustedShare> entrustedShare(Relationship relationship) {
+    List<DataCategory> categories = inventory.categoriesFor(relationship);
+    if (categories.isEmpty()) {
+      return Optional.empty();
+    }
+    List<DataCategory> entrusted = categories.stream().filter(DataCategory::entrusted).toList();
+    String answer = entrusted.isEmpty() ? "NONE" : entrusted.size() == categories.size() ? "ALL" : "PART";
+    String clients = entrusted.stream().map(DataCategory::clientName).distinct().collect(Collectors.joining("、"));
+    List<String> contacts = entrusted.stream().map(DataCategory::clientContact)
+        .filter(contact -> contact != null && !contact.isBlank()).distinct().toList();
+    return Optional.of(new EntrustedShare(answer, clients.isEmpty() ? null : clients,
+        contacts.size() == 1 ? contacts.get(0) : null));
+  }
+
   /** How many categories the investigation recorded for the request, found or not. */
   public int recordedCategories(long requestId) {
     return jdbc.sql("SELECT COUNT(*) FROM search_category WHERE request_id = ?").param(requestId)
@@ -195,6 +219,16 @@ public class SystemSearches {
   public List<DataCategory> foundCategoryEntries(long requestId) {
     Set<String> found = Set.copyOf(foundCategories(requestId));
     return inventory.snapshot().categories().stream().filter(c -> found.contains(c.code())).toList();
+  }
+
+  /**
+   * The candidate group of a search task: the owning group of the system its execution searches
+   * ({@code systemCode}). A task started by hand without a system (Cockpit's modification) goes to the request's
+   * desk group, which sees it has no system.
+   */
+  public String owningGroupOf(org.camunda.bpm.engine.delegate.VariableScope execution) {
+    Object code = execution.getVariable(SearchSheets.SYSTEM_CODE);
+    return code == null ? (String) execution.getVariable("deskGroup") : owningGroup(code.toString());
   }
 
   /** The owning group of a system (the search task's candidate group). */
@@ -223,7 +257,10 @@ public class SystemSearches {
         .filter(c -> (relationship != null && c.relationships().contains(relationship))
             || categoryFound.containsKey(c.code()))
         .map(c -> new CategoryRow(c, categoryFound.get(c.code()))).toList();
-    Map<String, List<String>> because = ruleSystems(requestId, snapshot);
+    Map<String, DataCategory> byCode = snapshot.categories().stream()
+        .collect(Collectors.toMap(DataCategory::code, c -> c));
+    Map<String, List<DataCategory>> because = new LinkedHashMap<>();
+    ruleSystems(requestId, snapshot).forEach((code, via) -> because.put(code, via.stream().map(byCode::get).toList()));
     Map<String, HoldingSystem> systems = snapshot.systems().stream()
         .collect(Collectors.toMap(HoldingSystem::code, s -> s));
     List<SystemRow> rows = new ArrayList<>();
@@ -262,6 +299,16 @@ public class SystemSearches {
       }
     });
     return because;
+  }
+
+  /**
+   * The request's personal data is erased (retention ended): the findings' text and the staff's reasons go, in the
+   * erasing transaction; what was searched and whether anything was found stay (codes and booleans).
+   */
+  @org.springframework.context.event.EventListener
+  public void erase(jp.madoguchi.request.PersonalDataErased erased) {
+    jdbc.sql("UPDATE search_system SET finding = NULL, reason = NULL WHERE request_id = ?")
+        .param(erased.requestId()).update();
   }
 
   private Map<String, Map<String, Object>> rows(long requestId) {

@@ -106,6 +106,7 @@ class WordsNotCodesTest {
   @Autowired SlaClock clock;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired Inventory inventory;
+  @Autowired jp.madoguchi.search.SystemSearches searches;
 
   /** A category of the inventory, so that its page (with its history) is read too. */
   private String wordsCategory() {
@@ -114,6 +115,14 @@ class WordsNotCodesTest {
       inventory.create(new DataCategory(code, "通話メモ", "Call notes", "メモ", "Notes", true, null, null, false,
           "1年", "One year", "通話", "Calls", List.of(Relationship.CUSTOMER)), "manager");
     }
+    return code;
+  }
+
+  /** A system in the request's search, so that its search sheet and the search page are read too. */
+  private String searchedSystem(DeskRequest request) {
+    searches.chooseRelationship(request.id(), Relationship.CUSTOMER, "desk");
+    String code = searches.allSystems().get(0).code();
+    searches.addSystem(request.id(), code, "本人が以前に問い合わせたと述べている", "desk");
     return code;
   }
 
@@ -132,7 +141,8 @@ class WordsNotCodesTest {
         .orElseThrow().id();
     Map<String, String> values = Map.of("reference", request.reference(), "documents/id",
         Long.toString(document.id()), "letters/id", Long.toString(letterId),
-        "token", "NoSuchDownloadTokenNoSuchDownloadTokenNoSuch", "kind", "categories", "code", wordsCategory());
+        "token", "NoSuchDownloadTokenNoSuchDownloadTokenNoSuch", "kind", "categories", "code", wordsCategory(),
+        "systemCode", searchedSystem(request));
     List<String> routes = OurRoutes.get(mappings);
     assertThat(routes).contains("/request", "/desk/requests", "/desk/reports", "/desk/letters/paper")
         .anyMatch(route -> route.startsWith("/desk/requests/{reference"));

@@ -132,7 +132,7 @@ class InventoryDrivenSearchTest {
     assertThat(plan.relationship()).isEqualTo(Relationship.CUSTOMER);
     assertThat(plan.categories()).extracting(row -> row.category().code()).contains(category);
     assertThat(plan.systems()).filteredOn(row -> row.code().equals(system)).singleElement()
-        .satisfies(row -> assertThat(row.becauseOf()).containsExactly(category));
+        .satisfies(row -> assertThat(row.becauseOf()).extracting(DataCategory::code).containsExactly(category));
     List<Task> searchTasks = desk.openTasks(PersonalDataRequestProcess.Elements.SEARCH_SYSTEM);
     Task ours = searchTasks.stream().filter(task -> system.equals(engine.getTaskService()
         .getVariable(task.getId(), SearchSheets.SYSTEM_CODE))).findFirst().orElseThrow();
@@ -192,7 +192,8 @@ class InventoryDrivenSearchTest {
     PageClient.Page planPage = staff.get(planPath);
     assertThat(planPage.status()).isEqualTo(200);
     assertThat(planPage.document().select("#search-rule").text()).contains("当社のお客様");
-    assertThat(planPage.document().select("tr[data-system=" + system + "]").text()).contains(finding, category);
+    assertThat(planPage.document().select("tr[data-system=" + system + "]").text())
+        .contains(finding, "保管文書 " + category);
     staff.postForm(planPath + "/categories", Map.of("_csrf", PageClient.csrf(planPage), "categoryCode", category,
         "found", "true"));
     assertThat(searches.foundCategories(request.id())).containsExactly(category);
@@ -281,6 +282,73 @@ class InventoryDrivenSearchTest {
     assertThat(searches.tasked(request.id())).doesNotContain(some);
     assertThatThrownBy(() -> searches.recordFinding(request.id(), some, true, "", "desk"))
         .hasMessageContaining("finding");
+
+    // a finding's text goes with the request's personal data when its retention ends
+    searches.addSystem(request.id(), some, "再度対象に加える", "desk");
+    searches.recordFinding(request.id(), some, true, "旧住所の記録あり", "desk");
+    context.publishEvent(new jp.madoguchi.request.PersonalDataErased(request.id(), java.time.Instant.now()));
+    assertThat(searches.plan(request.id()).systems()).filteredOn(row -> row.code().equals(some)).singleElement()
+        .satisfies(row -> {
+          assertThat(row.finding()).isNull();
+          assertThat(row.reason()).isNull();
+          assertThat(row.found()).isTrue();
+        });
+  }
+
+  @Test
+  void theInventoryAnswersWhetherTheDataIsHeldForAClientAndNamesTheClientUnlessStaffAnswer() throws Exception {
+    if (inventory.categoriesFor(Relationship.CLIENT_CUSTOMER).stream().noneMatch(DataCategory::entrusted)) {
+      inventory.create(new DataCategory("CLIENT_FILES_" + suffix, "委託元の顧客ファイル", "Client's customer files",
+          "氏名", "name", false, "委託元" + suffix, "privacy@client.example.jp", false, "契約期間", "contract term",
+          "委託元から", "from the client", List.of(Relationship.CLIENT_CUSTOMER)), "manager");
+    }
+    SystemSearches.EntrustedShare share = searches.entrustedShare(Relationship.CLIENT_CUSTOMER).orElseThrow();
+    assertThat(share.answer()).isIn("ALL", "PART");
+    assertThat(share.clientName()).isNotBlank();
+
+    DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
+    new ConfirmedAddresses(context).confirm(request.id());
+    starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    // no entrustedData: the relationship's categories answer it
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true,
+        "requesterRelationship", "CLIENT_CUSTOMER"));
+    String instance = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(request.reference()).processDefinitionKey(PersonalDataRequestProcess.KEY)
+        .singleResult().getId();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName("entrustedData").singleResult().getValue()).isEqualTo(share.answer());
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
+        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    desk.runJobs();
+
+    OutboundLetter referral = outbox.lettersOf(request.id()).stream()
+        .filter(l -> l.kind() == LetterKind.ENTRUSTED_REFERRAL).findFirst().orElseThrow();
+    assertThat(pdfText(referral.id())).contains(share.clientName().replaceAll("\\s", ""));
+    assertThat(outbox.lettersOf(request.id())).extracting(OutboundLetter::kind)
+        .contains(LetterKind.CLIENT_NOTIFICATION);
+
+    // staff's answer stands where they know better than the inventory
+    DeskRequest own = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
+    starter.start(own);
+    ProcessDriver ownDesk = new ProcessDriver(engine, own.reference()).runJobs();
+    ownDesk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true,
+        "requesterRelationship", "CLIENT_CUSTOMER", "entrustedData", "NONE"));
+    String ownInstance = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(own.reference()).processDefinitionKey(PersonalDataRequestProcess.KEY)
+        .singleResult().getId();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(ownInstance)
+        .variableName("entrustedData").singleResult().getValue()).isEqualTo("NONE");
+    // neither a relationship nor an answer: refused, naming the field
+    DeskRequest unanswered = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
+    starter.start(unanswered);
+    ProcessDriver unansweredDesk = new ProcessDriver(engine, unanswered.reference()).runJobs();
+    assertThatThrownBy(() -> unansweredDesk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST,
+        Map.of("requestFormComplete", true))).hasMessageContaining("entrustedData");
+    assertThatThrownBy(() -> unansweredDesk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST,
+        Map.of("requestFormComplete", true, "entrustedData", "NONE", "requesterRelationship", "FRIEND")))
+        .hasMessageContaining("requesterRelationship");
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
