@@ -121,7 +121,11 @@ class WordsNotCodesTest {
   /** A system in the request's search, so that its search sheet and the search page are read too. */
   private String searchedSystem(DeskRequest request) {
     searches.chooseRelationship(request.id(), Relationship.CUSTOMER, "desk");
-    String code = searches.allSystems().get(0).code();
+    String code = "WORDS_NOTEBOOK";
+    if (inventory.entry(InventoryKind.SYSTEMS, code).isEmpty()) {
+      inventory.create(new jp.madoguchi.inventory.HoldingSystem(code, "応対メモ帳", "Call notebook", "call-desk", false,
+          jp.madoguchi.inventory.SearchKind.MANUAL, List.of(wordsCategory())), "manager");
+    }
     searches.addSystem(request.id(), code, "本人が以前に問い合わせたと述べている", "desk");
     return code;
   }

@@ -266,7 +266,10 @@ class InventoryDrivenSearchTest {
   void staffAddAndRemoveASystemOnlyWithAReasonAndNothingIsWrittenWithoutOne() {
     DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
     searches.chooseRelationship(request.id(), Relationship.CUSTOMER, "desk");
-    String some = searches.allSystems().get(0).code();
+    String some = "NOTEBOOK_" + suffix;
+    inventory.create(category("NOTES_" + suffix, true, Relationship.BUSINESS_CONTACT), "manager");
+    inventory.create(new HoldingSystem(some, "メモ帳", "Notebook", "notes-team", false, SearchKind.MANUAL,
+        List.of("NOTES_" + suffix)), "manager");
 
     assertThatThrownBy(() -> searches.addSystem(request.id(), some, " ", "desk"))
         .isInstanceOf(InvalidSearchInput.class).hasMessageContaining("reason");
