@@ -218,7 +218,15 @@ class EntrustedDataTriageTest {
     assertThat(question.path("label").asText()).contains("お求めのデータは委託元から預かっているものですか",
         "Is the data sought held for a client");
     assertThat(question.path("values").findValuesAsText("value")).containsExactly("ALL", "PART", "NONE");
-    assertThat(question.path("validate").path("required").asBoolean()).isTrue();
+    // since the inventory answers it from the relationship (issue 16), the question may be left open: the form asks
+    // for the relationship instead, and the check refuses a request with neither (InventoryDrivenSearchTest)
+    assertThat(question.path("validate").path("required").asBoolean()).isFalse();
+    JsonNode relationship = fields.get("requesterRelationship");
+    assertThat(relationship.path("type").asText()).isEqualTo("select");
+    assertThat(relationship.path("validate").path("required").asBoolean()).isTrue();
+    assertThat(relationship.path("values").findValuesAsText("value")).containsExactlyInAnyOrder(
+        java.util.Arrays.stream(jp.madoguchi.inventory.Relationship.values()).map(Enum::name)
+            .toArray(String[]::new));
     assertThat(question.path("conditional").path("hide").asText()).isEqualTo("=requestFormComplete != true");
     assertThat(fields.get("clientCompanyName").path("conditional").path("hide").asText())
         .contains("entrustedData = \"NONE\"");
