@@ -354,6 +354,53 @@ class InventoryDrivenSearchTest {
         .hasMessageContaining("requesterRelationship");
   }
 
+  @Test
+  void aDisclosureListsTheCategoriesFoundAndAPersonWithNoRetainedDataIsToldSo() throws Exception {
+    String found = "LOYALTY_" + suffix;
+    String other = "SURVEYS_" + suffix;
+    inventory.create(category(found, true, Relationship.BUSINESS_CONTACT), "manager");
+    inventory.create(category(other, true, Relationship.BUSINESS_CONTACT), "manager");
+
+    DeskRequest disclosure = throughTheSearch(RequestType.DISCLOSURE);
+    searches.recordCategory(disclosure.id(), found, true, "desk");
+    searches.recordCategory(disclosure.id(), other, false, "desk");
+    ProcessDriver desk = new ProcessDriver(engine, disclosure.reference());
+    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("dataFound", true));
+    desk.complete(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "FULL"));
+    String letter = pdfText(outbox.lettersOf(disclosure.id()).stream()
+        .filter(l -> l.kind() == LetterKind.DISCLOSURE).findFirst().orElseThrow().id());
+    assertThat(letter).contains("開示する個人情報の区分", "保管文書" + found).doesNotContain("保管文書" + other);
+
+    DeskRequest purposes = throughTheSearch(RequestType.PURPOSE_NOTIFICATION);
+    searches.recordCategory(purposes.id(), found, false, "desk");
+    ProcessDriver purposesDesk = new ProcessDriver(engine, purposes.reference());
+    purposesDesk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("dataFound", true));
+    purposesDesk.complete(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "FULL"));
+    String notification = pdfText(outbox.lettersOf(purposes.id()).stream()
+        .filter(l -> l.kind() == LetterKind.PURPOSE_NOTIFICATION).findFirst().orElseThrow().id());
+    assertThat(notification).contains("保有個人データは保有しておりませんでした").doesNotContain("##利用目的");
+  }
+
+  /** A request checked with a business contact's relationship, verified, paid, every search task done. */
+  private DeskRequest throughTheSearch(RequestType type) {
+    DeskRequest request = TestRequests.request(register).type(type).register();
+    new ConfirmedAddresses(context).confirm(request.id());
+    starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true,
+        "entrustedData", "NONE", "requesterRelationship", "BUSINESS_CONTACT"));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
+        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
+        "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
+    for (String system : searches.tasked(request.id())) {
+      sheets.record(request.reference(), system, false, null, "desk", List.of(DeskGroups.PRIVACY_DESK));
+    }
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.INVESTIGATE)).hasSize(1);
+    return request;
+  }
+
   // ------------------------------------------------------------------------------------------------ helpers
 
   private static DataCategory category(String code, boolean retained, Relationship relationship) {
