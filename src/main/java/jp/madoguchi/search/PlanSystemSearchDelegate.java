@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Plan the systems to search": see {@link SystemSearches#plan(long, boolean)}. */
+/** "Plan the systems to search": see {@link SystemSearches#planSearch(long, boolean)}. */
 @Component
 class PlanSystemSearchDelegate implements JavaDelegate {
 
@@ -17,7 +17,7 @@ class PlanSystemSearchDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    searches.plan(RequestFacts.REQUEST_ID.require(execution),
+    searches.planSearch(RequestFacts.REQUEST_ID.require(execution),
         "SPECIFIC".equals(RequestFacts.PERSONAL_INFORMATION_KIND.get(execution)));
   }
 }

@@ -81,7 +81,7 @@ public class SystemSearches {
    * get a search task: manual, not removed, not withheld.
    */
   @Transactional
-  public List<String> plan(long requestId, boolean specificPersonalInformation) {
+  public List<String> planSearch(long requestId, boolean specificPersonalInformation) {
     InventorySnapshot snapshot = inventory.snapshot();
     Set<String> ruled = ruleSystems(requestId, snapshot).keySet();
     Set<String> known = rows(requestId).keySet();

@@ -61,7 +61,7 @@ class PostgresSystemSearchTest {
     searches.chooseRelationship(request.id(), Relationship.BUSINESS_CONTACT, "desk");
     assertThat(searches.relationship(request.id())).contains(Relationship.BUSINESS_CONTACT);
 
-    assertThat(searches.plan(request.id(), true)).contains(vault).doesNotContain(open);
+    assertThat(searches.planSearch(request.id(), true)).contains(vault).doesNotContain(open);
     assertThat(searches.plan(request.id()).systems()).filteredOn(row -> row.code().equals(open)).singleElement()
         .satisfies(row -> assertThat(row.withheld()).isTrue());
     searches.removeSystem(request.id(), vault, "紙の保管庫は対象外と確認済み", "desk");
