@@ -102,6 +102,12 @@ public class OwningGroupAccess {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }
     for (String group : entitled) {
+      // a group not created yet (in Camunda Admin) joins the tenant at the next start or inventory change
+      if (identity.createGroupQuery().groupId(group).count() == 0) {
+        LOG.warn("Group {} owns a system entitled to My Number but does not exist yet: create it in Camunda Admin",
+            group);
+        continue;
+      }
       if (identity.createTenantQuery().tenantId(DeskGroups.SPECIFIC_INFORMATION_TENANT).count() > 0
           && identity.createTenantQuery().tenantId(DeskGroups.SPECIFIC_INFORMATION_TENANT).groupMember(group)
               .count() == 0) {

@@ -39,6 +39,8 @@ class PostgresSystemSearchTest {
   @Autowired RequestRegister register;
   @Autowired FilterService filters;
   @Autowired ApplicationEventPublisher events;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired OwningGroupAccess access;
 
   @Test
   void aSearchIsPlannedRecordedAndErasedOnPostgresql() {
@@ -55,6 +57,12 @@ class PostgresSystemSearchTest {
     inventory.create(new HoldingSystem(vault, "保管庫", "Vault", group + "-vault", true, SearchKind.MANUAL,
         List.of(category)), "manager");
     assertThat(filters.createFilterQuery().filterName(OwningGroupAccess.filterName(group)).count()).isEqualTo(1);
+    // an entitled group that does not exist yet is skipped for the tenant, and joins once it exists
+    assertThat(identity.createTenantQuery().groupMember(group + "-vault").count()).isZero();
+    identity.saveGroup(identity.newGroup(group + "-vault"));
+    access.update();
+    assertThat(identity.createTenantQuery().tenantId(jp.madoguchi.security.DeskGroups.SPECIFIC_INFORMATION_TENANT)
+        .groupMember(group + "-vault").count()).isEqualTo(1);
 
     DeskRequest request = TestRequests.request(register).specific().register();
     searches.chooseRelationship(request.id(), Relationship.CUSTOMER, "desk");
