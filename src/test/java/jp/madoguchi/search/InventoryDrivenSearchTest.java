@@ -194,6 +194,12 @@ class InventoryDrivenSearchTest {
     assertThat(planPage.document().select("#search-rule").text()).contains("当社のお客様");
     assertThat(planPage.document().select("tr[data-system=" + system + "]").text())
         .contains(finding, "保管文書 " + category);
+    PageClient.Page noReason = staff.postForm(planPath + "/systems", Map.of("_csrf", PageClient.csrf(planPage),
+        "systemCode", system, "reason", "", "action", "remove"));
+    assertThat(noReason.response().headers().firstValue("Location").orElse(noReason.html()))
+        .contains("search.error.reasonNeeded");
+    assertThat(searches.plan(request.id()).systems()).filteredOn(row -> row.code().equals(system)).singleElement()
+        .satisfies(row -> assertThat(row.removed()).isFalse());
     staff.postForm(planPath + "/categories", Map.of("_csrf", PageClient.csrf(planPage), "categoryCode", category,
         "found", "true"));
     assertThat(searches.foundCategories(request.id())).containsExactly(category);
