@@ -107,6 +107,27 @@ class DownloadTokens {
         fileName(valid.reference(), valid.kind()), valid.pdf()));
   }
 
+  /**
+   * The request of a valid link, without fetching its letter: what comes with the letter (the disclosure archive)
+   * is fetched through the same link, and expires and is withdrawn with it.
+   */
+  Optional<ReplyLinks.Link> requestOf(String token, Instant now) {
+    if (token == null || !TOKEN_FORMAT.matcher(token).matches()) {
+      return Optional.empty();
+    }
+    return jdbc.sql("""
+            SELECT t.id AS token_id, l.request_id, l.letter_kind FROM letter_download_token t
+              JOIN outbound_letter l ON l.id = t.letter_id
+              JOIN desk_request r ON r.id = l.request_id
+            WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?
+              AND r.personal_data_erased_at IS NULL
+            """)
+        .params(hash(token), Outbox.utc(now))
+        .query((rs, n) -> new ReplyLinks.Link(rs.getLong("token_id"), rs.getLong("request_id"),
+            LetterKind.valueOf(rs.getString("letter_kind"))))
+        .optional();
+  }
+
   private record ValidLink(long tokenId, long letterId, long requestId, LetterKind kind, String reference,
       byte[] pdf) {}
 

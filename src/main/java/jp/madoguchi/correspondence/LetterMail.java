@@ -42,9 +42,12 @@ class LetterMail {
   private final CompanyProperties company;
   private final PublicSiteProperties site;
   private final DeskDates dates;
+  private final ReplyAttachments attachments;
 
   LetterMail(JavaMailSender mailSender, LetterTemplates templates, CompanyProperties company,
-      PublicSiteProperties site, DeskDates dates) {
+      PublicSiteProperties site, DeskDates dates,
+      org.springframework.beans.factory.ObjectProvider<ReplyAttachments> attachments) {
+    this.attachments = attachments.getIfAvailable(() -> ReplyAttachments.NONE);
     this.mailSender = mailSender;
     this.templates = templates;
     this.company = company;
@@ -106,6 +109,8 @@ class LetterMail {
     model.put("subject", stored.subject());
     model.put("text", stored.text());
     model.put("link", link == null ? null : site.link("/letters/download/" + link.token()));
+    model.put("archiveLink", link == null || !attachments.hasArchive(letter.requestId(), letter.kind()) ? null
+        : site.link("/letters/download/" + link.token() + "/archive"));
     model.put("validUntil", link == null ? null : until(language, link.expiresAt()));
     model.put("validUntilEn", link == null ? null : until("en", link.expiresAt()));
     model.put("co", LetterComposer.CompanyView.of(company, language));

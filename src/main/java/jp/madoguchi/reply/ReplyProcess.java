@@ -52,6 +52,12 @@ public final class ReplyProcess {
     /** The outbox id of the notice that the method changed to paper, printed with the reply. */
     public static final ProcessVariable<Long> METHOD_CHANGE_LETTER_ID = ProcessVariable.number("methodChangeLetterId");
 
+    /**
+     * Out: the pages of the disclosure's annex (別添) printed with a paper reply, shown on the dispatch task
+     * (contract 4, disclosure package).
+     */
+    public static final ProcessVariable<Long> ANNEX_PAGES = ProcessVariable.number("annexPages");
+
     private Variables() {}
   }
 

@@ -2,6 +2,7 @@ package jp.madoguchi.reply;
 
 import java.util.List;
 import jp.madoguchi.correspondence.LetterKeys;
+import jp.madoguchi.disclosure.DisclosurePackage;
 import jp.madoguchi.correspondence.LetterKind;
 import jp.madoguchi.fee.FeePaymentProcess;
 import jp.madoguchi.handling.PersonalDataRequestProcess;
@@ -18,10 +19,12 @@ class SendReplyDelegate implements JavaDelegate {
 
   private final WrittenReplies replies;
   private final CurrentActor actor;
+  private final DisclosurePackage disclosure;
 
-  SendReplyDelegate(WrittenReplies replies, CurrentActor actor) {
+  SendReplyDelegate(WrittenReplies replies, CurrentActor actor, DisclosurePackage disclosure) {
     this.replies = replies;
     this.actor = actor;
+    this.disclosure = disclosure;
   }
 
   @Override
@@ -30,6 +33,14 @@ class SendReplyDelegate implements JavaDelegate {
     LetterKind letter = ReplyProcess.Variables.REPLY_LETTER.getEnum(execution, LetterKind.class);
     if (letter == null) {
       throw new IllegalStateException("No reply letter was chosen for request " + requestId);
+    }
+    if (letter == LetterKind.DISCLOSURE || letter == LetterKind.PARTIAL_DISCLOSURE) {
+      // a disclosure discloses: it goes only with its frozen package (issue 18)
+      List<String> missing = disclosure.missingForReply(requestId);
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("開示の回答を送付できません / The disclosure cannot be sent: "
+            + String.join("; ", missing));
+      }
     }
     @SuppressWarnings("unchecked")
     List<String> locations = PersonalDataRequestProcess.Variables.DATA_LOCATIONS.get(execution);
@@ -43,6 +54,10 @@ class SendReplyDelegate implements JavaDelegate {
     ReplyProcess.Variables.REPLY_DELIVERY.setEnum(execution, sent.delivery());
     if (sent.replyLetterId() != null) {
       ReplyProcess.Variables.REPLY_LETTER_ID.set(execution, sent.replyLetterId());
+      if (disclosure.state(requestId).frozen()) {
+        // printed with the letter: the dispatch task shows how many pages
+        ReplyProcess.Variables.ANNEX_PAGES.set(execution, (long) disclosure.annexPages(requestId));
+      }
     }
   }
 }

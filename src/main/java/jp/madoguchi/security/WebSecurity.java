@@ -191,7 +191,7 @@ class WebSecurity {
                     .requestMatchers(HttpMethod.GET, "/notice")
                     .permitAll()
                     // a letter's download link: the random token in the address is the credential
-                    .requestMatchers(HttpMethod.GET, "/letters/download/*")
+                    .requestMatchers(HttpMethod.GET, "/letters/download/*", "/letters/download/*/archive")
                     .permitAll()
                     .requestMatchers("/desk/login")
                     .permitAll()

@@ -66,7 +66,12 @@ class TableOwnershipTest {
       Map.entry("inventory_change", "jp.madoguchi.inventory.Inventory"),
       Map.entry("search_plan", "jp.madoguchi.search.SystemSearches"),
       Map.entry("search_system", "jp.madoguchi.search.SystemSearches"),
-      Map.entry("search_category", "jp.madoguchi.search.SystemSearches")));
+      Map.entry("search_category", "jp.madoguchi.search.SystemSearches"),
+      Map.entry("disclosure_package", "jp.madoguchi.disclosure.DisclosurePackages"),
+      Map.entry("disclosure_item", "jp.madoguchi.disclosure.DisclosurePackages"),
+      Map.entry("disclosure_withholding", "jp.madoguchi.disclosure.DisclosurePackages"),
+      Map.entry("disclosure_manifest_entry", "jp.madoguchi.disclosure.DisclosurePackages"),
+      Map.entry("disclosure_download", "jp.madoguchi.disclosure.DisclosurePackages")));
 
   private static final Pattern CREATE_OR_DROP_TABLE = Pattern.compile(
       "\\b(CREATE|DROP)\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+"
