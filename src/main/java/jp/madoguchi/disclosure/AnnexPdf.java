@@ -30,6 +30,7 @@ final class AnnexPdf implements AutoCloseable {
 
   private final PDDocument document = new PDDocument();
   private final PDType0Font font;
+  private final org.apache.fontbox.ttf.CmapLookup cmap;
   private final String header;
   private PDPageContentStream content;
   private float y;
@@ -39,6 +40,7 @@ final class AnnexPdf implements AutoCloseable {
     try {
       TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()));
       ttf.getTableMap().remove("GSUB");
+      this.cmap = ttf.getUnicodeCmapLookup();
       this.font = PDType0Font.load(document, ttf, true);
     } catch (IOException failure) {
       throw new UncheckedIOException(failure);
@@ -169,13 +171,7 @@ final class AnnexPdf implements AutoCloseable {
     StringBuilder out = new StringBuilder();
     text.codePoints().forEach(cp -> {
       String c = new String(Character.toChars(cp));
-      boolean ok;
-      try {
-        ok = !Character.isISOControl(cp) && font.hasGlyph(cp);
-      } catch (IOException e) {
-        ok = false;
-      }
-      out.append(ok ? c : "?");
+      out.append(!Character.isISOControl(cp) && cmap.getGlyphId(cp) > 0 ? c : "?");
     });
     return out.toString();
   }

@@ -24,8 +24,9 @@ class IntakeWebConfiguration implements WebMvcConfigurer {
     LocaleChangeInterceptor languageSwitch = new LocaleChangeInterceptor();
     languageSwitch.setParamName("lang");
     languageSwitch.setIgnoreInvalidLocale(true);
-    // the API is stateless: its language comes from Accept-Language on every call
-    registry.addInterceptor(languageSwitch).excludePathPatterns("/api/**");
+    // the APIs are stateless: their language comes from Accept-Language on every call (and reading a parameter
+    // would make the servlet container parse a multipart body the disclosure package API streams itself)
+    registry.addInterceptor(languageSwitch).excludePathPatterns("/api/**", "/desk/api/**");
   }
 
   @Bean
