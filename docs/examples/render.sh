@@ -21,3 +21,8 @@ cp target/letter-examples/mail/en/non-disclosure.txt docs/examples/mail/en-non-d
 cp target/letter-examples/mail/ja/client-notification.txt docs/examples/mail/client-notification.txt
 cp target/letter-examples/mail/ja/staff-reminder.txt docs/examples/mail/staff-reminder.txt
 cp target/letter-examples/mail/ja/request-form-and-checklist-web.txt docs/examples/mail/ja-request-form-and-checklist-web.txt
+# the disclosure package (issue 18): the annex (PDF and its first page), the archive's listing, manifest and records
+./mvnw -q test -Dtest='DisclosurePackageEndToEndTest#aPartialDisclosureIsDownloadedAsAnArchiveWithoutTheWithheldRow'
+mkdir -p docs/examples/disclosure
+cp target/examples/disclosure/* docs/examples/disclosure/
+pdftoppm -png -gray -r 60 -f 1 -l 1 -singlefile docs/examples/disclosure/annex.pdf docs/examples/disclosure/annex

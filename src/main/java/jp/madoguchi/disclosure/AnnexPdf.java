@@ -86,6 +86,8 @@ final class AnnexPdf implements AutoCloseable {
     }
     float width = (WIDTH - 2 * MARGIN) / columns.size();
     float size = columns.size() > 6 ? 7 : 8;
+    // the last line's descenders sit below its baseline
+    space(4);
     tableRow(columns, width, size, true);
     for (List<String> row : rows) {
       tableRow(row, width, size, false);

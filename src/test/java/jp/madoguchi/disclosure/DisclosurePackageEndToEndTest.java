@@ -116,7 +116,15 @@ class DisclosurePackageEndToEndTest {
     disclosure.withhold(request, csvId, 3, null, Withholding.Kind.WITHHELD, "HARM_TO_PERSON_OR_THIRD_PARTY",
         "ご家族の方の発言が含まれるため", "desk");
 
-    decidePartialAndApprove();
+    engine.getIdentityService().setAuthentication("desk", List.of(DeskGroups.PRIVACY_DESK));
+    decidePartial();
+    // the manager approving the refusal sees the package with its redactions
+    ResponseEntity<String> page = rest.withBasicAuth("manager", "manager-demo-2026")
+        .getForEntity("/desk/requests/{reference}/package", String.class, request.reference());
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("contact-history.csv", "WITHHELD #3", "ご家族の方の発言が含まれるため",
+        "package-manifest");
+    approve();
 
     String token = archiveToken();
     ResponseEntity<byte[]> archive = rest.getForEntity("/letters/download/{token}/archive", byte[].class, token);
@@ -146,6 +154,7 @@ class DisclosurePackageEndToEndTest {
     assertThat(annex).contains("お問い合わせ履歴", "契約書類", "通話録音", "【不開示】3行目", "ご家族の方の発言が含まれるため",
         request.reference(), "1 / ", "SHA-256");
     assertThat(disclosure.downloads(request.id())).isOne();
+    writeExample(files);
     assertThat(register.events(request.id())).extracting(e -> e.eventType()).contains("PACKAGE_FROZEN",
         "PACKAGE_DOWNLOADED");
   }
@@ -280,9 +289,7 @@ class DisclosurePackageEndToEndTest {
         List.of("HARM_TO_PERSON_OR_THIRD_PARTY"), "refusalReasons", "ご家族の方の発言が含まれる記録を除きます"));
   }
 
-  private void decidePartialAndApprove() {
-    engine.getIdentityService().setAuthentication("desk", List.of(DeskGroups.PRIVACY_DESK));
-    decidePartial();
+  private void approve() {
     engine.getIdentityService().setAuthentication("chief", List.of(DeskGroups.PRIVACY_MANAGERS));
     desk.complete(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL, Map.of("managerApproval", "APPROVED"));
     engine.getIdentityService().clearAuthentication();
@@ -333,6 +340,23 @@ class DisclosurePackageEndToEndTest {
     Matcher link = ARCHIVE_LINK.matcher(body);
     assertThat(link.find()).as("an archive link in %s", body).isTrue();
     return link.group(1);
+  }
+
+  /** The example under docs/examples/disclosure (copied there by docs/examples/render.sh). */
+  private static void writeExample(Map<String, byte[]> files) throws IOException {
+    java.nio.file.Path folder = java.nio.file.Path.of("target", "examples", "disclosure");
+    java.nio.file.Files.createDirectories(folder);
+    StringBuilder listing = new StringBuilder("size     sha256                                                            path\n");
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      listing.append(String.format("%-8d %s  %s%n", file.getValue().length, sha256(file.getValue()), file.getKey()));
+      if (file.getKey().startsWith("annex/")) {
+        java.nio.file.Files.write(folder.resolve("annex.pdf"), file.getValue());
+      }
+      if (file.getKey().equals("manifest.json") || file.getKey().startsWith("categories/")) {
+        java.nio.file.Files.write(folder.resolve(file.getKey().replace('/', '-')), file.getValue());
+      }
+    }
+    java.nio.file.Files.writeString(folder.resolve("archive-listing.txt"), listing);
   }
 
   static Map<String, byte[]> unzip(byte[] zip) throws IOException {
