@@ -74,11 +74,12 @@ public class CorrespondenceService {
 
   /**
    * How a letter of this kind would go to the requester now: by e-mail when the addressee gave an address and did
-   * not ask for paper (a status key or a confirmation link goes to the address whatever the method); else on paper.
+   * not ask for paper or another method (a medium by registered mail, which the letters go with; a status key or a confirmation link goes to the address whatever the method); else on paper.
    */
   public Delivery deliveryToRequester(DeskRequest request, LetterKind kind) {
     boolean byEmail = hasEmail(request.addressee())
-        && (kind.emailOnly() || request.disclosureMethod() != DisclosureMethod.PAPER);
+        && (kind.emailOnly() || (request.disclosureMethod() != DisclosureMethod.PAPER
+            && request.disclosureMethod() != DisclosureMethod.OTHER));
     return byEmail ? Delivery.EMAIL : Delivery.PAPER;
   }
 

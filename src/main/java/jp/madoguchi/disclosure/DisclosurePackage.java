@@ -286,6 +286,13 @@ public class DisclosurePackage {
     zip.flush();
   }
 
+  /** The archive left on a medium (the method OTHER): the register records which manifest it was. */
+  public void recordSentOnMedium(long requestId, String actor) {
+    PackageState state = packages.state(requestId);
+    register.recordEvent(requestId, actor, "PACKAGE_SENT_ON_MEDIUM", state.frozen()
+        ? "manifest " + state.manifestSha256() + ", " + state.fileCount() + " file(s)" : "no frozen package");
+  }
+
   void recordDownload(long requestId, long tokenId) {
     packages.recordDownload(requestId, tokenId);
     register.recordEvent(requestId, "download-link", "PACKAGE_DOWNLOADED", "archive");

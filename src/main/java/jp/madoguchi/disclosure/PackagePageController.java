@@ -139,6 +139,21 @@ class PackagePageController {
     }
   }
 
+  /** The frozen package's archive, to write to a medium (the method OTHER), streamed. */
+  @GetMapping(PAGE + "/archive.zip")
+  void archive(@PathVariable String reference, Authentication user, HttpServletResponse response)
+      throws IOException {
+    DeskRequest request = visible(reference, user);
+    if (!disclosure.state(request.id()).frozen()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    response.setContentType("application/zip");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        .filename(reference + "-disclosure.zip", StandardCharsets.UTF_8).build().toString());
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    disclosure.writeArchive(request.id(), response.getOutputStream());
+  }
+
   private DeskRequest visible(String reference, Authentication user) {
     List<String> groups = PackageApiController.groups(user);
     return disclosure.visible(reference, groups)

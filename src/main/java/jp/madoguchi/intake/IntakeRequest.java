@@ -22,7 +22,7 @@ public class IntakeRequest {
   private Agent agent = new Agent();
 
   @Schema(description = "How the answer is given. Required for PURPOSE_NOTIFICATION, DISCLOSURE and "
-      + "THIRD_PARTY_RECORDS_DISCLOSURE; not allowed for other types", allowableValues = {"ELECTRONIC", "PAPER"})
+      + "THIRD_PARTY_RECORDS_DISCLOSURE; not allowed for other types", allowableValues = {"ELECTRONIC", "PAPER", "OTHER"})
   private String disclosureMethod;
 
   @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = SubmissionValidator.DETAILS_MAX,

@@ -10,7 +10,11 @@ public final class RequestEnums {
   public enum PersonalInformationKind { ORDINARY, SPECIFIC }
 
   /** How the person wants the answer: an electronic record or paper by registered mail. */
-  public enum DisclosureMethod { ELECTRONIC, PAPER }
+  /**
+   * How the person asked the data to be disclosed (APPI Art 33(1)): electronic record, paper, or another method the
+   * company offers ({@code OTHER}: the archive on a CD-R or USB stick by registered mail, e.g. for call recordings).
+   */
+  public enum DisclosureMethod { ELECTRONIC, PAPER, OTHER }
 
   /** Who besides the principal made the request. */
   public enum AgentKind { AUTHORISED, LEGAL_REPRESENTATIVE }

@@ -215,6 +215,33 @@ class DisclosurePackageEndToEndTest {
   }
 
   @Test
+  void anotherMethodEndsInItsDispatchTaskRecordingWhatWasSent() {
+    startAndInvestigate(DisclosureMethod.OTHER);
+    upload(DisclosureFixtures.CALL_RECORDINGS, "call-2026-11-02.mp3", "audio/mpeg", DisclosureFixtures.audio());
+    engine.getIdentityService().setAuthentication("desk", List.of(DeskGroups.PRIVACY_DESK));
+    desk.complete(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "FULL"));
+    desk.runJobs();
+
+    var dispatch = desk.task(ReplyProcess.Elements.DISPATCH_BY_REGISTERED_MAIL);
+    assertThat(dispatch).as("the medium goes by registered mail with the letter").isNotNull();
+    assertThat(engine.getTaskService().getVariable(dispatch.getId(), "disclosureMethod")).isEqualTo("OTHER");
+    ResponseEntity<byte[]> archive = rest.withBasicAuth("desk", "desk-demo-2026")
+        .getForEntity("/desk/requests/{reference}/package/archive.zip", byte[].class, request.reference());
+    assertThat(archive.getStatusCode()).isEqualTo(HttpStatus.OK);
+    desk.complete(ReplyProcess.Elements.DISPATCH_BY_REGISTERED_MAIL, Map.of("trackingNumber", "1234-5678-9012",
+        "dispatchedOn", "2026-12-10", "mediumSentNote", "CD-R 1枚(開示資料一式)"));
+    desk.runJobs();
+
+    assertThat(register.events(request.id())).extracting(e -> e.eventType())
+        .contains("REPLY_DISPATCHED", "PACKAGE_SENT_ON_MEDIUM");
+    assertThat(register.events(request.id())).filteredOn(e -> e.eventType().equals("PACKAGE_SENT_ON_MEDIUM"))
+        .singleElement().satisfies(e -> assertThat(e.detail())
+            .contains(disclosure.state(request.id()).manifestSha256()));
+    assertThat(register.latestNote(request.id(), "mediumSentNote")).hasValueSatisfying(note ->
+        assertThat(note).contains("CD-R"));
+  }
+
+  @Test
   void afterErasureOnlyTheManifestsHashesAndCountsRemain() {
     startAndInvestigate(DisclosureMethod.ELECTRONIC);
     long csvId = upload(DisclosureFixtures.CONTACT_HISTORY, "contact-history.csv", "text/csv",
