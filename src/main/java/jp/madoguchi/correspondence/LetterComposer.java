@@ -41,31 +41,33 @@ class LetterComposer {
   private final ZoneId zone;
   private final DeskDates dates;
   private final DisclosedProvisionRecords provisionRecords;
+  private final ReplyAttachments attachments;
   private final EmailConfirmationProperties confirmation;
   private final java.util.function.BiFunction<Long, String, SearchLetters.Findings> searchFindings;
 
   LetterComposer(LetterTemplates templates, LetterVocabulary vocabulary, PdfLetterWriter pdfWriter,
       CompanyProperties company, CorrespondenceProperties properties, PublicSiteProperties site,
       DeskCalendar calendar, DeskDates dates, DisclosedProvisionRecords provisionRecords,
-      EmailConfirmationProperties confirmation) {
+      EmailConfirmationProperties confirmation, ReplyAttachments attachments) {
     this(templates, vocabulary, pdfWriter, company, properties, site, calendar, dates, provisionRecords, confirmation,
-        (requestId, language) -> SearchLetters.Findings.NONE);
+        attachments, (requestId, language) -> SearchLetters.Findings.NONE);
   }
 
   @org.springframework.beans.factory.annotation.Autowired
   LetterComposer(LetterTemplates templates, LetterVocabulary vocabulary, PdfLetterWriter pdfWriter,
       CompanyProperties company, CorrespondenceProperties properties, PublicSiteProperties site,
       DeskCalendar calendar, DeskDates dates, DisclosedProvisionRecords provisionRecords,
-      EmailConfirmationProperties confirmation, SearchLetters searchLetters) {
+      EmailConfirmationProperties confirmation, ReplyAttachments attachments, SearchLetters searchLetters) {
     this(templates, vocabulary, pdfWriter, company, properties, site, calendar, dates, provisionRecords, confirmation,
-        searchLetters::findings);
+        attachments, searchLetters::findings);
   }
 
   private LetterComposer(LetterTemplates templates, LetterVocabulary vocabulary, PdfLetterWriter pdfWriter,
       CompanyProperties company, CorrespondenceProperties properties, PublicSiteProperties site,
       DeskCalendar calendar, DeskDates dates, DisclosedProvisionRecords provisionRecords,
-      EmailConfirmationProperties confirmation,
+      EmailConfirmationProperties confirmation, ReplyAttachments attachments,
       java.util.function.BiFunction<Long, String, SearchLetters.Findings> searchFindings) {
+    this.attachments = attachments;
     this.templates = templates;
     this.vocabulary = vocabulary;
     this.pdfWriter = pdfWriter;
@@ -210,6 +212,7 @@ class LetterComposer {
     model.put("art39Date", vocabulary.date(language, request.deadlines().art39Date()));
     model.put("tasklistUrl", site.link("/camunda/app/tasklist/"));
     model.put("provisionRecords", provisionRecords(language, request));
+    model.put("enclosure", attachments.enclosure(request.id(), language).orElse(null));
     return model;
   }
 

@@ -10,4 +10,15 @@ public interface ReplyAttachments {
 
   /** Whether the reply letter of this kind comes with an archive to download. */
   boolean hasArchive(long requestId, LetterKind kind);
+
+  /**
+   * What the letter's 別添 names: the annex's pages, the archive's files, the items, and each withheld part with its
+   * ground, in the letter's language; empty when the request has no frozen package.
+   */
+  default java.util.Optional<Enclosure> enclosure(long requestId, String language) {
+    return java.util.Optional.empty();
+  }
+
+  /** The enclosure of a disclosure letter. */
+  record Enclosure(int annexPages, int archiveFiles, int items, java.util.List<String> withheld) {}
 }

@@ -286,6 +286,22 @@ public class DisclosurePackage {
     zip.flush();
   }
 
+  /** What a disclosure letter's 別添 names, once the package is frozen. */
+  public Optional<jp.madoguchi.correspondence.ReplyAttachments.Enclosure> enclosure(long requestId,
+      String language) {
+    PackageState state = packages.state(requestId);
+    if (!state.frozen()) {
+      return Optional.empty();
+    }
+    java.util.Locale locale = "en".equals(language) ? java.util.Locale.ENGLISH : java.util.Locale.JAPANESE;
+    List<PackageItem> items = packages.items(requestId);
+    List<String> withheld = packages.withholdings(requestId).stream().map(w -> items.stream()
+        .filter(i -> i.id() == w.itemId()).findFirst().map(PackageItem::fileName).orElse("?") + ": "
+        + renderer.describe(locale, w)).toList();
+    return Optional.of(new jp.madoguchi.correspondence.ReplyAttachments.Enclosure(annexPages(requestId),
+        state.fileCount(), state.itemCount(), withheld));
+  }
+
   /** The archive left on a medium (the method OTHER): the register records which manifest it was. */
   public void recordSentOnMedium(long requestId, String actor) {
     PackageState state = packages.state(requestId);

@@ -37,6 +37,11 @@ class PackageArchiveDownloadController implements ReplyAttachments {
         && disclosure.state(requestId).frozen();
   }
 
+  @Override
+  public Optional<Enclosure> enclosure(long requestId, String language) {
+    return disclosure.enclosure(requestId, language);
+  }
+
   @GetMapping("/letters/download/{token}/archive")
   void download(@PathVariable String token, HttpServletResponse response) throws IOException {
     response.setHeader("Referrer-Policy", "no-referrer");

@@ -228,6 +228,11 @@ class PackageRenderer {
         : "disclosure.annex.marker.field", w.row(), w.field());
   }
 
+  /** A withheld part as the letter names it: where, and on which ground. */
+  String describe(Locale locale, Withholding w) {
+    return marker(locale, w) + " " + ground(locale, w.ground());
+  }
+
   String ground(Locale locale, String ground) {
     return messages.getMessage("words.refusalGround." + ground, null, ground, locale);
   }
@@ -261,11 +266,5 @@ class PackageRenderer {
   static String safe(String fileName) {
     String name = fileName == null ? "file" : fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
     return name.isBlank() ? "file" : name;
-  }
-
-  static byte[] bytes(String text) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
   }
 }

@@ -121,7 +121,8 @@ class CompanyPolicyLettersTest {
     return new LetterComposer(new LetterTemplates(), new LetterVocabulary(), new PdfLetterWriter(1), company,
         correspondence, new PublicSiteProperties(URI.create("http://localhost:8080")),
         new DeskCalendar(CalendarProperties.defaults()), new DeskDates(CalendarProperties.defaults()),
-        requestId -> List.of(), new EmailConfirmationProperties(Duration.ofDays(7), 10));
+        requestId -> List.of(), new EmailConfirmationProperties(Duration.ofDays(7), 10),
+        ReplyAttachments.NONE);
   }
 
   private static String text(LetterComposer composer, LetterKind kind, String language) {

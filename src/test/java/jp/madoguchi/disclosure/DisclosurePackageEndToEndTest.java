@@ -154,6 +154,10 @@ class DisclosurePackageEndToEndTest {
     assertThat(annex).contains("お問い合わせ履歴", "契約書類", "通話録音", "【不開示】3行目", "ご家族の方の発言が含まれるため",
         request.reference(), "1 / ", "SHA-256");
     assertThat(disclosure.downloads(request.id())).isOne();
+    // the letter's 別添 names the annex and the archive with their counts, and what was withheld
+    String letter = text(rest.getForEntity("/letters/download/{token}", byte[].class, token).getBody());
+    assertThat(letter).contains("別添:開示する保有個人データ(PDF、1ページ)", "電子データ一式:" + (files.size() - 1 + 1)
+        + "ファイル", "開示しなかった部分:contact-history.csv: 【不開示】3行目");
     writeExample(files);
     assertThat(register.events(request.id())).extracting(e -> e.eventType()).contains("PACKAGE_FROZEN",
         "PACKAGE_DOWNLOADED");
