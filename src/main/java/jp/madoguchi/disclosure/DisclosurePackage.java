@@ -238,8 +238,9 @@ public class DisclosurePackage {
       missing.add("開示資料に項目がありません(調査で集めた記録を追加してください) / the disclosure package has no items"
           + " (add the records the investigation gathered)");
     }
-    missing.add("開示資料が確定(凍結)されていません(全部開示は決定時、一部開示は承認時に確定します) / the disclosure "
-        + "package is not frozen (it freezes at a full disclosure's decision, at a partial one's approval)");
+    missing.add("開示資料が確定(凍結)されていません(開示の決定時に確定し、一部開示は管理者の承認で最終となります) / the "
+        + "disclosure package is not frozen (it freezes when the disclosure is decided; a partial one is final when "
+        + "approved)");
     return missing;
   }
 

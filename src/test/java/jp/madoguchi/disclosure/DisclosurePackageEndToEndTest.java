@@ -174,6 +174,24 @@ class DisclosurePackageEndToEndTest {
   }
 
   @Test
+  void theReplyIsNotSentWithoutAFrozenPackageAndTheFailureSaysWhatIsMissing() {
+    startAndInvestigate(DisclosureMethod.ELECTRONIC);
+    upload(DisclosureFixtures.CONTACT_HISTORY, "contact-history.csv", "text/csv", DisclosureFixtures.csv());
+    engine.getIdentityService().setAuthentication("desk", List.of(DeskGroups.PRIVACY_DESK));
+    // the decision completed without the driver running the reply's job, so that the package can be opened again
+    // before it runs (as a decision sent back would): the reply must not go
+    engine.getTaskService().complete(desk.task(PersonalDataRequestProcess.Elements.DECIDE).getId(),
+        Map.of("decision", "FULL"));
+    engine.getIdentityService().clearAuthentication();
+    assertThat(disclosure.state(request.id()).frozen()).isTrue();
+    disclosure.unfreeze(request.id(), "test");
+
+    assertThatThrownBy(() -> desk.runJobs()).hasMessageContaining("The disclosure cannot be sent")
+        .hasMessageContaining("not frozen");
+    assertThat(SMTP.about(request.reference(), LetterKind.DISCLOSURE)).isEmpty();
+  }
+
+  @Test
   void aSentBackPartialDisclosureIsOpenedAgainAndRefrozenWithNewHashes() {
     startAndInvestigate(DisclosureMethod.ELECTRONIC);
     long csvId = upload(DisclosureFixtures.CONTACT_HISTORY, "contact-history.csv", "text/csv",
