@@ -15,6 +15,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The disclosure packages, in our tables: the only class that writes {@code disclosure_package},
@@ -103,8 +105,8 @@ class DisclosurePackages {
     item(requestId, itemId).ifPresent(item -> {
       jdbc.sql("DELETE FROM disclosure_withholding WHERE item_id = ?").param(itemId).update();
       jdbc.sql("DELETE FROM disclosure_item WHERE id = ?").param(itemId).update();
-      store.delete(item.storageKey());
       register.recordEvent(requestId, actor, "PACKAGE_ITEM_REMOVED", "item " + itemId);
+      deleteAfterCommit(List.of(item.storageKey()));
     });
   }
 
@@ -173,8 +175,8 @@ class DisclosurePackages {
         .params(requestId, requestId).query(String.class).list();
     jdbc.sql("DELETE FROM disclosure_manifest_entry WHERE request_id = ?").param(requestId).update();
     jdbc.sql("UPDATE disclosure_package SET state = 'OPEN' WHERE request_id = ?").param(requestId).update();
-    renderings.forEach(store::delete);
     register.recordEvent(requestId, actor, "PACKAGE_UNFROZEN", null);
+    deleteAfterCommit(renderings);
   }
 
   void recordDownload(long requestId, long tokenId) {
@@ -207,7 +209,7 @@ class DisclosurePackages {
     jdbc.sql("UPDATE disclosure_manifest_entry SET storage_key = NULL WHERE request_id = ?").param(requestId)
         .update();
     if (before.state() == PackageState.State.OPEN && items(requestId).isEmpty()) {
-      keys.forEach(store::delete);
+      deleteAfterCommit(keys);
       return;
     }
     if (before.state() == PackageState.State.OPEN) {
@@ -221,8 +223,24 @@ class DisclosurePackages {
       jdbc.sql("UPDATE disclosure_package SET state = 'ERASED', erased_at = ? WHERE request_id = ?")
           .params(utc(erased.erasedAt()), requestId).update();
     }
-    // the files go once the rows no longer name them; a failure leaves orphans, never rows pointing nowhere
-    keys.forEach(store::delete);
+    deleteAfterCommit(keys);
+  }
+
+  /**
+   * Deletes files once the rows no longer naming them are committed: a rolled-back change keeps its files, and a
+   * failure after the commit leaves orphans (no row names them), never rows pointing nowhere.
+   */
+  private void deleteAfterCommit(List<String> keys) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      keys.forEach(store::delete);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        keys.forEach(store::delete);
+      }
+    });
   }
 
   InputStream open(String storageKey) {

@@ -2,7 +2,6 @@ package jp.madoguchi.disclosure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import jp.madoguchi.inventory.DataCategory;
 import jp.madoguchi.inventory.Inventory;
 import jp.madoguchi.provision.DisclosedProvisionRecords;
 import jp.madoguchi.provision.ProvisionRecord;
