@@ -62,7 +62,7 @@ class ArchitectureTest {
   private static final List<String> GROUND_FLOOR = List.of("calendar", "engine", "process", "request");
   private static final List<String> SECURITY = List.of("security");
   private static final List<String> FEATURES = List.of("cluster", "complaint", "correspondence", "deadline",
-      "decision", "disclosure", "fee", "handling", "identity", "inventory", "investigation", "provision", "reply", "requester", "search");
+      "connector", "decision", "disclosure", "fee", "handling", "identity", "inventory", "investigation", "provision", "reply", "requester", "search");
   private static final List<String> TOP = List.of("intake", "desk", "report", "deployment");
 
   /** The packages whose processes have a contract class ({@code *Process} with its {@code KEY}). */
@@ -70,7 +70,7 @@ class ArchitectureTest {
       "requester");
   /** The packages that may talk SQL through Spring's JDBC classes; which tables each may write is checked apart. */
   private static final List<String> JDBC_PACKAGES = List.of("request", "correspondence", "report", "desk", "cluster",
-      "deployment", "security", "provision", "inventory", "search", "disclosure");
+      "deployment", "security", "provision", "inventory", "search", "disclosure", "connector");
 
   private static final Class<?>[] SPRING_JDBC = {JdbcClient.class, JdbcTemplate.class,
       NamedParameterJdbcTemplate.class, JdbcOperations.class, NamedParameterJdbcOperations.class, DataSource.class};

@@ -71,7 +71,10 @@ class TableOwnershipTest {
       Map.entry("disclosure_item", "jp.madoguchi.disclosure.DisclosurePackages"),
       Map.entry("disclosure_withholding", "jp.madoguchi.disclosure.DisclosurePackages"),
       Map.entry("disclosure_manifest_entry", "jp.madoguchi.disclosure.DisclosurePackages"),
-      Map.entry("disclosure_download", "jp.madoguchi.disclosure.DisclosurePackages")));
+      Map.entry("disclosure_download", "jp.madoguchi.disclosure.DisclosurePackages"),
+      Map.entry("system_connector", "jp.madoguchi.connector.SystemConnectors"),
+      Map.entry("connector_call", "jp.madoguchi.connector.ConnectorCalls"),
+      Map.entry("connector_handle", "jp.madoguchi.connector.ConnectorHandles")));
 
   private static final Pattern CREATE_OR_DROP_TABLE = Pattern.compile(
       "\\b(CREATE|DROP)\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+"

@@ -1,0 +1,36 @@
+package jp.madoguchi.connector;
+
+import java.util.Locale;
+import jp.madoguchi.process.RequestFacts;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Erase / correct / suspend in <system>" through its connector, after the manager's approval (the model's
+ * four-eyes step comes first): {@code connectorAction} names the action. Sets {@code connectorOutcome} (DONE or
+ * ACCEPTED) and, when accepted, {@code connectorHandle} that the system's callback completes. Throws on failure.
+ */
+@Component
+class ActOnSystemDelegate implements JavaDelegate {
+
+  private final ConnectorActions actions;
+
+  ActOnSystemDelegate(ConnectorActions actions) {
+    this.actions = actions;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Action action = Action.valueOf(ConnectorVariables.CONNECTOR_ACTION.require(execution).toUpperCase(Locale.ROOT));
+    ConnectorActions.Outcome outcome = actions.perform(RequestFacts.REQUEST_ID.require(execution),
+        ConnectorVariables.SYSTEM_CODE.require(execution), action, "engine");
+    ConnectorVariables.CONNECTOR_OUTCOME.set(execution, outcome.status().name());
+    if (outcome.count() != null) {
+      ConnectorVariables.CONNECTOR_RECORD_COUNT.set(execution, outcome.count().longValue());
+    }
+    if (outcome.status() == ConnectorActions.Status.ACCEPTED) {
+      ConnectorVariables.CONNECTOR_HANDLE.set(execution, outcome.handle());
+    }
+  }
+}

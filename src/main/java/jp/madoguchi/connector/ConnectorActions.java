@@ -1,0 +1,80 @@
+package jp.madoguchi.connector;
+
+import java.util.List;
+import jp.madoguchi.connector.ConnectorSearches.Target;
+import org.springframework.stereotype.Service;
+
+/**
+ * Carries out an approved action (erasure, correction, suspension) on a system through its connector: SQL statements
+ * in one transaction per system; an HTTP system answers done, or accepted with a one-time handle it calls back with.
+ * Whoever calls this has checked the manager's approval (the four-eyes step is the model's). Every call recorded.
+ */
+@Service
+public class ConnectorActions {
+
+  /** DONE (with the rows or records affected when known) or ACCEPTED (a callback with the handle will tell). */
+  public record Outcome(Status status, Integer count, String handle) {}
+
+  public enum Status { DONE, ACCEPTED }
+
+  private final ConnectorSearches searches;
+  private final SqlSystems sql;
+  private final HttpSystems http;
+  private final ConnectorCalls calls;
+  private final ConnectorHandles handles;
+
+  ConnectorActions(ConnectorSearches searches, SqlSystems sql, HttpSystems http, ConnectorCalls calls,
+      ConnectorHandles handles) {
+    this.searches = searches;
+    this.sql = sql;
+    this.http = http;
+    this.calls = calls;
+    this.handles = handles;
+  }
+
+  /**
+   * Performs the action.
+   *
+   * @throws ConnectorFailure when it cannot be done (nothing of it is committed on an SQL system)
+   */
+  public Outcome perform(long requestId, String systemCode, Action action, String actor) {
+    Target target = searches.target(requestId, systemCode);
+    String code = target.connector().code();
+    PersonIdentifiers person = PersonIdentifiers.of(target.request());
+    try {
+      Outcome outcome = switch (target.connector().kind()) {
+        case SQL -> {
+          List<String> statements = SqlSystems.statements(target.connector(), action);
+          if (statements.isEmpty()) {
+            throw new ConnectorFailure("System " + systemCode + " (connector " + code + ") has no " + action
+                + " statements configured");
+          }
+          yield new Outcome(Status.DONE, sql.act(target.connector(), systemCode, action, person), null);
+        }
+        case HTTP -> {
+          String handle = handles.issue(requestId, systemCode, code, action.name());
+          HttpSystems.ActionAnswer answer = http.act(target.connector(), systemCode,
+              target.request().reference(), action, handle, person);
+          if (answer.done()) {
+            handles.complete(handle, "DONE", answer.count(), null, false);
+            yield new Outcome(Status.DONE, answer.count(), handle);
+          }
+          yield new Outcome(Status.ACCEPTED, null, handle);
+        }
+        case EXTERNAL_TASK -> throw new ConnectorFailure("System " + systemCode + " (connector " + code
+            + "): actions through external-task workers are not supported yet; the owning group acts by hand");
+      };
+      calls.record(actor, requestId, systemCode, code, action.name(), outcome.count(), outcome.status().name(),
+          null);
+      return outcome;
+    } catch (ConnectorFailure failure) {
+      calls.record(actor, requestId, systemCode, code, action.name(), null, "FAILED", failure.getMessage());
+      throw failure;
+    }
+  }
+
+  /** Whether an accepted action's callback came: DONE, FAILED, or empty while it is still awaited. */
+  public java.util.Optional<String> outcomeOf(String handle) {
+    return handles.find(handle).filter(ConnectorHandles.Handle::completed).map(ConnectorHandles.Handle::outcome);
+  }
+}
