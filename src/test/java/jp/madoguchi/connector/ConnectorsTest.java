@@ -1,0 +1,449 @@
+package jp.madoguchi.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.madoguchi.inventory.DataCategory;
+import jp.madoguchi.inventory.HoldingSystem;
+import jp.madoguchi.inventory.Inventory;
+import jp.madoguchi.inventory.Relationship;
+import jp.madoguchi.inventory.SearchKind;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.DeskRequest.Party;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.support.TestRequests;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The three kinds of connector against real systems: a PostgreSQL database of its own with a sample CRM (customers,
+ * contact history, opt-outs; two people with similar names), an HTTP system served in this JVM that speaks the
+ * signed protocol (normal, slow, failing, badly signed, accepting for later), and an external-task worker that
+ * fetches its topic from a tiny process through the engine's REST API and talks to the desk with its handle.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConnectorsTest {
+
+  private static final String HOST = System.getenv().getOrDefault("MADOGUCHI_DB_HOST", "127.0.0.1");
+  private static final String PORT = System.getenv().getOrDefault("MADOGUCHI_DB_PORT", "5432");
+  private static final String USER = System.getenv().getOrDefault("MADOGUCHI_DB_USER", "madoguchi");
+  private static final String PASSWORD = System.getenv().getOrDefault("MADOGUCHI_DB_PASSWORD", "madoguchi");
+  private static final String TEST_DATABASE = System.getenv().getOrDefault("MADOGUCHI_TEST_DB_NAME",
+      "madoguchi_test");
+  private static final String CRM = "madoguchi_crm_" + UUID.randomUUID().toString().substring(0, 8);
+  private static final String HTTP_SECRET = "shop-signing-secret-2026";
+  private static final String WORKER_SECRET = "worker-signing-secret-2026";
+
+  private static final Party TARO = new Party("山田 太郎", "ヤマダ タロウ", LocalDate.of(1980, 4, 1), "1000001",
+      "東京都千代田区千代田1-1", "03-0000-0000", "Taro.Yamada@example.jp");
+
+  private static HttpServer shop;
+  private static volatile String shopMode = "normal";
+  private static volatile JsonNode lastShopRequest;
+
+  @Autowired RequestRegister register;
+  @Autowired Inventory inventory;
+  @Autowired SystemConnectors systems;
+  @Autowired ConnectorSearches searches;
+  @Autowired ConnectorActions actions;
+  @Autowired ConnectorCalls calls;
+  @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
+  @Autowired IdentityService identity;
+  @Autowired HistoryService history;
+  @LocalServerPort int port;
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @DynamicPropertySource
+  static void connectors(DynamicPropertyRegistry properties) throws Exception {
+    createCrm();
+    startShop();
+    String crmUrl = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + CRM;
+    String c = "madoguchi.connectors.definitions[";
+    properties.add("CONNECTOR_TEST_CRM_PASSWORD", () -> PASSWORD);
+    properties.add("CONNECTOR_TEST_SHOP_SECRET", () -> HTTP_SECRET);
+    properties.add("CONNECTOR_TEST_WORKER_SECRET", () -> WORKER_SECRET);
+    properties.add(c + "0].code", () -> "crm");
+    properties.add(c + "0].kind", () -> "SQL");
+    properties.add(c + "0].sql.url", () -> crmUrl);
+    properties.add(c + "0].sql.username", () -> USER);
+    properties.add(c + "0].sql.password-env", () -> "CONNECTOR_TEST_CRM_PASSWORD");
+    properties.add(c + "0].sql.max-rows", () -> "20");
+    properties.add(c + "0].sql.access.CONN_CUSTOMER", () ->
+        "SELECT id, name, email, phone, birth_date FROM customers WHERE lower(email) = :email ORDER BY id");
+    properties.add(c + "0].sql.access.CONN_CONTACTS", () ->
+        "SELECT h.occurred_on, h.summary FROM contact_history h JOIN customers c ON c.id = h.customer_id "
+            + "WHERE lower(c.email) = :email ORDER BY h.id");
+    properties.add(c + "0].sql.access.CONN_OPT_OUTS", () ->
+        "SELECT o.channel FROM opt_outs o JOIN customers c ON c.id = o.customer_id WHERE lower(c.email) = :email");
+    properties.add(c + "0].sql.actions.ERASURE[0]", () ->
+        "DELETE FROM opt_outs WHERE customer_id IN (SELECT id FROM customers WHERE lower(email) = :email)");
+    properties.add(c + "0].sql.actions.ERASURE[1]", () ->
+        "DELETE FROM contact_history WHERE customer_id IN (SELECT id FROM customers WHERE lower(email) = :email)");
+    properties.add(c + "0].sql.actions.ERASURE[2]", () -> "DELETE FROM customers WHERE lower(email) = :email");
+    // a too broad query: every customer named 山田 (both people), with a limit of one row
+    properties.add(c + "1].code", () -> "crm-broad");
+    properties.add(c + "1].kind", () -> "SQL");
+    properties.add(c + "1].sql.url", () -> crmUrl);
+    properties.add(c + "1].sql.username", () -> USER);
+    properties.add(c + "1].sql.password-env", () -> "CONNECTOR_TEST_CRM_PASSWORD");
+    properties.add(c + "1].sql.max-rows", () -> "1");
+    properties.add(c + "1].sql.access.CONN_CUSTOMER", () ->
+        "SELECT id, name FROM customers WHERE name LIKE substr(:name, 1, 2) || '%'");
+    // a query the database refuses with a message quoting the value
+    properties.add(c + "2].code", () -> "crm-bad");
+    properties.add(c + "2].kind", () -> "SQL");
+    properties.add(c + "2].sql.url", () -> crmUrl);
+    properties.add(c + "2].sql.username", () -> USER);
+    properties.add(c + "2].sql.password-env", () -> "CONNECTOR_TEST_CRM_PASSWORD");
+    properties.add(c + "2].sql.access.CONN_CUSTOMER", () ->
+        "SELECT id FROM customers WHERE birth_date = CAST(:email AS date)");
+    properties.add(c + "3].code", () -> "shop");
+    properties.add(c + "3].kind", () -> "HTTP");
+    properties.add(c + "3].http.base-url", () -> "http://127.0.0.1:" + shop.getAddress().getPort() + "/shop");
+    properties.add(c + "3].http.secret-env", () -> "CONNECTOR_TEST_SHOP_SECRET");
+    properties.add(c + "3].http.read-timeout", () -> "PT1S");
+    properties.add(c + "4].code", () -> "crm-worker");
+    properties.add(c + "4].kind", () -> "EXTERNAL_TASK");
+    properties.add(c + "4].external-task.topic", () -> "search-crm-worker");
+    properties.add(c + "4].external-task.secret-env", () -> "CONNECTOR_TEST_WORKER_SECRET");
+  }
+
+  private static Connection admin(String database) throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER, PASSWORD);
+  }
+
+  private static void createCrm() throws SQLException {
+    try (Connection admin = admin(TEST_DATABASE); Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + CRM);
+    }
+    try (Connection crm = admin(CRM); Statement statement = crm.createStatement()) {
+      statement.execute("""
+          CREATE TABLE customers (id INT PRIMARY KEY, name TEXT NOT NULL, email TEXT, phone TEXT, birth_date DATE);
+          CREATE TABLE contact_history (id SERIAL PRIMARY KEY, customer_id INT REFERENCES customers (id),
+              occurred_on DATE, summary TEXT);
+          CREATE TABLE opt_outs (customer_id INT REFERENCES customers (id), channel TEXT);
+          INSERT INTO customers VALUES (1, '山田 太郎', 'taro.yamada@example.jp', '0300000000', '1980-04-01'),
+              (2, '山田 太朗', 'taro.yamada@example.com', '0300000001', '1980-04-01');
+          INSERT INTO contact_history (customer_id, occurred_on, summary) VALUES (1, '2026-01-10', '住所変更'),
+              (1, '2026-03-02', '解約相談'), (2, '2026-02-01', '請求書再発行');
+          INSERT INTO opt_outs VALUES (1, 'DM'), (2, 'EMAIL');
+          """);
+    }
+  }
+
+  @AfterAll
+  static void dropCrm() throws SQLException {
+    if (shop != null) {
+      shop.stop(0);
+    }
+    try (Connection admin = admin(TEST_DATABASE); Statement statement = admin.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + CRM + " WITH (FORCE)");
+    }
+  }
+
+  /** The shop's side of the protocol: it refuses a badly signed request and signs its answers. */
+  private static void startShop() throws IOException {
+    shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    shop.createContext("/shop", ConnectorsTest::shop);
+    shop.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    shop.start();
+  }
+
+  private static void shop(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String path = exchange.getRequestURI().getRawPath();
+    if (!Signatures.valid(HTTP_SECRET, exchange.getRequestHeaders().getFirst(Signatures.TIMESTAMP),
+        exchange.getRequestHeaders().getFirst(Signatures.SIGNATURE), path, body, java.time.Duration.ofMinutes(5),
+        Instant.now())) {
+      exchange.sendResponseHeaders(401, -1);
+      exchange.close();
+      return;
+    }
+    lastShopRequest = new ObjectMapper().readTree(body);
+    String answer;
+    switch (shopMode) {
+      case "slow" -> {
+        try {
+          Thread.sleep(2500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        answer = "{\"records\":{}}";
+      }
+      case "failing" -> {
+        byte[] text = "internal error for taro.yamada@example.jp".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(500, text.length);
+        exchange.getResponseBody().write(text);
+        exchange.close();
+        return;
+      }
+      case "accepting" -> answer = "{\"status\":\"accepted\"}";
+      default -> answer = path.endsWith("/search")
+          ? "{\"records\":{\"CONN_ORDERS\":[{\"order\":\"A-1001\",\"total\":3200},{\"order\":\"A-1002\"}]}}"
+          : "{\"status\":\"done\",\"count\":2}";
+    }
+    String timestamp = Signatures.timestamp(Instant.now());
+    String secret = "badly-signed".equals(shopMode) ? "not-the-secret" : HTTP_SECRET;
+    exchange.getResponseHeaders().add(Signatures.TIMESTAMP, timestamp);
+    exchange.getResponseHeaders().add(Signatures.SIGNATURE, Signatures.sign(secret, timestamp, path, answer));
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  @BeforeAll
+  void theInventory() {
+    for (String category : List.of("CONN_CUSTOMER", "CONN_CONTACTS", "CONN_OPT_OUTS", "CONN_ORDERS")) {
+      inventory.create(new DataCategory(category, "顧客情報", "Customer data", "氏名", "Name", true, null, null,
+          false, "5年", "Five years", "申込", "Applications", List.of(Relationship.CUSTOMER)), "manager");
+    }
+    system("CRM", List.of("CONN_CUSTOMER", "CONN_CONTACTS", "CONN_OPT_OUTS"), "crm");
+    system("CRM_BROAD", List.of("CONN_CUSTOMER"), "crm-broad");
+    system("CRM_BAD", List.of("CONN_CUSTOMER"), "crm-bad");
+    system("SHOP", List.of("CONN_ORDERS"), "shop");
+    system("CRM_WORKER", List.of("CONN_CUSTOMER"), "crm-worker");
+  }
+
+  private void system(String code, List<String> categories, String connector) {
+    inventory.create(new HoldingSystem(code, code, code, "customer-service", false, SearchKind.MANUAL, categories),
+        "manager");
+    systems.choose(code, connector, "manager");
+  }
+
+  private DeskRequest taro() {
+    return TestRequests.request(register).principal(TARO).register();
+  }
+
+  @Test
+  void theAccessQueriesReturnExactlyThePersonsRowsAndTheErasureDeletesOnlyThem() throws Exception {
+    DeskRequest request = taro();
+    SearchResult result = searches.search(request.id(), "CRM", "engine");
+    assertThat(result.records().get("CONN_CUSTOMER")).singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("name", "山田 太郎").containsEntry("birth_date", "1980-04-01"));
+    assertThat(result.records().get("CONN_CONTACTS")).extracting(row -> row.get("summary"))
+        .containsExactly("住所変更", "解約相談");
+    assertThat(result.records().get("CONN_OPT_OUTS")).extracting(row -> row.get("channel")).containsExactly("DM");
+    assertThat(result.count()).isEqualTo(4);
+
+    ConnectorActions.Outcome erased = actions.perform(request.id(), "CRM", Action.ERASURE, "engine");
+    assertThat(erased.status()).isEqualTo(ConnectorActions.Status.DONE);
+    assertThat(erased.count()).isEqualTo(4);
+    try (Connection crm = admin(CRM); Statement statement = crm.createStatement()) {
+      var rows = statement.executeQuery("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM "
+          + "contact_history), (SELECT count(*) FROM opt_outs), (SELECT name FROM customers)");
+      rows.next();
+      assertThat(List.of(rows.getInt(1), rows.getInt(2), rows.getInt(3))).containsExactly(1, 1, 1);
+      assertThat(rows.getString(4)).isEqualTo("山田 太朗");
+    }
+    assertThat(calls.of(request.id())).extracting(ConnectorCalls.Call::operation, ConnectorCalls.Call::recordCount,
+        ConnectorCalls.Call::outcome).containsExactly(org.assertj.core.groups.Tuple.tuple("SEARCH", 4, "DONE"),
+        org.assertj.core.groups.Tuple.tuple("ERASURE", 4, "DONE"));
+  }
+
+  @Test
+  void aTooBroadQueryAndARefusedQueryFailWithoutPersonalData() {
+    DeskRequest request = taro();
+    assertThatThrownBy(() -> searches.search(request.id(), "CRM_BROAD", "engine"))
+        .isInstanceOf(ConnectorFailure.class)
+        .hasMessageContaining("returned more than its limit of 1 rows")
+        .satisfies(failure -> assertNoPersonalData(failure.getMessage()));
+    assertThatThrownBy(() -> searches.search(request.id(), "CRM_BAD", "engine"))
+        .isInstanceOf(ConnectorFailure.class)
+        .hasMessageContaining("failed with SQL state 22007")
+        .satisfies(failure -> assertNoPersonalData(failure.getMessage()));
+    assertThat(calls.of(request.id())).extracting(ConnectorCalls.Call::outcome).containsOnly("FAILED")
+        .hasSize(2);
+    calls.of(request.id()).forEach(call -> assertNoPersonalData(call.failure()));
+  }
+
+  @Test
+  void theHttpSystemAnswersSignedAndItsSlowFailingAndBadlySignedAnswersAreFailures() throws Exception {
+    DeskRequest request = taro();
+    shopMode = "normal";
+    SearchResult result = searches.search(request.id(), "SHOP", "engine");
+    assertThat(result.records().get("CONN_ORDERS")).extracting(row -> row.get("order"))
+        .containsExactly("A-1001", "A-1002");
+    assertThat(lastShopRequest.path("identifiers").path("email").asText()).isEqualTo("taro.yamada@example.jp");
+    assertThat(lastShopRequest.path("request").asText()).isEqualTo(request.reference());
+    try {
+      for (String mode : List.of("slow", "failing", "badly-signed")) {
+        shopMode = mode;
+        assertThatThrownBy(() -> searches.search(request.id(), "SHOP", "engine"))
+            .as(mode).isInstanceOf(ConnectorFailure.class)
+            .satisfies(failure -> assertNoPersonalData(failure.getMessage()))
+            .hasMessageContaining(switch (mode) {
+              case "slow" -> "timed out";
+              case "failing" -> "answered HTTP 500";
+              default -> "is not signed with the system's secret";
+            });
+      }
+    } finally {
+      shopMode = "normal";
+    }
+    // the system refuses a request not signed with the shared secret
+    String body = "{\"request\":\"x\"}";
+    String timestamp = Signatures.timestamp(Instant.now());
+    HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + shop.getAddress().getPort() + "/shop/search"))
+        .header(Signatures.TIMESTAMP, timestamp)
+        .header(Signatures.SIGNATURE, Signatures.sign("guessed", timestamp, "/shop/search", body))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anAcceptedActionIsCompletedByASignedCallbackAndABadlySignedOneIsRefused() throws Exception {
+    DeskRequest request = taro();
+    shopMode = "accepting";
+    ConnectorActions.Outcome accepted;
+    try {
+      accepted = actions.perform(request.id(), "SHOP", Action.ERASURE, "engine");
+    } finally {
+      shopMode = "normal";
+    }
+    assertThat(accepted.status()).isEqualTo(ConnectorActions.Status.ACCEPTED);
+    assertThat(actions.outcomeOf(accepted.handle())).isEmpty();
+    String path = lastShopRequest.path("callbackPath").asText();
+    assertThat(path).isEqualTo("/api/connectors/shop/callbacks/" + accepted.handle());
+    String body = "{\"status\":\"done\",\"count\":2}";
+    assertThat(post(path, body, "guessed-secret").statusCode()).isEqualTo(401);
+    assertThat(actions.outcomeOf(accepted.handle())).isEmpty();
+    assertThat(post(path, body, HTTP_SECRET).statusCode()).isEqualTo(204);
+    assertThat(actions.outcomeOf(accepted.handle())).contains("DONE");
+    assertThat(post(path, body, HTTP_SECRET).statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void anExternalTaskWorkerFetchesItsTopicTheIdentifiersOnceAndPostsItsResults() throws Exception {
+    DeskRequest request = taro();
+    repository.createDeployment().name("connector-worker-test").addModelInstance("connector-worker-test.bpmn",
+        Bpmn.createExecutableProcess("connectorWorkerTest").camundaHistoryTimeToLive(1)
+            .startEvent()
+            .serviceTask("prepareSearch").camundaDelegateExpression("${searchSystemDelegate}")
+            .serviceTask("searchByWorker").camundaExternalTask("${connectorTopic}")
+            .endEvent().done()).deploy();
+    String processInstanceId = runtime.startProcessInstanceByKey("connectorWorkerTest", request.reference(),
+        Map.of("requestId", request.id(), "systemCode", "CRM_WORKER")).getId();
+    User worker = identity.newUser("crm-worker-test");
+    worker.setPassword("crm-worker-password-2026");
+    identity.saveUser(worker);
+    identity.createMembership("crm-worker-test", "camunda-admin");
+
+    // the worker: fetch and lock its topic through the engine's REST API
+    String fetch = "{\"workerId\":\"crm-worker\",\"maxTasks\":1,\"topics\":[{\"topicName\":\"search-crm-worker\","
+        + "\"lockDuration\":60000}]}";
+    HttpResponse<String> locked = http.send(engine("/external-task/fetchAndLock")
+        .POST(HttpRequest.BodyPublishers.ofString(fetch)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(locked.statusCode()).as(locked.body()).isEqualTo(200);
+    JsonNode task = json.readTree(locked.body()).get(0);
+    assertThat(task.path("processInstanceId").asText()).isEqualTo(processInstanceId);
+    String handle = task.path("variables").path("connectorHandle").path("value").asText();
+    assertThat(handle).hasSize(64);
+    // no name (nor any identifier) in the engine's variables
+    String variables = runtime.getVariables(processInstanceId).toString();
+    assertNoPersonalData(variables);
+
+    String identifiersPath = "/api/connectors/worker/identifiers/" + handle;
+    assertThat(get(identifiersPath, "not-the-worker-secret").statusCode()).isEqualTo(401);
+    HttpResponse<String> identifiers = get(identifiersPath, WORKER_SECRET);
+    assertThat(identifiers.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(identifiers.body()).path("identifiers").path("email").asText())
+        .isEqualTo("taro.yamada@example.jp");
+    assertThat(get(identifiersPath, WORKER_SECRET).statusCode()).as("single use").isEqualTo(410);
+    assertThat(register.events(request.id())).anySatisfy(event ->
+        assertThat(event.toString()).contains(ConnectorApiController.IDENTIFIERS_FETCHED).contains("CRM_WORKER"));
+
+    String results = "{\"records\":{\"CONN_CUSTOMER\":[{\"id\":1,\"name\":\"山田 太郎\"}]}}";
+    assertThat(post("/api/connectors/worker/results/" + handle, results, WORKER_SECRET).statusCode())
+        .isEqualTo(204);
+    HttpResponse<String> completed = http.send(engine("/external-task/" + task.path("id").asText() + "/complete")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"workerId\":\"crm-worker\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isZero();
+    assertThat(calls.of(request.id())).extracting(ConnectorCalls.Call::outcome, ConnectorCalls.Call::recordCount)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("HANDED_OUT", null),
+            org.assertj.core.groups.Tuple.tuple("DONE", 1));
+    history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()
+        .forEach(variable -> assertNoPersonalData(String.valueOf(variable.getValue())));
+  }
+
+  @Test
+  void aConnectorThatIsNotConfiguredCannotBeChosen() {
+    assertThatThrownBy(() -> systems.choose("CRM", "no-such-connector", "manager"))
+        .isInstanceOf(SystemConnectors.InvalidChoiceException.class)
+        .hasMessage("connectorCode: \"no-such-connector\" is not a configured connector "
+            + "(madoguchi.connectors.definitions)");
+    assertThat(systems.connectorOf("CRM")).contains("crm");
+  }
+
+  private HttpRequest.Builder engine(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest" + path))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "crm-worker-test:crm-worker-password-2026".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private HttpResponse<String> post(String path, String body, String secret) throws Exception {
+    String timestamp = Signatures.timestamp(Instant.now());
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json")
+        .header(Signatures.TIMESTAMP, timestamp)
+        .header(Signatures.SIGNATURE, Signatures.sign(secret, timestamp, path, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String secret) throws Exception {
+    String timestamp = Signatures.timestamp(Instant.now());
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header(Signatures.TIMESTAMP, timestamp)
+        .header(Signatures.SIGNATURE, Signatures.sign(secret, timestamp, path, ""))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void assertNoPersonalData(String text) {
+    assertThat(text).doesNotContainIgnoringCase("taro.yamada").doesNotContain("山田").doesNotContain("太郎")
+        .doesNotContain("0300000000").doesNotContain("1980-04-01");
+  }
+}
