@@ -87,6 +87,7 @@ class ConnectorsTest {
   @Autowired RepositoryService repository;
   @Autowired IdentityService identity;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
   @LocalServerPort int port;
 
   private final ObjectMapper json = new ObjectMapper();
@@ -368,7 +369,16 @@ class ConnectorsTest {
     User worker = identity.newUser("crm-worker-test");
     worker.setPassword("crm-worker-password-2026");
     identity.saveUser(worker);
-    identity.createMembership("crm-worker-test", "camunda-admin");
+    // the worker's Camunda user may work on its process's instances only: no group, no other definition
+    org.camunda.bpm.engine.authorization.Authorization grant = authorizations.createNewAuthorization(
+        org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId("crm-worker-test");
+    grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+    grant.setResourceId("connectorWorkerTest");
+    grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ);
+    grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE);
+    grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    authorizations.saveAuthorization(grant);
 
     // the worker: fetch and lock its topic through the engine's REST API
     String fetch = "{\"workerId\":\"crm-worker\",\"maxTasks\":1,\"topics\":[{\"topicName\":\"search-crm-worker\","
