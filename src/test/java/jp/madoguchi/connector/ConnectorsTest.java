@@ -428,6 +428,36 @@ class ConnectorsTest {
     assertThat(systems.connectorOf("CRM")).contains("crm");
   }
 
+  @Test
+  void managersChooseAConnectorOnThePageAndAnUnconfiguredOneIsRefusedNamingTheField() throws Exception {
+    inventory.create(new HoldingSystem("CONN_PAGE", "ページ", "Page", "customer-service", false, SearchKind.MANUAL,
+        List.of("CONN_CUSTOMER")), "manager");
+    jp.madoguchi.intake.PageClient manager = jp.madoguchi.intake.PageClient.loggedIn(port, "manager",
+        "manager-demo-2026");
+    jp.madoguchi.intake.PageClient.Page page = manager.get("/desk/inventory/connectors");
+    assertThat(page.document().select("#connector-CONN_PAGE option").eachAttr("value"))
+        .contains("", "crm", "shop", "crm-worker");
+    String csrf = jp.madoguchi.intake.PageClient.csrf(page);
+
+    jp.madoguchi.intake.PageClient.Page refused = manager.postForm("/desk/inventory/connectors/CONN_PAGE",
+        Map.of("_csrf", csrf, "connectorCode", "ftp-files"));
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.document().selectFirst("#connector-error").text())
+        .isEqualTo("コネクタ:「ftp-files」は設定されたコネクタではありません。一覧からお選びください。");
+    assertThat(systems.connectorOf("CONN_PAGE")).isEmpty();
+
+    assertThat(manager.postForm("/desk/inventory/connectors/CONN_PAGE",
+        Map.of("_csrf", csrf, "connectorCode", "shop")).status()).isEqualTo(302);
+    assertThat(systems.connectorOf("CONN_PAGE")).contains("shop");
+
+    jp.madoguchi.intake.PageClient desk = jp.madoguchi.intake.PageClient.loggedIn(port, "desk", "desk-demo-2026");
+    jp.madoguchi.intake.PageClient.Page readOnly = desk.get("/desk/inventory/connectors");
+    assertThat(readOnly.document().select("#system-CONN_PAGE form")).isEmpty();
+    assertThat(desk.postForm("/desk/inventory/connectors/CONN_PAGE", Map.of("_csrf",
+        jp.madoguchi.intake.PageClient.csrf(readOnly), "connectorCode", "")).status()).isEqualTo(403);
+    assertThat(systems.connectorOf("CONN_PAGE")).contains("shop");
+  }
+
   private HttpRequest.Builder engine(String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest" + path))
         .header("Content-Type", "application/json")
