@@ -22,9 +22,11 @@ public class ConnectorActions {
   private final HttpSystems http;
   private final ConnectorCalls calls;
   private final ConnectorHandles handles;
+  private final ConnectorDefinitions definitions;
 
   ConnectorActions(ConnectorSearches searches, SqlSystems sql, HttpSystems http, ConnectorCalls calls,
-      ConnectorHandles handles) {
+      ConnectorHandles handles, ConnectorDefinitions definitions) {
+    this.definitions = definitions;
     this.searches = searches;
     this.sql = sql;
     this.http = http;
@@ -76,5 +78,32 @@ public class ConnectorActions {
   /** Whether an accepted action's callback came: DONE, FAILED, or empty while it is still awaited. */
   public java.util.Optional<String> outcomeOf(String handle) {
     return handles.find(handle).filter(ConnectorHandles.Handle::completed).map(ConnectorHandles.Handle::outcome);
+  }
+
+  /**
+   * An accepted action's state for the model's wait: true when the system called back "done", false while its
+   * callback may still come.
+   *
+   * @throws ConnectorFailure when the system called back "failed", or its callback did not come within the
+   *     connector's {@code callback-within}: the model's job becomes an incident
+   */
+  public boolean awaitDone(String handle) {
+    ConnectorHandles.Handle found = handles.find(handle)
+        .orElseThrow(() -> new ConnectorFailure("No action of this desk has the handle given"));
+    String where = "System " + found.systemCode() + " (connector " + found.connectorCode() + "): ";
+    if (found.completed()) {
+      if (!"DONE".equals(found.outcome())) {
+        throw new ConnectorFailure(where + found.operation() + " was reported failed by the system");
+      }
+      return true;
+    }
+    java.time.Duration within = definitions.find(found.connectorCode())
+        .map(d -> d.settings().getHttp().getCallbackWithin()).orElse(java.time.Duration.ZERO);
+    if (found.issuedAt().toInstant().plus(within).isBefore(jp.madoguchi.request.RequestRegister.now())) {
+      calls.record(jp.madoguchi.request.RequestRegister.SYSTEM_ACTOR, found.requestId(), found.systemCode(),
+          found.connectorCode(), found.operation(), null, "CALLBACK_OVERDUE", null);
+      throw new ConnectorFailure(where + "no callback for " + found.operation() + " within " + within);
+    }
+    return false;
   }
 }

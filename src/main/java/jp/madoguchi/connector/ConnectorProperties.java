@@ -169,6 +169,16 @@ public class ConnectorProperties {
     private Duration readTimeout = Duration.ofSeconds(30);
     /** How old a signed timestamp may be, either way, before the message is refused as a replay. */
     private Duration replayWindow = Duration.ofMinutes(5);
+    /** How long an accepted action's callback may take; later, waiting for it is a failure (an incident). */
+    private Duration callbackWithin = Duration.ofHours(24);
+
+    public Duration getCallbackWithin() {
+      return callbackWithin;
+    }
+
+    public void setCallbackWithin(Duration callbackWithin) {
+      this.callbackWithin = callbackWithin;
+    }
 
     public String getBaseUrl() {
       return baseUrl;

@@ -87,6 +87,7 @@ class ConnectorsTest {
   @Autowired RepositoryService repository;
   @Autowired IdentityService identity;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
   @LocalServerPort int port;
 
@@ -142,6 +143,11 @@ class ConnectorsTest {
     properties.add(c + "3].http.base-url", () -> "http://127.0.0.1:" + shop.getAddress().getPort() + "/shop");
     properties.add(c + "3].http.secret-env", () -> "CONNECTOR_TEST_SHOP_SECRET");
     properties.add(c + "3].http.read-timeout", () -> "PT1S");
+    properties.add(c + "5].code", () -> "shop-hasty");
+    properties.add(c + "5].kind", () -> "HTTP");
+    properties.add(c + "5].http.base-url", () -> "http://127.0.0.1:" + shop.getAddress().getPort() + "/shop");
+    properties.add(c + "5].http.secret-env", () -> "CONNECTOR_TEST_SHOP_SECRET");
+    properties.add(c + "5].http.callback-within", () -> "PT1S");
     properties.add(c + "4].code", () -> "crm-worker");
     properties.add(c + "4].kind", () -> "EXTERNAL_TASK");
     properties.add(c + "4].external-task.topic", () -> "search-crm-worker");
@@ -244,6 +250,7 @@ class ConnectorsTest {
     system("CRM_BAD", List.of("CONN_CUSTOMER"), "crm-bad");
     system("SHOP", List.of("CONN_ORDERS"), "shop");
     system("CRM_WORKER", List.of("CONN_CUSTOMER"), "crm-worker");
+    system("SHOP_HASTY", List.of("CONN_ORDERS"), "shop-hasty");
   }
 
   private void system(String code, List<String> categories, String connector) {
@@ -345,6 +352,7 @@ class ConnectorsTest {
     }
     assertThat(accepted.status()).isEqualTo(ConnectorActions.Status.ACCEPTED);
     assertThat(actions.outcomeOf(accepted.handle())).isEmpty();
+    assertThat(actions.awaitDone(accepted.handle())).as("the callback may still come").isFalse();
     String path = lastShopRequest.path("callbackPath").asText();
     assertThat(path).isEqualTo("/api/connectors/shop/callbacks/" + accepted.handle());
     String body = "{\"status\":\"done\",\"count\":2}";
@@ -353,6 +361,63 @@ class ConnectorsTest {
     assertThat(post(path, body, HTTP_SECRET).statusCode()).isEqualTo(204);
     assertThat(actions.outcomeOf(accepted.handle())).contains("DONE");
     assertThat(post(path, body, HTTP_SECRET).statusCode()).isEqualTo(409);
+    assertThat(actions.awaitDone(accepted.handle())).isTrue();
+  }
+
+  @Test
+  void aCallbackThatDoesNotComeInTimeIsAFailure() throws Exception {
+    DeskRequest request = taro();
+    shopMode = "accepting";
+    ConnectorActions.Outcome accepted;
+    try {
+      accepted = actions.perform(request.id(), "SHOP_HASTY", Action.SUSPENSION, "engine");
+    } finally {
+      shopMode = "normal";
+    }
+    Thread.sleep(2100);
+    assertThatThrownBy(() -> actions.awaitDone(accepted.handle())).isInstanceOf(ConnectorFailure.class)
+        .hasMessage("System SHOP_HASTY (connector shop-hasty): no callback for SUSPENSION within PT1S");
+    assertThat(calls.of(request.id())).extracting(ConnectorCalls.Call::outcome)
+        .containsExactly("ACCEPTED", "CALLBACK_OVERDUE");
+  }
+
+  @Test
+  void aFailingSearchBecomesAnIncidentWithoutPersonalDataAndARetryAfterTheFixCompletesIt() {
+    DeskRequest request = taro();
+    inventory.create(new HoldingSystem("CRM_INCIDENT", "CRM", "CRM", "customer-service", false, SearchKind.MANUAL,
+        List.of("CONN_CUSTOMER")), "manager");
+    systems.choose("CRM_INCIDENT", "crm-broad", "manager");
+    repository.createDeployment().name("connector-incident-test").addModelInstance("connector-incident-test.bpmn",
+        Bpmn.createExecutableProcess("connectorIncidentTest").camundaHistoryTimeToLive(1)
+            .startEvent()
+            .serviceTask("searchSystem").camundaAsyncBefore().camundaDelegateExpression("${searchSystemDelegate}")
+            .endEvent().done()).deploy();
+    String instance = runtime.startProcessInstanceByKey("connectorIncidentTest",
+        Map.of("requestId", request.id(), "systemCode", "CRM_INCIDENT")).getId();
+    org.camunda.bpm.engine.ManagementService management = engine.getManagementService();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      String job = management.createJobQuery().processInstanceId(instance).singleResult().getId();
+      assertThatThrownBy(() -> management.executeJob(job)).isInstanceOf(ConnectorFailure.class);
+    }
+    org.camunda.bpm.engine.runtime.Incident incident = runtime.createIncidentQuery().processInstanceId(instance)
+        .singleResult();
+    assertThat(incident.getIncidentMessage()).contains("CRM_INCIDENT", "more than its limit of 1 rows");
+    assertNoPersonalData(incident.getIncidentMessage());
+    assertNoPersonalData(management.getJobExceptionStacktrace(incident.getConfiguration()));
+
+    systems.choose("CRM_INCIDENT", "crm", "manager");
+    management.setJobRetries(incident.getConfiguration(), 1);
+    management.executeJob(incident.getConfiguration());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName("connectorRecordCount").singleResult().getValue()).isEqualTo(1L);
+  }
+
+  @Test
+  void aSystemNotEntitledToMyNumberIsNotSearchedForAMyNumberRequest() {
+    DeskRequest request = TestRequests.request(register).principal(TARO).specific().register();
+    assertThatThrownBy(() -> searches.search(request.id(), "CRM", "engine")).isInstanceOf(ConnectorFailure.class)
+        .hasMessageContaining("is not entitled to specific personal information");
   }
 
   @Test
