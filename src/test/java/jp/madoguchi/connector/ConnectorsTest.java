@@ -100,6 +100,8 @@ class ConnectorsTest {
     startShop();
     String crmUrl = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + CRM;
     String c = "madoguchi.connectors.definitions[";
+    // a context of its own (its connectors), so an engine of its own name (test resources' spring.properties)
+    properties.add("camunda.bpm.process-engine-name", () -> "connectors");
     properties.add("CONNECTOR_TEST_CRM_PASSWORD", () -> PASSWORD);
     properties.add("CONNECTOR_TEST_SHOP_SECRET", () -> HTTP_SECRET);
     properties.add("CONNECTOR_TEST_WORKER_SECRET", () -> WORKER_SECRET);
@@ -524,7 +526,7 @@ class ConnectorsTest {
   }
 
   private HttpRequest.Builder engine(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest" + path))
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/engine/connectors" + path))
         .header("Content-Type", "application/json")
         .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
             "crm-worker-test:crm-worker-password-2026".getBytes(StandardCharsets.UTF_8)));
