@@ -50,7 +50,7 @@ public final class Signatures {
       return false;
     }
     byte[] expected = sign(secret, timestamp.strip(), path, body).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, signature.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII));
+    return MessageDigest.isEqual(expected, signature.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
   }
 
   public static String timestamp(Instant now) {
