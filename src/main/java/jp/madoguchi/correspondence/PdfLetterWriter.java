@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.TimeZone;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -87,10 +86,8 @@ class PdfLetterWriter {
       // points sharing a glyph: IPAexGothic draws 口 and the Kangxi radical ⼝ alike, and text copied from the letter
       // (or read aloud, or searched) would come out as radicals. The second save carries a map of the code points
       // the letter really uses.
-      document.save(OutputStream.nullOutputStream());
-      font.getCOSObject().setItem(COSName.TO_UNICODE, ToUnicodeCMap.of(document, glyphs.codePointsByCid()));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      document.save(out);
+      new PdfTextMap(font, glyphs).save(document, out);
       written = true;
       return new Pdf(out.toByteArray(), pages);
     } catch (IOException failure) {

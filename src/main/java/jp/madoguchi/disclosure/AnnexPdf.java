@@ -30,6 +30,7 @@ final class AnnexPdf implements AutoCloseable {
 
   private final PDDocument document = new PDDocument();
   private final PDType0Font font;
+  private final jp.madoguchi.correspondence.PdfTextMap textMap;
   private final org.apache.fontbox.ttf.CmapLookup cmap;
   private final String header;
   private PDPageContentStream content;
@@ -42,6 +43,7 @@ final class AnnexPdf implements AutoCloseable {
       ttf.getTableMap().remove("GSUB");
       this.cmap = ttf.getUnicodeCmapLookup();
       this.font = PDType0Font.load(document, ttf, true);
+      this.textMap = new jp.madoguchi.correspondence.PdfTextMap(font);
     } catch (IOException failure) {
       throw new UncheckedIOException(failure);
     }
@@ -186,7 +188,9 @@ final class AnnexPdf implements AutoCloseable {
       content.beginText();
       content.setFont(font, size);
       content.newLineAtOffset(x, atY);
-      content.showText(printable(text));
+      String shown = printable(text);
+      textMap.shown(shown);
+      content.showText(shown);
       content.endText();
     } catch (IOException failure) {
       throw new UncheckedIOException(failure);
@@ -229,7 +233,8 @@ final class AnnexPdf implements AutoCloseable {
         }
       }
       document.getDocumentInformation().setTitle(header);
-      document.save(out);
+      // saved with the map of the text shown, so that the annex can be searched and copied as text
+      textMap.save(document, out);
       return pages;
     } catch (IOException failure) {
       throw new UncheckedIOException(failure);
