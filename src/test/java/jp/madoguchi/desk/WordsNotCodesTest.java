@@ -146,7 +146,7 @@ class WordsNotCodesTest {
     Map<String, String> values = Map.of("reference", request.reference(), "documents/id",
         Long.toString(document.id()), "letters/id", Long.toString(letterId),
         "token", "NoSuchDownloadTokenNoSuchDownloadTokenNoSuch", "kind", "categories", "code", wordsCategory(),
-        "systemCode", searchedSystem(request), "items/id", "0", "withholdings/id", "0");
+        "systemCode", searchedSystem(request), "items/id", "0", "withholdings/id", "0", "handle", "no-such-handle");
     List<String> routes = OurRoutes.get(mappings);
     assertThat(routes).contains("/request", "/desk/requests", "/desk/reports", "/desk/letters/paper")
         .anyMatch(route -> route.startsWith("/desk/requests/{reference"));

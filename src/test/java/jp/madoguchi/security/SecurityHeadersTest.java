@@ -58,7 +58,7 @@ class SecurityHeadersTest {
     DeskRequest request = TestRequests.request(register).register();
     RequestDocument document = documents.store(request.id(), DocumentKind.OTHER, "note.pdf", PDF, "test");
     Map<String, String> values = Map.of("reference", request.reference(), "id", String.valueOf(document.id()),
-        "token", "no-such-download-token", "kind", "categories", "code", "NO_SUCH_ENTRY", "systemCode", "NO_SUCH_SYSTEM");
+        "token", "no-such-download-token", "kind", "categories", "code", "NO_SUCH_ENTRY", "systemCode", "NO_SUCH_SYSTEM", "handle", "no-such-handle");
 
     List<String> paths = OurRoutes.get(handlerMapping).stream().map(route -> OurRoutes.fill(route, values)).toList();
 
