@@ -100,6 +100,9 @@ class TasklistBrowserTest {
     assertThat(bodyText()).as("asked once the request is complete").doesNotContain(ENTRUSTED_QUESTION);
     click(By.cssSelector(".fjs-form input[type='checkbox']"));
     waitForText(ENTRUSTED_QUESTION);
+    // the requester's relationship to the company, a list the data inventory reads (issue 16)
+    click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
+    click(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '当社のお客様')]"));
     click(By.xpath("//label[contains(., '委託元から預かっているものはない')]"));
     click(By.xpath("//button[normalize-space(.)='完了']"));
 
