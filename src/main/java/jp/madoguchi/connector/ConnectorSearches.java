@@ -56,6 +56,15 @@ public class ConnectorSearches {
   }
 
   /**
+   * How the model searches a system: {@code CONNECTOR} (SQL or HTTP, called by the desk), {@code EXTERNAL_TASK} (its
+   * worker) or {@code MANUAL} (its owning group; also when its connector is no longer configured).
+   */
+  public String searchKind(String systemCode) {
+    return kindOf(systemCode).map(kind -> kind == ConnectorKind.EXTERNAL_TASK ? "EXTERNAL_TASK" : "CONNECTOR")
+        .orElse("MANUAL");
+  }
+
+  /**
    * Searches a system (SQL or HTTP) now.
    *
    * @throws ConnectorFailure when the system cannot be searched; nothing of a failed search is kept

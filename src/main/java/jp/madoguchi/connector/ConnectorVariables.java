@@ -11,6 +11,11 @@ import jp.madoguchi.process.ProcessVariable;
 public final class ConnectorVariables {
 
   public static final ProcessVariable<String> SYSTEM_CODE = ProcessVariable.string("systemCode");
+  /**
+   * How a system of the search is searched, set per system when its search starts (local to it): {@code MANUAL},
+   * {@code CONNECTOR} (SQL or HTTP) or {@code EXTERNAL_TASK}. Not personal data.
+   */
+  public static final ProcessVariable<String> SYSTEM_SEARCH_KIND = ProcessVariable.string("systemSearchKind");
   public static final ProcessVariable<String> CONNECTOR_TOPIC = ProcessVariable.string("connectorTopic");
   public static final ProcessVariable<String> CONNECTOR_HANDLE = ProcessVariable.string("connectorHandle");
   public static final ProcessVariable<String> CONNECTOR_ACTION = ProcessVariable.string("connectorAction");

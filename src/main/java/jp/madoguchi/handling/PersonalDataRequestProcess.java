@@ -40,8 +40,19 @@ public final class PersonalDataRequestProcess {
     public static final String INVESTIGATE = "Task_InvestigateRetainedData";
     /** Plans the search from the data inventory (the requester's relationship gives categories, then systems). */
     public static final String PLAN_SYSTEM_SEARCH = "Task_PlanSystemSearch";
+    /**
+     * Each system of the plan, in parallel, searched by its kind ({@code systemSearchKind}): through its connector,
+     * by its external-task worker, or by hand (ADR 0033).
+     */
+    public static final String SEARCH_SYSTEMS = "SubProcess_SearchSystem";
     /** "Search system X for request R": one task per manual system, offered to its owning group, in parallel. */
     public static final String SEARCH_SYSTEM = "Task_SearchSystem";
+    /** A system with an SQL or HTTP connector searched automatically (asynchronous, retried, then an incident). */
+    public static final String SEARCH_SYSTEM_BY_CONNECTOR = "Task_SearchSystemByConnector";
+    /** An external-task system: a one-time handle for its worker (asynchronous, retried, then an incident). */
+    public static final String HAND_OUT_SYSTEM_SEARCH = "Task_HandOutSystemSearch";
+    /** The external task its worker fetches (topic from the connector's configuration). */
+    public static final String SEARCH_SYSTEM_BY_WORKER = "Task_SearchSystemByWorker";
     public static final String REFER_TO_CLIENT = "Task_ReferToClient";
     public static final String DECIDE = "Task_DecideOnRequest";
     public static final String APPROVE_REFUSAL = "Task_ApproveRefusal";

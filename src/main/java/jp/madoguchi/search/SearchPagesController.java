@@ -31,11 +31,14 @@ class SearchPagesController {
   private final SystemSearches searches;
   private final SearchSheets sheets;
   private final RequestRegister requests;
+  private final jp.madoguchi.connector.ConnectorCalls connectorCalls;
 
-  SearchPagesController(SystemSearches searches, SearchSheets sheets, RequestRegister requests) {
+  SearchPagesController(SystemSearches searches, SearchSheets sheets, RequestRegister requests,
+      jp.madoguchi.connector.ConnectorCalls connectorCalls) {
     this.searches = searches;
     this.sheets = sheets;
     this.requests = requests;
+    this.connectorCalls = connectorCalls;
   }
 
   @GetMapping("/desk/requests/" + REFERENCE + "/search-plan")
@@ -45,6 +48,7 @@ class SearchPagesController {
     requests.recordEvent(request.id(), user.getName(), "SEARCH_PLAN_VIEWED", null);
     model.addAttribute("request", request);
     model.addAttribute("plan", searches.plan(request.id()));
+    model.addAttribute("connectorFailures", connectorFailures(request.id()));
     model.addAttribute("systems", searches.allSystems());
     model.addAttribute("specific", request.personalInformationKind() == PersonalInformationKind.SPECIFIC);
     model.addAttribute("error", error);
@@ -133,5 +137,24 @@ class SearchPagesController {
 
   private static ResponseStatusException notFound() {
     return new ResponseStatusException(HttpStatus.NOT_FOUND);
+  }
+
+  /**
+   * The systems whose last search through their connector failed (retried, then an incident), with the failure's
+   * message (free of personal data): shown until a search succeeds.
+   */
+  private java.util.Map<String, String> connectorFailures(long requestId) {
+    java.util.Map<String, String> failures = new java.util.LinkedHashMap<>();
+    for (jp.madoguchi.connector.ConnectorCalls.Call call : connectorCalls.of(requestId)) {
+      if (!"SEARCH".equals(call.operation())) {
+        continue;
+      }
+      if ("FAILED".equals(call.outcome())) {
+        failures.put(call.systemCode(), call.failure() == null ? "" : call.failure());
+      } else {
+        failures.remove(call.systemCode());
+      }
+    }
+    return failures;
   }
 }

@@ -165,6 +165,31 @@ public class SystemSearches {
     }
   }
 
+  /**
+   * What a connector found in a system of the search: found when it returned records (the finding names the
+   * connector and the count, never the records), and the categories in which it found some. A system that is not in
+   * the request's search (a connector called outside the investigation) records nothing.
+   */
+  @Transactional
+  public void recordConnectorFinding(long requestId, String systemCode, String connectorCode, int count,
+      List<String> categoriesWithRecords) {
+    String finding = count == 0 ? null : "コネクタ " + connectorCode + " により " + count + " 件 / " + count
+        + " record(s) through connector " + connectorCode;
+    int updated = jdbc.sql("UPDATE search_system SET found = ?, finding = ?, recorded_by = ?, recorded_at = ? "
+        + "WHERE request_id = ? AND system_code = ? AND removed = FALSE")
+        .params(count > 0, finding, "connector:" + connectorCode, now(), requestId, systemCode).update();
+    if (updated == 0) {
+      return;
+    }
+    Set<String> known = inventory.snapshot().categories().stream().map(DataCategory::code)
+        .collect(Collectors.toSet());
+    for (String category : categoriesWithRecords) {
+      if (known.contains(category)) {
+        recordCategory(requestId, category, true, "connector:" + connectorCode);
+      }
+    }
+  }
+
   /** Staff say whether the person's data was found in a category. */
   @Transactional
   public void recordCategory(long requestId, String categoryCode, boolean found, String actor) {
