@@ -15,14 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import jp.madoguchi.inventory.DataCategory;
 import jp.madoguchi.inventory.HoldingSystem;
 import jp.madoguchi.inventory.Inventory;
@@ -31,6 +28,7 @@ import jp.madoguchi.inventory.SearchKind;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DeskRequest.Party;
 import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.support.SampleCrm;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -60,18 +58,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectorsTest {
 
-  private static final String HOST = System.getenv().getOrDefault("MADOGUCHI_DB_HOST", "127.0.0.1");
-  private static final String PORT = System.getenv().getOrDefault("MADOGUCHI_DB_PORT", "5432");
-  private static final String USER = System.getenv().getOrDefault("MADOGUCHI_DB_USER", "madoguchi");
-  private static final String PASSWORD = System.getenv().getOrDefault("MADOGUCHI_DB_PASSWORD", "madoguchi");
-  private static final String TEST_DATABASE = System.getenv().getOrDefault("MADOGUCHI_TEST_DB_NAME",
-      "madoguchi_test");
-  private static final String CRM = "madoguchi_crm_" + UUID.randomUUID().toString().substring(0, 8);
+  private static SampleCrm crm;
   private static final String HTTP_SECRET = "shop-signing-secret-2026";
   private static final String WORKER_SECRET = "worker-signing-secret-2026";
 
-  private static final Party TARO = new Party("山田 太郎", "ヤマダ タロウ", LocalDate.of(1980, 4, 1), "1000001",
-      "東京都千代田区千代田1-1", "03-0000-0000", "Taro.Yamada@example.jp");
+  private static final Party TARO = SampleCrm.TARO;
 
   private static HttpServer shop;
   private static volatile String shopMode = "normal";
@@ -96,19 +87,19 @@ class ConnectorsTest {
 
   @DynamicPropertySource
   static void connectors(DynamicPropertyRegistry properties) throws Exception {
-    createCrm();
+    crm = SampleCrm.create("madoguchi_crm_");
     startShop();
-    String crmUrl = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + CRM;
+    String crmUrl = crm.jdbcUrl();
     String c = "madoguchi.connectors.definitions[";
     // a context of its own (its connectors), so an engine of its own name (test resources' spring.properties)
     properties.add("camunda.bpm.process-engine-name", () -> "connectors");
-    properties.add("CONNECTOR_TEST_CRM_PASSWORD", () -> PASSWORD);
+    properties.add("CONNECTOR_TEST_CRM_PASSWORD", () -> SampleCrm.PASSWORD);
     properties.add("CONNECTOR_TEST_SHOP_SECRET", () -> HTTP_SECRET);
     properties.add("CONNECTOR_TEST_WORKER_SECRET", () -> WORKER_SECRET);
     properties.add(c + "0].code", () -> "crm");
     properties.add(c + "0].kind", () -> "SQL");
     properties.add(c + "0].sql.url", () -> crmUrl);
-    properties.add(c + "0].sql.username", () -> USER);
+    properties.add(c + "0].sql.username", () -> SampleCrm.USER);
     properties.add(c + "0].sql.password-env", () -> "CONNECTOR_TEST_CRM_PASSWORD");
     properties.add(c + "0].sql.max-rows", () -> "20");
     properties.add(c + "0].sql.access.CONN_CUSTOMER", () ->
@@ -127,7 +118,7 @@ class ConnectorsTest {
     properties.add(c + "1].code", () -> "crm-broad");
     properties.add(c + "1].kind", () -> "SQL");
     properties.add(c + "1].sql.url", () -> crmUrl);
-    properties.add(c + "1].sql.username", () -> USER);
+    properties.add(c + "1].sql.username", () -> SampleCrm.USER);
     properties.add(c + "1].sql.password-env", () -> "CONNECTOR_TEST_CRM_PASSWORD");
     properties.add(c + "1].sql.max-rows", () -> "1");
     properties.add(c + "1].sql.access.CONN_CUSTOMER", () ->
@@ -136,7 +127,7 @@ class ConnectorsTest {
     properties.add(c + "2].code", () -> "crm-bad");
     properties.add(c + "2].kind", () -> "SQL");
     properties.add(c + "2].sql.url", () -> crmUrl);
-    properties.add(c + "2].sql.username", () -> USER);
+    properties.add(c + "2].sql.username", () -> SampleCrm.USER);
     properties.add(c + "2].sql.password-env", () -> "CONNECTOR_TEST_CRM_PASSWORD");
     properties.add(c + "2].sql.access.CONN_CUSTOMER", () ->
         "SELECT id FROM customers WHERE birth_date = CAST(:email AS date)");
@@ -156,36 +147,13 @@ class ConnectorsTest {
     properties.add(c + "4].external-task.secret-env", () -> "CONNECTOR_TEST_WORKER_SECRET");
   }
 
-  private static Connection admin(String database) throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER, PASSWORD);
-  }
-
-  private static void createCrm() throws SQLException {
-    try (Connection admin = admin(TEST_DATABASE); Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + CRM);
-    }
-    try (Connection crm = admin(CRM); Statement statement = crm.createStatement()) {
-      statement.execute("""
-          CREATE TABLE customers (id INT PRIMARY KEY, name TEXT NOT NULL, email TEXT, phone TEXT, birth_date DATE);
-          CREATE TABLE contact_history (id SERIAL PRIMARY KEY, customer_id INT REFERENCES customers (id),
-              occurred_on DATE, summary TEXT);
-          CREATE TABLE opt_outs (customer_id INT REFERENCES customers (id), channel TEXT);
-          INSERT INTO customers VALUES (1, '山田 太郎', 'taro.yamada@example.jp', '0300000000', '1980-04-01'),
-              (2, '山田 太朗', 'taro.yamada@example.com', '0300000001', '1980-04-01');
-          INSERT INTO contact_history (customer_id, occurred_on, summary) VALUES (1, '2026-01-10', '住所変更'),
-              (1, '2026-03-02', '解約相談'), (2, '2026-02-01', '請求書再発行');
-          INSERT INTO opt_outs VALUES (1, 'DM'), (2, 'EMAIL');
-          """);
-    }
-  }
-
   @AfterAll
   static void dropCrm() throws SQLException {
     if (shop != null) {
       shop.stop(0);
     }
-    try (Connection admin = admin(TEST_DATABASE); Statement statement = admin.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + CRM + " WITH (FORCE)");
+    if (crm != null) {
+      crm.drop();
     }
   }
 
@@ -279,7 +247,7 @@ class ConnectorsTest {
     ConnectorActions.Outcome erased = actions.perform(request.id(), "CRM", Action.ERASURE, "engine");
     assertThat(erased.status()).isEqualTo(ConnectorActions.Status.DONE);
     assertThat(erased.count()).isEqualTo(4);
-    try (Connection crm = admin(CRM); Statement statement = crm.createStatement()) {
+    try (Connection connection = crm.connect(); Statement statement = connection.createStatement()) {
       var rows = statement.executeQuery("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM "
           + "contact_history), (SELECT count(*) FROM opt_outs), (SELECT name FROM customers)");
       rows.next();
@@ -297,14 +265,14 @@ class ConnectorsTest {
     assertThatThrownBy(() -> searches.search(request.id(), "CRM_BROAD", "engine"))
         .isInstanceOf(ConnectorFailure.class)
         .hasMessageContaining("returned more than its limit of 1 rows")
-        .satisfies(failure -> assertNoPersonalData(failure.getMessage()));
+        .satisfies(failure -> SampleCrm.assertNoPersonalData(failure.getMessage()));
     assertThatThrownBy(() -> searches.search(request.id(), "CRM_BAD", "engine"))
         .isInstanceOf(ConnectorFailure.class)
         .hasMessageContaining("failed with SQL state 22007")
-        .satisfies(failure -> assertNoPersonalData(failure.getMessage()));
+        .satisfies(failure -> SampleCrm.assertNoPersonalData(failure.getMessage()));
     assertThat(calls.of(request.id())).extracting(ConnectorCalls.Call::outcome).containsOnly("FAILED")
         .hasSize(2);
-    calls.of(request.id()).forEach(call -> assertNoPersonalData(call.failure()));
+    calls.of(request.id()).forEach(call -> SampleCrm.assertNoPersonalData(call.failure()));
   }
 
   @Test
@@ -321,7 +289,7 @@ class ConnectorsTest {
         shopMode = mode;
         assertThatThrownBy(() -> searches.search(request.id(), "SHOP", "engine"))
             .as(mode).isInstanceOf(ConnectorFailure.class)
-            .satisfies(failure -> assertNoPersonalData(failure.getMessage()))
+            .satisfies(failure -> SampleCrm.assertNoPersonalData(failure.getMessage()))
             .hasMessageContaining(switch (mode) {
               case "slow" -> "timed out";
               case "failing" -> "answered HTTP 500";
@@ -404,8 +372,8 @@ class ConnectorsTest {
     org.camunda.bpm.engine.runtime.Incident incident = runtime.createIncidentQuery().processInstanceId(instance)
         .singleResult();
     assertThat(incident.getIncidentMessage()).contains("CRM_INCIDENT", "more than its limit of 1 rows");
-    assertNoPersonalData(incident.getIncidentMessage());
-    assertNoPersonalData(management.getJobExceptionStacktrace(incident.getConfiguration()));
+    SampleCrm.assertNoPersonalData(incident.getIncidentMessage());
+    SampleCrm.assertNoPersonalData(management.getJobExceptionStacktrace(incident.getConfiguration()));
 
     systems.choose("CRM_INCIDENT", "crm", "manager");
     management.setJobRetries(incident.getConfiguration(), 1);
@@ -459,7 +427,7 @@ class ConnectorsTest {
     assertThat(handle).hasSize(64);
     // no name (nor any identifier) in the engine's variables
     String variables = runtime.getVariables(processInstanceId).toString();
-    assertNoPersonalData(variables);
+    SampleCrm.assertNoPersonalData(variables);
 
     String identifiersPath = "/api/connectors/worker/identifiers/" + handle;
     assertThat(get(identifiersPath, "not-the-worker-secret").statusCode()).isEqualTo(401);
@@ -483,7 +451,7 @@ class ConnectorsTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("HANDED_OUT", null),
             org.assertj.core.groups.Tuple.tuple("DONE", 1));
     history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()
-        .forEach(variable -> assertNoPersonalData(String.valueOf(variable.getValue())));
+        .forEach(variable -> SampleCrm.assertNoPersonalData(String.valueOf(variable.getValue())));
   }
 
   @Test
@@ -549,8 +517,4 @@ class ConnectorsTest {
         .GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static void assertNoPersonalData(String text) {
-    assertThat(text).doesNotContainIgnoringCase("taro.yamada").doesNotContain("山田").doesNotContain("太郎")
-        .doesNotContain("0300000000").doesNotContain("1980-04-01");
-  }
 }

@@ -15,15 +15,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import jp.madoguchi.connector.Signatures;
 import jp.madoguchi.connector.SystemConnectors;
 import jp.madoguchi.correspondence.ConfirmedAddresses;
@@ -44,6 +39,7 @@ import jp.madoguchi.request.VerifiedAddresses;
 import jp.madoguchi.search.SearchSheets;
 import jp.madoguchi.search.SystemSearches;
 import jp.madoguchi.support.ProcessDriver;
+import jp.madoguchi.support.SampleCrm;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -77,20 +73,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectorsInTheInvestigationTest {
 
-  private static final String HOST = System.getenv().getOrDefault("MADOGUCHI_DB_HOST", "127.0.0.1");
-  private static final String PORT = System.getenv().getOrDefault("MADOGUCHI_DB_PORT", "5432");
-  private static final String USER = System.getenv().getOrDefault("MADOGUCHI_DB_USER", "madoguchi");
-  private static final String PASSWORD = System.getenv().getOrDefault("MADOGUCHI_DB_PASSWORD", "madoguchi");
-  private static final String TEST_DATABASE = System.getenv().getOrDefault("MADOGUCHI_TEST_DB_NAME",
-      "madoguchi_test");
-  private static final String CRM = "madoguchi_wire_" + UUID.randomUUID().toString().substring(0, 8);
+  private static SampleCrm crm;
   private static final String HTTP_SECRET = "wire-shop-secret-2026";
   private static final String WORKER_SECRET = "wire-worker-secret-2026";
   private static final String WORKER_TOPIC = "search-wire-loyalty";
   private static final String PAPER_GROUP = "wire-paper-team";
 
-  private static final Party TARO = new Party("山田 太郎", "ヤマダ タロウ", LocalDate.of(1980, 4, 1), "1000001",
-      "東京都千代田区千代田1-1", "03-0000-0000", "Taro.Yamada@example.jp");
+  private static final Party TARO = SampleCrm.TARO;
 
   private static HttpServer shop;
   private static volatile String shopMode = "normal";
@@ -113,19 +102,19 @@ class ConnectorsInTheInvestigationTest {
 
   @DynamicPropertySource
   static void connectors(DynamicPropertyRegistry properties) throws Exception {
-    createCrm();
+    crm = SampleCrm.create("madoguchi_wire_");
     shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     shop.createContext("/shop", ConnectorsInTheInvestigationTest::shop);
     shop.start();
     String c = "madoguchi.connectors.definitions[";
     properties.add("camunda.bpm.process-engine-name", () -> "connectorsInTheInvestigation");
-    properties.add("WIRE_TEST_CRM_PASSWORD", () -> PASSWORD);
+    properties.add("WIRE_TEST_CRM_PASSWORD", () -> SampleCrm.PASSWORD);
     properties.add("WIRE_TEST_SHOP_SECRET", () -> HTTP_SECRET);
     properties.add("WIRE_TEST_WORKER_SECRET", () -> WORKER_SECRET);
     properties.add(c + "0].code", () -> "wire-crm");
     properties.add(c + "0].kind", () -> "SQL");
-    properties.add(c + "0].sql.url", () -> "jdbc:postgresql://" + HOST + ":" + PORT + "/" + CRM);
-    properties.add(c + "0].sql.username", () -> USER);
+    properties.add(c + "0].sql.url", () -> crm.jdbcUrl());
+    properties.add(c + "0].sql.username", () -> SampleCrm.USER);
     properties.add(c + "0].sql.password-env", () -> "WIRE_TEST_CRM_PASSWORD");
     properties.add(c + "0].sql.max-rows", () -> "20");
     properties.add(c + "0].sql.access.WIRE_CUSTOMER", () ->
@@ -143,34 +132,13 @@ class ConnectorsInTheInvestigationTest {
     properties.add(c + "2].external-task.secret-env", () -> "WIRE_TEST_WORKER_SECRET");
   }
 
-  private static Connection admin(String database) throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER, PASSWORD);
-  }
-
-  private static void createCrm() throws SQLException {
-    try (Connection admin = admin(TEST_DATABASE); Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + CRM);
-    }
-    try (Connection crm = admin(CRM); Statement statement = crm.createStatement()) {
-      statement.execute("""
-          CREATE TABLE customers (id INT PRIMARY KEY, name TEXT NOT NULL, email TEXT);
-          CREATE TABLE contact_history (id SERIAL PRIMARY KEY, customer_id INT REFERENCES customers (id),
-              occurred_on DATE, summary TEXT);
-          INSERT INTO customers VALUES (1, '山田 太郎', 'taro.yamada@example.jp'),
-              (2, '山田 太朗', 'taro.yamada@example.com');
-          INSERT INTO contact_history (customer_id, occurred_on, summary) VALUES (1, '2026-01-10', '住所変更'),
-              (2, '2026-02-01', '請求書再発行');
-          """);
-    }
-  }
-
   @AfterAll
   static void dropCrm() throws SQLException {
     if (shop != null) {
       shop.stop(0);
     }
-    try (Connection admin = admin(TEST_DATABASE); Statement statement = admin.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + CRM + " WITH (FORCE)");
+    if (crm != null) {
+      crm.drop();
     }
   }
 
@@ -262,14 +230,15 @@ class ConnectorsInTheInvestigationTest {
             org.assertj.core.groups.Tuple.tuple("WIRE_SHOP", true, "connector:wire-shop"),
             org.assertj.core.groups.Tuple.tuple("WIRE_LOYALTY", true, "connector:wire-worker"),
             org.assertj.core.groups.Tuple.tuple("WIRE_PAPER", true, "paper-clerk"));
+    // the person's customer row and his two contacts; not the namesake's rows
     assertThat(plan.systems()).filteredOn(row -> row.code().equals("WIRE_CRM")).singleElement()
-        .satisfies(row -> assertThat(row.finding()).contains("2"));
+        .satisfies(row -> assertThat(row.finding()).contains("3 件"));
     assertThat(searches.foundCategories(request.id())).contains("WIRE_CUSTOMER", "WIRE_CONTACTS", "WIRE_ORDERS",
         "WIRE_LOYALTY");
     // nothing of the person in the engine's variables
     engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(desk.task(PersonalDataRequestProcess.Elements.INVESTIGATE).getProcessInstanceId())
-        .list().forEach(variable -> assertNoPersonalData(String.valueOf(variable.getValue())));
+        .list().forEach(variable -> SampleCrm.assertNoPersonalData(String.valueOf(variable.getValue())));
   }
 
   @Test
@@ -289,8 +258,8 @@ class ConnectorsInTheInvestigationTest {
         .processInstanceId(failing.getProcessInstanceId()).singleResult();
     assertThat(incident.getActivityId()).isEqualTo(PersonalDataRequestProcess.Elements.SEARCH_SYSTEM_BY_CONNECTOR);
     assertThat(incident.getIncidentMessage()).contains("WIRE_SHOP");
-    assertNoPersonalData(incident.getIncidentMessage());
-    assertNoPersonalData(management.getJobExceptionStacktrace(failing.getId()));
+    SampleCrm.assertNoPersonalData(incident.getIncidentMessage());
+    SampleCrm.assertNoPersonalData(management.getJobExceptionStacktrace(failing.getId()));
 
     searchedByTheWorker(request);
     answerTheManualSearches(desk, request);
@@ -305,7 +274,7 @@ class ConnectorsInTheInvestigationTest {
     assertThat(page.document().select("[data-system=WIRE_SHOP] .connector-failed").text())
         .startsWith("コネクタによる検索に失敗しました").contains("WIRE_SHOP");
     assertThat(page.document().select("[data-system=WIRE_CRM] .connector-failed")).isEmpty();
-    assertNoPersonalData(page.document().select("#search-systems").text());
+    SampleCrm.assertNoPersonalData(page.document().select("#search-systems").text());
 
     // the shop is fixed; the operator sets the job's retries (Cockpit, REST or the engine's API)
     shopMode = "normal";
@@ -356,7 +325,7 @@ class ConnectorsInTheInvestigationTest {
         .topic(WORKER_TOPIC, 60_000).execute();
     LockedExternalTask task = locked.stream().filter(t -> request.reference().equals(t.getBusinessKey()))
         .findFirst().orElseThrow();
-    assertNoPersonalData(task.getVariables().toString());
+    SampleCrm.assertNoPersonalData(task.getVariables().toString());
     String handle = (String) task.getVariables().get("connectorHandle");
     HttpResponse<String> identifiers = get("/api/connectors/worker/identifiers/" + handle);
     assertThat(identifiers.statusCode()).isEqualTo(200);
@@ -403,7 +372,4 @@ class ConnectorsInTheInvestigationTest {
         .GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static void assertNoPersonalData(String text) {
-    assertThat(text).doesNotContainIgnoringCase("taro.yamada").doesNotContain("山田").doesNotContain("太郎");
-  }
 }

@@ -1,0 +1,84 @@
+package jp.madoguchi.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.UUID;
+import jp.madoguchi.request.DeskRequest.Party;
+
+/**
+ * A company system the desk searches, for real: a PostgreSQL database of its own, created by the test beside the
+ * test database and dropped after it, holding a small CRM (customers, contact history, opt-outs) with two people of
+ * similar names, 山田 太郎 (the requester) and 山田 太朗 (who must never be disclosed to him).
+ */
+public final class SampleCrm {
+
+  public static final String HOST = System.getenv().getOrDefault("MADOGUCHI_DB_HOST", "127.0.0.1");
+  public static final String PORT = System.getenv().getOrDefault("MADOGUCHI_DB_PORT", "5432");
+  public static final String USER = System.getenv().getOrDefault("MADOGUCHI_DB_USER", "madoguchi");
+  public static final String PASSWORD = System.getenv().getOrDefault("MADOGUCHI_DB_PASSWORD", "madoguchi");
+  private static final String TEST_DATABASE = System.getenv().getOrDefault("MADOGUCHI_TEST_DB_NAME",
+      "madoguchi_test");
+
+  /** The requester the CRM knows, with his e-mail address in other letter case than the CRM's. */
+  public static final Party TARO = new Party("山田 太郎", "ヤマダ タロウ", LocalDate.of(1980, 4, 1), "1000001",
+      "東京都千代田区千代田1-1", "03-0000-0000", "Taro.Yamada@example.jp");
+
+  private final String name;
+
+  private SampleCrm(String name) {
+    this.name = name;
+  }
+
+  /** Creates the database (named from the prefix and a random part) with its tables and the two people. */
+  public static SampleCrm create(String prefix) throws SQLException {
+    SampleCrm crm = new SampleCrm(prefix + UUID.randomUUID().toString().substring(0, 8));
+    try (Connection admin = connect(TEST_DATABASE); Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + crm.name);
+    }
+    try (Connection connection = crm.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("""
+          CREATE TABLE customers (id INT PRIMARY KEY, name TEXT NOT NULL, email TEXT, phone TEXT, birth_date DATE);
+          CREATE TABLE contact_history (id SERIAL PRIMARY KEY, customer_id INT REFERENCES customers (id),
+              occurred_on DATE, summary TEXT);
+          CREATE TABLE opt_outs (customer_id INT REFERENCES customers (id), channel TEXT);
+          INSERT INTO customers VALUES (1, '山田 太郎', 'taro.yamada@example.jp', '0300000000', '1980-04-01'),
+              (2, '山田 太朗', 'taro.yamada@example.com', '0300000001', '1980-04-01');
+          INSERT INTO contact_history (customer_id, occurred_on, summary) VALUES (1, '2026-01-10', '住所変更'),
+              (1, '2026-03-02', '解約相談'), (2, '2026-02-01', '請求書再発行');
+          INSERT INTO opt_outs VALUES (1, 'DM'), (2, 'EMAIL');
+          """);
+    }
+    return crm;
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+  }
+
+  /** A connection to the CRM, as its owner. */
+  public Connection connect() throws SQLException {
+    return connect(name);
+  }
+
+  /** Drops the database, whoever is still connected. */
+  public void drop() throws SQLException {
+    try (Connection admin = connect(TEST_DATABASE); Statement statement = admin.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+  }
+
+  /** A text (an incident's message, a log line) says nothing of the person: no name, address, phone or birth date. */
+  public static void assertNoPersonalData(String text) {
+    assertThat(text).doesNotContainIgnoringCase("taro.yamada").doesNotContain("山田").doesNotContain("太郎")
+        .doesNotContain("0300000000").doesNotContain("1980-04-01");
+  }
+
+  private static Connection connect(String database) throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER, PASSWORD);
+  }
+}
