@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +25,7 @@ import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DeskRequest.Party;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.support.SampleCrm;
+import jp.madoguchi.support.SignedShop;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -64,9 +61,7 @@ class ConnectorsTest {
 
   private static final Party TARO = SampleCrm.TARO;
 
-  private static HttpServer shop;
-  private static volatile String shopMode = "normal";
-  private static volatile JsonNode lastShopRequest;
+  private static SignedShop shop;
 
   @Autowired RequestRegister register;
   @Autowired Inventory inventory;
@@ -88,7 +83,9 @@ class ConnectorsTest {
   @DynamicPropertySource
   static void connectors(DynamicPropertyRegistry properties) throws Exception {
     crm = SampleCrm.create("madoguchi_crm_");
-    startShop();
+    shop = SignedShop.start(HTTP_SECRET,
+        "{\"records\":{\"CONN_ORDERS\":[{\"order\":\"A-1001\",\"total\":3200},{\"order\":\"A-1002\"}]}}",
+        "{\"status\":\"done\",\"count\":2}");
     String crmUrl = crm.jdbcUrl();
     String c = "madoguchi.connectors.definitions[";
     // a context of its own (its connectors), so an engine of its own name (test resources' spring.properties)
@@ -133,12 +130,12 @@ class ConnectorsTest {
         "SELECT id FROM customers WHERE birth_date = CAST(:email AS date)");
     properties.add(c + "3].code", () -> "shop");
     properties.add(c + "3].kind", () -> "HTTP");
-    properties.add(c + "3].http.base-url", () -> "http://127.0.0.1:" + shop.getAddress().getPort() + "/shop");
+    properties.add(c + "3].http.base-url", () -> shop.baseUrl());
     properties.add(c + "3].http.secret-env", () -> "CONNECTOR_TEST_SHOP_SECRET");
     properties.add(c + "3].http.read-timeout", () -> "PT1S");
     properties.add(c + "5].code", () -> "shop-hasty");
     properties.add(c + "5].kind", () -> "HTTP");
-    properties.add(c + "5].http.base-url", () -> "http://127.0.0.1:" + shop.getAddress().getPort() + "/shop");
+    properties.add(c + "5].http.base-url", () -> shop.baseUrl());
     properties.add(c + "5].http.secret-env", () -> "CONNECTOR_TEST_SHOP_SECRET");
     properties.add(c + "5].http.callback-within", () -> "PT1S");
     properties.add(c + "4].code", () -> "crm-worker");
@@ -150,63 +147,11 @@ class ConnectorsTest {
   @AfterAll
   static void dropCrm() throws SQLException {
     if (shop != null) {
-      shop.stop(0);
+      shop.close();
     }
     if (crm != null) {
       crm.drop();
     }
-  }
-
-  /** The shop's side of the protocol: it refuses a badly signed request and signs its answers. */
-  private static void startShop() throws IOException {
-    shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    shop.createContext("/shop", ConnectorsTest::shop);
-    shop.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-    shop.start();
-  }
-
-  private static void shop(HttpExchange exchange) throws IOException {
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    String path = exchange.getRequestURI().getRawPath();
-    if (!Signatures.valid(HTTP_SECRET, exchange.getRequestHeaders().getFirst(Signatures.TIMESTAMP),
-        exchange.getRequestHeaders().getFirst(Signatures.SIGNATURE), path, body, java.time.Duration.ofMinutes(5),
-        Instant.now())) {
-      exchange.sendResponseHeaders(401, -1);
-      exchange.close();
-      return;
-    }
-    lastShopRequest = new ObjectMapper().readTree(body);
-    String answer;
-    switch (shopMode) {
-      case "slow" -> {
-        try {
-          Thread.sleep(2500);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        answer = "{\"records\":{}}";
-      }
-      case "failing" -> {
-        byte[] text = "internal error for taro.yamada@example.jp".getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(500, text.length);
-        exchange.getResponseBody().write(text);
-        exchange.close();
-        return;
-      }
-      case "accepting" -> answer = "{\"status\":\"accepted\"}";
-      default -> answer = path.endsWith("/search")
-          ? "{\"records\":{\"CONN_ORDERS\":[{\"order\":\"A-1001\",\"total\":3200},{\"order\":\"A-1002\"}]}}"
-          : "{\"status\":\"done\",\"count\":2}";
-    }
-    String timestamp = Signatures.timestamp(Instant.now());
-    String secret = "badly-signed".equals(shopMode) ? "not-the-secret" : HTTP_SECRET;
-    exchange.getResponseHeaders().add(Signatures.TIMESTAMP, timestamp);
-    exchange.getResponseHeaders().add(Signatures.SIGNATURE, Signatures.sign(secret, timestamp, path, answer));
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(200, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
   }
 
   @BeforeAll
@@ -278,15 +223,15 @@ class ConnectorsTest {
   @Test
   void theHttpSystemAnswersSignedAndItsSlowFailingAndBadlySignedAnswersAreFailures() throws Exception {
     DeskRequest request = taro();
-    shopMode = "normal";
+    shop.mode("normal");
     SearchResult result = searches.search(request.id(), "SHOP", "engine");
     assertThat(result.records().get("CONN_ORDERS")).extracting(row -> row.get("order"))
         .containsExactly("A-1001", "A-1002");
-    assertThat(lastShopRequest.path("identifiers").path("email").asText()).isEqualTo("taro.yamada@example.jp");
-    assertThat(lastShopRequest.path("request").asText()).isEqualTo(request.reference());
+    assertThat(shop.lastRequest().path("identifiers").path("email").asText()).isEqualTo("taro.yamada@example.jp");
+    assertThat(shop.lastRequest().path("request").asText()).isEqualTo(request.reference());
     try {
       for (String mode : List.of("slow", "failing", "badly-signed")) {
-        shopMode = mode;
+        shop.mode(mode);
         assertThatThrownBy(() -> searches.search(request.id(), "SHOP", "engine"))
             .as(mode).isInstanceOf(ConnectorFailure.class)
             .satisfies(failure -> SampleCrm.assertNoPersonalData(failure.getMessage()))
@@ -297,13 +242,12 @@ class ConnectorsTest {
             });
       }
     } finally {
-      shopMode = "normal";
+      shop.mode("normal");
     }
     // the system refuses a request not signed with the shared secret
     String body = "{\"request\":\"x\"}";
     String timestamp = Signatures.timestamp(Instant.now());
-    HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-            + shop.getAddress().getPort() + "/shop/search"))
+    HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(shop.baseUrl() + "/search"))
         .header(Signatures.TIMESTAMP, timestamp)
         .header(Signatures.SIGNATURE, Signatures.sign("guessed", timestamp, "/shop/search", body))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -313,17 +257,17 @@ class ConnectorsTest {
   @Test
   void anAcceptedActionIsCompletedByASignedCallbackAndABadlySignedOneIsRefused() throws Exception {
     DeskRequest request = taro();
-    shopMode = "accepting";
+    shop.mode("accepting");
     ConnectorActions.Outcome accepted;
     try {
       accepted = actions.perform(request.id(), "SHOP", Action.ERASURE, "engine");
     } finally {
-      shopMode = "normal";
+      shop.mode("normal");
     }
     assertThat(accepted.status()).isEqualTo(ConnectorActions.Status.ACCEPTED);
     assertThat(actions.outcomeOf(accepted.handle())).isEmpty();
     assertThat(actions.awaitDone(accepted.handle())).as("the callback may still come").isFalse();
-    String path = lastShopRequest.path("callbackPath").asText();
+    String path = shop.lastRequest().path("callbackPath").asText();
     assertThat(path).isEqualTo("/api/connectors/shop/callbacks/" + accepted.handle());
     String body = "{\"status\":\"done\",\"count\":2}";
     assertThat(post(path, body, "guessed-secret").statusCode()).isEqualTo(401);
@@ -337,12 +281,12 @@ class ConnectorsTest {
   @Test
   void aCallbackThatDoesNotComeInTimeIsAFailure() throws Exception {
     DeskRequest request = taro();
-    shopMode = "accepting";
+    shop.mode("accepting");
     ConnectorActions.Outcome accepted;
     try {
       accepted = actions.perform(request.id(), "SHOP_HASTY", Action.SUSPENSION, "engine");
     } finally {
-      shopMode = "normal";
+      shop.mode("normal");
     }
     Thread.sleep(2100);
     assertThatThrownBy(() -> actions.awaitDone(accepted.handle())).isInstanceOf(ConnectorFailure.class)

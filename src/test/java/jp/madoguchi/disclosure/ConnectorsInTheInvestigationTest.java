@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +37,7 @@ import jp.madoguchi.search.SearchSheets;
 import jp.madoguchi.search.SystemSearches;
 import jp.madoguchi.support.ProcessDriver;
 import jp.madoguchi.support.SampleCrm;
+import jp.madoguchi.support.SignedShop;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -81,8 +79,7 @@ class ConnectorsInTheInvestigationTest {
 
   private static final Party TARO = SampleCrm.TARO;
 
-  private static HttpServer shop;
-  private static volatile String shopMode = "normal";
+  private static SignedShop shop;
 
   @Autowired ProcessEngine engine;
   @Autowired RequestRegister register;
@@ -103,9 +100,9 @@ class ConnectorsInTheInvestigationTest {
   @DynamicPropertySource
   static void connectors(DynamicPropertyRegistry properties) throws Exception {
     crm = SampleCrm.create("madoguchi_wire_");
-    shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    shop.createContext("/shop", ConnectorsInTheInvestigationTest::shop);
-    shop.start();
+    shop = SignedShop.start(HTTP_SECRET,
+        "{\"records\":{\"WIRE_ORDERS\":[{\"order\":\"A-1001\",\"total\":3200}]}}",
+        "{\"status\":\"done\",\"count\":1}");
     String c = "madoguchi.connectors.definitions[";
     properties.add("camunda.bpm.process-engine-name", () -> "connectorsInTheInvestigation");
     properties.add("WIRE_TEST_CRM_PASSWORD", () -> SampleCrm.PASSWORD);
@@ -124,7 +121,7 @@ class ConnectorsInTheInvestigationTest {
             + "WHERE lower(c.email) = :email ORDER BY h.id");
     properties.add(c + "1].code", () -> "wire-shop");
     properties.add(c + "1].kind", () -> "HTTP");
-    properties.add(c + "1].http.base-url", () -> "http://127.0.0.1:" + shop.getAddress().getPort() + "/shop");
+    properties.add(c + "1].http.base-url", () -> shop.baseUrl());
     properties.add(c + "1].http.secret-env", () -> "WIRE_TEST_SHOP_SECRET");
     properties.add(c + "2].code", () -> "wire-worker");
     properties.add(c + "2].kind", () -> "EXTERNAL_TASK");
@@ -135,42 +132,11 @@ class ConnectorsInTheInvestigationTest {
   @AfterAll
   static void dropCrm() throws SQLException {
     if (shop != null) {
-      shop.stop(0);
+      shop.close();
     }
     if (crm != null) {
       crm.drop();
     }
-  }
-
-  /** The shop's side of the signed protocol: its orders for the person, or an error quoting them when failing. */
-  private static void shop(HttpExchange exchange) throws IOException {
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    String path = exchange.getRequestURI().getRawPath();
-    if (!Signatures.valid(HTTP_SECRET, exchange.getRequestHeaders().getFirst(Signatures.TIMESTAMP),
-        exchange.getRequestHeaders().getFirst(Signatures.SIGNATURE), path, body, java.time.Duration.ofMinutes(5),
-        Instant.now())) {
-      exchange.sendResponseHeaders(401, -1);
-      exchange.close();
-      return;
-    }
-    if ("failing".equals(shopMode)) {
-      byte[] text = "internal error for taro.yamada@example.jp".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(500, text.length);
-      exchange.getResponseBody().write(text);
-      exchange.close();
-      return;
-    }
-    String answer = path.endsWith("/search")
-        ? "{\"records\":{\"WIRE_ORDERS\":[{\"order\":\"A-1001\",\"total\":3200}]}}"
-        : "{\"status\":\"done\",\"count\":1}";
-    String timestamp = Signatures.timestamp(Instant.now());
-    exchange.getResponseHeaders().add(Signatures.TIMESTAMP, timestamp);
-    exchange.getResponseHeaders().add(Signatures.SIGNATURE, Signatures.sign(HTTP_SECRET, timestamp, path, answer));
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(200, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
   }
 
   @BeforeAll
@@ -196,7 +162,7 @@ class ConnectorsInTheInvestigationTest {
   @BeforeEach
   void engineAssertions() {
     init(engine);
-    shopMode = "normal";
+    shop.mode("normal");
   }
 
   @Test
@@ -244,7 +210,7 @@ class ConnectorsInTheInvestigationTest {
   @Test
   void aFailingSystemBecomesAnIncidentWithoutPersonalDataAndTheRetryAfterTheFixCompletesTheInvestigation()
       throws Exception {
-    shopMode = "failing";
+    shop.mode("failing");
     DeskRequest request = paidDisclosure();
     ProcessDriver desk = new ProcessDriver(engine, request.reference());
     ManagementService management = engine.getManagementService();
@@ -277,7 +243,7 @@ class ConnectorsInTheInvestigationTest {
     SampleCrm.assertNoPersonalData(page.document().select("#search-systems").text());
 
     // the shop is fixed; the operator sets the job's retries (Cockpit, REST or the engine's API)
-    shopMode = "normal";
+    shop.mode("normal");
     management.setJobRetries(failing.getId(), 1);
     management.executeJob(failing.getId());
     desk.runJobs();
