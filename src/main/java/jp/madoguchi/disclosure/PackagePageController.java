@@ -71,38 +71,31 @@ class PackagePageController {
       @RequestParam(defaultValue = "WITHHELD") Withholding.Kind kind, @RequestParam(required = false) String ground,
       @RequestParam(required = false) String reason, Authentication user, Model model) {
     DeskRequest request = visible(reference, user);
-    try {
-      disclosure.withhold(request, item, row, field == null || field.isBlank() ? null : field.strip(), kind, ground,
-          reason, user.getName());
-    } catch (DisclosurePackage.PackageProblem problem) {
-      model.addAttribute("problem", problem.getMessage());
-      return show(reference, user, model);
-    }
-    return "redirect:/desk/requests/" + reference + "/package?withheld";
+    return change(reference, "?withheld", user, model, () -> disclosure.withhold(request, item, row,
+        field == null || field.isBlank() ? null : field.strip(), kind, ground, reason, user.getName()));
   }
 
   @PostMapping(PAGE + "/withholdings/{id}/release")
   String release(@PathVariable String reference, @PathVariable long id, Authentication user, Model model) {
     DeskRequest request = visible(reference, user);
-    try {
-      disclosure.release(request, id, user.getName());
-    } catch (DisclosurePackage.PackageProblem problem) {
-      model.addAttribute("problem", problem.getMessage());
-      return show(reference, user, model);
-    }
-    return "redirect:/desk/requests/" + reference + "/package";
+    return change(reference, "", user, model, () -> disclosure.release(request, id, user.getName()));
   }
 
   @PostMapping(PAGE + "/items/{id}/remove")
   String remove(@PathVariable String reference, @PathVariable long id, Authentication user, Model model) {
     DeskRequest request = visible(reference, user);
+    return change(reference, "", user, model, () -> disclosure.removeItem(request, id, user.getName()));
+  }
+
+  /** Makes a change to the package: back to the page, or the page again with the problem the change met. */
+  private String change(String reference, String outcome, Authentication user, Model model, Runnable change) {
     try {
-      disclosure.removeItem(request, id, user.getName());
+      change.run();
     } catch (DisclosurePackage.PackageProblem problem) {
       model.addAttribute("problem", problem.getMessage());
       return show(reference, user, model);
     }
-    return "redirect:/desk/requests/" + reference + "/package";
+    return "redirect:/desk/requests/" + reference + "/package" + outcome;
   }
 
   /** An item as it was added, streamed, always as a download (staff open it with the program of its kind). */

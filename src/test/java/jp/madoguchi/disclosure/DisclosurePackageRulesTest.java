@@ -40,6 +40,7 @@ class DisclosurePackageRulesTest {
   @Autowired RequestRegister register;
   @Autowired Inventory inventory;
   @Autowired DisclosurePackage disclosure;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @BeforeEach
   void inventory() {
@@ -101,6 +102,36 @@ class DisclosurePackageRulesTest {
     assertThat(annex).contains("【不開示】この資料の全部", "【第三者情報のため墨塗り】1行目の「agent」",
         "この資料は開示いたしません");
     assertThat(disclosure.state(request.id()).withheldCount()).isEqualTo(2);
+  }
+
+  @Test
+  void onThePageStaffWithholdReleaseAndRemoveAndAWrongGroundShowsTheProblem() throws Exception {
+    DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
+    PackageItem csv = disclosure.addItem(request, DisclosureFixtures.CONTACT_HISTORY, null, "contact-history.csv",
+        "text/csv", new ByteArrayInputStream(DisclosureFixtures.csv()), "desk");
+    jp.madoguchi.intake.PageClient desk = jp.madoguchi.intake.PageClient.loggedIn(port, "desk", "desk-demo-2026");
+    String page = "/desk/requests/" + request.reference() + "/package";
+    String csrf = jp.madoguchi.intake.PageClient.csrf(desk.get(page));
+
+    jp.madoguchi.intake.PageClient.Page wrong = desk.postForm(page + "/withholdings", Map.of("_csrf", csrf,
+        "item", Long.toString(csv.id()), "row", "1", "ground", "DATA_ACCURATE", "reason", "理由"));
+    assertThat(wrong.status()).isEqualTo(200);
+    assertThat(wrong.document().text()).contains("ground");
+    assertThat(disclosure.withholdings(request.id())).isEmpty();
+
+    jp.madoguchi.intake.PageClient.Page withheld = desk.postForm(page + "/withholdings", Map.of("_csrf", csrf,
+        "item", Long.toString(csv.id()), "row", "1", "ground", "HARM_TO_PERSON_OR_THIRD_PARTY",
+        "reason", "第三者の情報を含むため"));
+    assertThat(withheld.status()).isEqualTo(302);
+    assertThat(withheld.response().headers().firstValue("Location").orElseThrow()).endsWith(page + "?withheld");
+    Withholding withholding = disclosure.withholdings(request.id()).get(0);
+
+    assertThat(desk.postForm(page + "/withholdings/" + withholding.id() + "/release", Map.of("_csrf", csrf))
+        .status()).isEqualTo(302);
+    assertThat(disclosure.withholdings(request.id())).isEmpty();
+    assertThat(desk.postForm(page + "/items/" + csv.id() + "/remove", Map.of("_csrf", csrf)).status())
+        .isEqualTo(302);
+    assertThat(disclosure.items(request.id())).isEmpty();
   }
 
   private ResponseEntity<String> post(String user, DeskRequest request, byte[] content) {
