@@ -30,12 +30,14 @@ class DownloadTokens {
   private final JdbcClient jdbc;
   private final RequestRegister register;
   private final CorrespondenceProperties properties;
+  private final Outbox outbox;
   private final SecureRandom random = new SecureRandom();
 
-  DownloadTokens(JdbcClient jdbc, RequestRegister register, CorrespondenceProperties properties) {
+  DownloadTokens(JdbcClient jdbc, RequestRegister register, CorrespondenceProperties properties, Outbox outbox) {
     this.jdbc = jdbc;
     this.register = register;
     this.properties = properties;
+    this.outbox = outbox;
   }
 
   /** A link just issued: the token exists only here and in the e-mail that carries it. */
@@ -71,6 +73,8 @@ class DownloadTokens {
   /** The request's personal data is erased: the links of its letters stop working. */
   @EventListener
   void revokeAll(PersonalDataErased erased) {
+    // a sender drawing a link at this moment does so in the transaction that claimed the letter: wait for it
+    outbox.holdLettersOf(erased.requestId());
     jdbc.sql("UPDATE letter_download_token SET revoked_at = ? WHERE revoked_at IS NULL AND letter_id IN"
             + " (SELECT l.id FROM outbound_letter l WHERE l.request_id = ?)")
         .params(Outbox.utc(erased.erasedAt()), erased.requestId())

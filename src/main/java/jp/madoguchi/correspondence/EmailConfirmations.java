@@ -29,11 +29,13 @@ public class EmailConfirmations {
 
   private final JdbcClient jdbc;
   private final EmailConfirmationProperties properties;
+  private final Outbox outbox;
   private final SecureRandom random = new SecureRandom();
 
-  EmailConfirmations(JdbcClient jdbc, EmailConfirmationProperties properties) {
+  EmailConfirmations(JdbcClient jdbc, EmailConfirmationProperties properties, Outbox outbox) {
     this.jdbc = jdbc;
     this.properties = properties;
+    this.outbox = outbox;
   }
 
   /** A link just issued: the token exists only here and in the e-mail that carries it. */
@@ -124,9 +126,13 @@ public class EmailConfirmations {
         .query(Long.class).single() > 0;
   }
 
-  /** The request's personal data is erased: so are the traces of its addresses. */
+  /**
+   * The request's personal data is erased: so are the traces of its addresses, including the link of an e-mail being
+   * sent at this moment (its sender drew it in the transaction that claimed the letter, which is waited for).
+   */
   @EventListener
   void eraseAll(PersonalDataErased erased) {
+    outbox.holdLettersOf(erased.requestId());
     jdbc.sql("DELETE FROM email_confirmation WHERE request_id = ?").param(erased.requestId()).update();
   }
 

@@ -253,6 +253,16 @@ public class Outbox {
   }
 
   /**
+   * Waits for any sender that holds one of the request's letters (it locks the letter's row when it claims it, and
+   * draws the letter's links in the same transaction), then holds them all until the caller's transaction ends: what
+   * the caller then deletes includes every link a sender drew, and no sender can claim a letter meanwhile.
+   */
+  void holdLettersOf(long requestId) {
+    jdbc.sql("SELECT id FROM outbound_letter WHERE request_id = ? FOR UPDATE").param(requestId).query(Long.class)
+        .list();
+  }
+
+  /**
    * The request's personal data is erased: the names and addresses of its requester's letters go, and the errors of
    * their mail (which may name an address); the outbox keeps which letter went to whom when, by which means. A letter
    * to the requester still waiting to go out is cancelled: there is no address left to send it to.
