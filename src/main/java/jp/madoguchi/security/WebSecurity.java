@@ -209,7 +209,7 @@ class WebSecurity {
                     .hasAnyRole(staff)
                     .anyRequest()
                     .authenticated())
-        .formLogin(login -> login.loginPage("/desk/login").defaultSuccessUrl("/desk/requests/new"))
+        .formLogin(login -> login.loginPage("/desk/login").successHandler(new DeskLanding()))
         // scripts and tools (e.g. fetching a letter's PDF to print) may log in with HTTP Basic instead; without
         // credentials, everyone is sent to the login page
         .httpBasic(basic -> basic.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/desk/login")))
