@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 class StatusViews {
 
   /** What the desk is waiting for the requester to send. */
-  enum WaitingFor { NOTHING, REQUEST_FORM, DOCUMENTS, FEE }
+  enum WaitingFor { NOTHING, REQUEST_FORM, DOCUMENTS, FEE, EMAIL_CONFIRMATION }
 
   /** A text in both of the desk's languages. */
   record Label(String ja, String en) {}
@@ -57,7 +57,7 @@ class StatusViews {
   }
 
   Status of(DeskRequest request) {
-    WaitingFor waitingFor = waitingFor(request.status());
+    WaitingFor waitingFor = waitingFor(request);
     return new Status(request.reference(), request.type(), label("intake.type." + request.type().name()),
         request.status(), label("intake.stage." + request.status().name()), waitingFor,
         label("intake.waitingFor." + waitingFor.name()),
@@ -66,11 +66,14 @@ class StatusViews {
         documents.count(request.id()));
   }
 
-  static WaitingFor waitingFor(RequestStatus status) {
-    return switch (status) {
+  static WaitingFor waitingFor(DeskRequest request) {
+    return switch (request.status()) {
       case AWAITING_REQUEST_FORM -> WaitingFor.REQUEST_FORM;
       case AWAITING_DOCUMENTS -> WaitingFor.DOCUMENTS;
       case AWAITING_FEE -> WaitingFor.FEE;
+      // the reply is written; its clock stands still only while the desk waits for the e-mail address's confirmation
+      case REPLYING -> request.deadlines().clockPausedSince() != null ? WaitingFor.EMAIL_CONFIRMATION
+          : WaitingFor.NOTHING;
       default -> WaitingFor.NOTHING;
     };
   }

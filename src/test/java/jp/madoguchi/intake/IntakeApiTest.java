@@ -106,6 +106,29 @@ class IntakeApiTest {
   }
 
   @Test
+  void whileTheReplyWaitsForTheEmailAddressToBeConfirmedTheStatusSaysSo(
+      @Autowired jp.madoguchi.deadline.SlaClock clock) throws Exception {
+    JsonNode answer = json.readTree(submit(IntakeFixtures.disclosure(), null).getBody());
+    String reference = answer.get("reference").asText();
+    String token = answer.get("statusToken").asText();
+    new ProcessDriver(engine, reference).runJobs();
+    long id = register.findByReference(reference).orElseThrow().id();
+    assertThat(register.find(id).deadlines().targetDueOn()).isNotNull();
+    // the reply is written and its clock stops while it waits for the address (ReplyEmailConfirmationTest drives it)
+    register.changeStatus(id, RequestStatus.REPLYING, "desk");
+    assertThat(json.readTree(status(reference, token).getBody()).get("waitingFor").asText()).isEqualTo("NOTHING");
+    clock.pause(id, reference, "desk");
+
+    JsonNode status = json.readTree(status(reference, token).getBody());
+    assertThat(status.get("waitingFor").asText()).isEqualTo("EMAIL_CONFIRMATION");
+    assertThat(status.at("/waitingForLabel/ja").asText()).startsWith("メールアドレスのご確認");
+    assertThat(status.at("/waitingForLabel/en").asText()).startsWith("Confirmation of your e-mail address");
+
+    clock.resume(id, reference, "desk");
+    assertThat(json.readTree(status(reference, token).getBody()).get("waitingFor").asText()).isEqualTo("NOTHING");
+  }
+
+  @Test
   void theStatusSaysWhenTheDeskWaitsForDocumentsAndAnUploadIsNotedOnTheWaitingTaskWithoutCompletingIt()
       throws Exception {
     JsonNode answer = json.readTree(submit(IntakeFixtures.disclosure(), null).getBody());

@@ -130,6 +130,8 @@ class ReplyEmailConfirmationTest {
     assertThat(reply).isWaitingAt(ReplyProcess.Elements.AWAIT_EMAIL_CONFIRMATION)
         .hasPassed(ReplyProcess.Elements.ASK_TO_CONFIRM_EMAIL_ADDRESS);
     assertThat(register.find(request.id()).deadlines().clockPausedSince()).isEqualTo(LocalDate.of(2026, 12, 1));
+    // what the status page reads as "waiting for the e-mail address's confirmation" (IntakeApiTest)
+    assertThat(register.find(request.id()).status()).isEqualTo(jp.madoguchi.request.RequestEnums.RequestStatus.REPLYING);
     assertThat(eventTypes()).contains("EMAIL_CONFIRMATION_REQUESTED", "SLA_CLOCK_PAUSED");
     assertThat(letterKinds()).doesNotContain(LetterKind.DISCLOSURE);
     // the reminder is a real e-mail with a new link
