@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import jp.madoguchi.correspondence.CorrespondenceService;
+import jp.madoguchi.correspondence.EmailConfirmationLetters;
 import jp.madoguchi.correspondence.LetterFacts;
 import jp.madoguchi.correspondence.LetterKind;
 import jp.madoguchi.correspondence.OutboundLetter;
@@ -14,6 +15,7 @@ import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestDocument;
 import jp.madoguchi.request.RequestDocuments;
 import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
+import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.request.RequestEvent;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.UnknownRequestException;
@@ -43,11 +45,14 @@ class RequestFile {
   private final RequestWithdrawal withdrawal;
   private final CorrespondenceService correspondence;
   private final VerifiedAddresses verifiedAddresses;
+  private final EmailConfirmationLetters emailConfirmations;
 
   RequestFile(RequestRegister register, RequestDocuments documents, Outbox outbox,
       StatusKeyLetters statusKeyLetters, TaskService taskService, RequestWithdrawal withdrawal,
-      CorrespondenceService correspondence, VerifiedAddresses verifiedAddresses) {
+      CorrespondenceService correspondence, VerifiedAddresses verifiedAddresses,
+      EmailConfirmationLetters emailConfirmations) {
     this.verifiedAddresses = verifiedAddresses;
+    this.emailConfirmations = emailConfirmations;
     this.register = register;
     this.documents = documents;
     this.outbox = outbox;
@@ -63,10 +68,12 @@ class RequestFile {
    * @param verifiedAddress the address on the verified identity document, when recorded
    * @param intakeAddress the address given at intake for whoever receives the letters, if any
    * @param identityVerified whether the desk verified the requester's identity
+   * @param emailConfirmed whether the e-mail address the desk writes to now is confirmed (an electronic reply goes
+   *     only to a confirmed one)
    */
   record View(DeskRequest request, List<RequestDocument> documents, List<RequestEvent> history,
       List<OutboundLetter> letters, List<Task> openTasks, VerifiedAddress verifiedAddress,
-      PostalAddress intakeAddress, boolean identityVerified) {}
+      PostalAddress intakeAddress, boolean identityVerified, boolean emailConfirmed) {}
 
   /** A document's bytes, for viewing or download. */
   record Document(RequestDocument document, byte[] content) {}
@@ -80,7 +87,8 @@ class RequestFile {
           taskService.createTaskQuery().processInstanceBusinessKey(reference).orderByDueDate().asc().list(),
           verifiedAddresses.find(request.id()).orElse(null),
           VerifiedAddresses.intakeAddress(request).orElse(null),
-          history.stream().anyMatch(event -> "IDENTITY_VERIFIED".equals(event.eventType())));
+          history.stream().anyMatch(event -> "IDENTITY_VERIFIED".equals(event.eventType())),
+          emailConfirmations.addressConfirmed(request.id()));
     });
   }
 
@@ -104,6 +112,30 @@ class RequestFile {
   @Transactional
   Optional<Boolean> sendStatusKey(String reference, String userId, Collection<String> groups) {
     return visible(reference, groups).map(request -> statusKeyLetters.queue(request.id(), userId));
+  }
+
+  /** What pressing "send the confirmation link again" did. */
+  enum ConfirmationLinkOutcome { QUEUED, NO_EMAIL, ALREADY_CONFIRMED, CLOSED }
+
+  /**
+   * E-mails the requester (the agent, for an agent's request) a new link to confirm the address the desk writes to,
+   * when it is not confirmed yet and the request is open: a requester who lost the e-mail, or let its link expire,
+   * asks the desk. The link is drawn when the e-mail is sent. Empty when the user may not see the request.
+   */
+  @Transactional
+  Optional<ConfirmationLinkOutcome> sendEmailConfirmationLink(String reference, String userId,
+      Collection<String> groups) {
+    return visible(reference, groups).map(request -> {
+      if (request.status() == RequestStatus.CLOSED) {
+        return ConfirmationLinkOutcome.CLOSED;
+      }
+      if (emailConfirmations.addressConfirmed(request.id())) {
+        return ConfirmationLinkOutcome.ALREADY_CONFIRMED;
+      }
+      String key = "email-confirmation:" + request.id() + ":staff:" + RequestRegister.now().toEpochMilli();
+      return emailConfirmations.queue(request.id(), key, userId) ? ConfirmationLinkOutcome.QUEUED
+          : ConfirmationLinkOutcome.NO_EMAIL;
+    });
   }
 
   /**

@@ -76,6 +76,14 @@ class RequestFileController {
     return "redirect:/desk/requests/" + reference + "?statusKey=queued";
   }
 
+  /** E-mails the requester a new link to confirm the e-mail address, then shows the file again with what happened. */
+  @PostMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/email-confirmation")
+  String sendEmailConfirmationLink(@PathVariable String reference, Authentication user) {
+    RequestFile.ConfirmationLinkOutcome outcome = requestFile.sendEmailConfirmationLink(reference, user.getName(),
+        groups(user)).orElseThrow(RequestFileController::notFound);
+    return "redirect:/desk/requests/" + reference + "?emailConfirmation=" + outcome.name();
+  }
+
   /** The longest note a withdrawal is recorded with. */
   static final int WITHDRAWAL_NOTE_MAX = 2000;
 

@@ -44,6 +44,44 @@ class RequestFileTest {
   @Autowired RequestProcessStarter starter;
 
   @Test
+  void staffSendTheConfirmationLinkAgainUntilTheAddressIsConfirmed(@Autowired jp.madoguchi.correspondence.Outbox outbox,
+      @Autowired org.springframework.context.ApplicationContext context) throws Exception {
+    DeskRequest request = TestRequests.request(register).byAgent(RequestEnums.AgentKind.AUTHORISED).register();
+    PageClient desk = PageClient.loggedIn(port, "desk", "desk-demo-2026");
+    String path = "/desk/requests/" + request.reference();
+    Page file = desk.get(path);
+    assertThat(file.document().select("#email-confirmation-state").text()).contains("まだ確認されていません");
+    long before = confirmationLetters(outbox, request);
+
+    Page sent = desk.postForm(path + "/email-confirmation", Map.of("_csrf", PageClient.csrf(file)));
+
+    assertThat(sent.status()).isEqualTo(302);
+    assertThat(sent.response().headers().firstValue("Location").orElseThrow()).endsWith("emailConfirmation=QUEUED");
+    assertThat(confirmationLetters(outbox, request)).isEqualTo(before + 1);
+    assertThat(desk.get(path + "?emailConfirmation=QUEUED").document().select("#email-confirmation-outcome").text())
+        .contains("確認用のリンクを請求者の電子メールアドレスに送ります");
+    assertThat(register.events(request.id())).anySatisfy(event -> {
+      assertThat(event.eventType()).isEqualTo("EMAIL_CONFIRMATION_REQUESTED");
+      assertThat(event.actor()).isEqualTo("desk");
+    });
+
+    new jp.madoguchi.correspondence.ConfirmedAddresses(context).confirm(request.id());
+    long confirmed = confirmationLetters(outbox, request);
+    file = desk.get(path);
+    assertThat(file.document().select("#email-confirmation-state").text()).contains("確認済み");
+    assertThat(file.document().select("#send-email-confirmation")).isEmpty();
+    Page again = desk.postForm(path + "/email-confirmation", Map.of("_csrf", PageClient.csrf(file)));
+    assertThat(again.response().headers().firstValue("Location").orElseThrow())
+        .endsWith("emailConfirmation=ALREADY_CONFIRMED");
+    assertThat(confirmationLetters(outbox, request)).isEqualTo(confirmed);
+  }
+
+  private static long confirmationLetters(jp.madoguchi.correspondence.Outbox outbox, DeskRequest request) {
+    return outbox.lettersOf(request.id()).stream()
+        .filter(letter -> letter.kind() == jp.madoguchi.correspondence.LetterKind.EMAIL_CONFIRMATION).count();
+  }
+
+  @Test
   void deskStaffSeeTheRequesterTheAgentDocumentsTasksAndHistoryAndTheirViewIsRecorded() throws Exception {
     DeskRequest request = register.register(new NewRequest(RequestType.DISCLOSURE, RequestEnums.Channel.POST,
         RequestEnums.PersonalInformationKind.ORDINARY, RequestEnums.DisclosureMethod.PAPER, "ja",
