@@ -2,12 +2,14 @@ package jp.madoguchi.connector;
 
 import java.util.List;
 import jp.madoguchi.connector.ConnectorSearches.Target;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Carries out an approved action (erasure, correction, suspension) on a system through its connector: SQL statements
  * in one transaction per system; an HTTP system answers done, or accepted with a one-time handle it calls back with.
- * Whoever calls this has checked the manager's approval (the four-eyes step is the model's). Every call recorded.
+ * Whoever calls this has checked the manager's approval (the four-eyes step is the model's). Every call recorded;
+ * what was done is published as {@link SystemActedOn} for the request's search.
  */
 @Service
 public class ConnectorActions {
@@ -23,10 +25,12 @@ public class ConnectorActions {
   private final ConnectorCalls calls;
   private final ConnectorHandles handles;
   private final ConnectorDefinitions definitions;
+  private final ApplicationEventPublisher events;
 
   ConnectorActions(ConnectorSearches searches, SqlSystems sql, HttpSystems http, ConnectorCalls calls,
-      ConnectorHandles handles, ConnectorDefinitions definitions) {
+      ConnectorHandles handles, ConnectorDefinitions definitions, ApplicationEventPublisher events) {
     this.definitions = definitions;
+    this.events = events;
     this.searches = searches;
     this.sql = sql;
     this.http = http;
@@ -68,11 +72,32 @@ public class ConnectorActions {
       };
       calls.record(actor, requestId, systemCode, code, action.name(), outcome.count(), outcome.status().name(),
           null);
+      events.publishEvent(new SystemActedOn(requestId, systemCode, code, action.name(), outcome.count(),
+          outcome.status().name()));
       return outcome;
     } catch (ConnectorFailure failure) {
       calls.record(actor, requestId, systemCode, code, action.name(), null, "FAILED", failure.getMessage());
       throw failure;
     }
+  }
+
+  /** How the model acts on a system: {@code CONNECTOR}, or {@code MANUAL} for its owning group. */
+  public static final String BY_CONNECTOR = "CONNECTOR";
+  public static final String BY_HAND = "MANUAL";
+
+  /**
+   * How the model carries out the action on a system ({@code systemActionKind}): {@code CONNECTOR} when its
+   * connector can (an HTTP system; an SQL system with statements for this action), else {@code MANUAL}: the owning
+   * group acts, also for a system without a connector, with a connector no longer configured, with an SQL connector
+   * that has no statements for the action, or searched by an external-task worker (actions through workers are
+   * not built yet, ADR 0034).
+   */
+  public String actionKind(String systemCode, Action action) {
+    return searches.connectorOf(systemCode).map(connector -> switch (connector.kind()) {
+      case HTTP -> BY_CONNECTOR;
+      case SQL -> SqlSystems.statements(connector, action).isEmpty() ? BY_HAND : BY_CONNECTOR;
+      case EXTERNAL_TASK -> BY_HAND;
+    }).orElse(BY_HAND);
   }
 
   /** Whether an accepted action's callback came: DONE, FAILED, or empty while it is still awaited. */

@@ -75,6 +75,7 @@ class ConnectorApiController {
     }
     calls.record("connector:" + code, h.requestId(), h.systemCode(), code, h.operation(), count,
         "CALLBACK_" + outcome, null);
+    events.publishEvent(new SystemActedOn(h.requestId(), h.systemCode(), code, h.operation(), count, outcome));
     return ResponseEntity.noContent().build();
   }
 

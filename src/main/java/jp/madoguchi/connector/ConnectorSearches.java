@@ -50,6 +50,11 @@ public class ConnectorSearches {
   /** An external task's work: the topic its worker fetches and the one-time handle it carries. */
   public record ExternalWork(String topic, String handle) {}
 
+  /** The configured connector the managers chose for a system; empty when it is searched and acted on by hand. */
+  java.util.Optional<Definition> connectorOf(String systemCode) {
+    return systems.connectorOf(systemCode).flatMap(definitions::find);
+  }
+
   /** The kind of connector that searches a system; empty when it is searched by hand. */
   public java.util.Optional<ConnectorKind> kindOf(String systemCode) {
     return systems.connectorOf(systemCode).flatMap(definitions::find).map(Definition::kind);

@@ -21,6 +21,21 @@ public final class ConnectorVariables {
   public static final ProcessVariable<String> CONNECTOR_ACTION = ProcessVariable.string("connectorAction");
   public static final ProcessVariable<String> CONNECTOR_OUTCOME = ProcessVariable.string("connectorOutcome");
   public static final ProcessVariable<Long> CONNECTOR_RECORD_COUNT = ProcessVariable.number("connectorRecordCount");
+  /**
+   * The action a manager approved for the whole request ({@code ERASURE}, {@code CORRECTION}, {@code SUSPENSION}),
+   * set when the desk decides (ADR 0034); unset when nothing is to be done on the systems.
+   */
+  public static final ProcessVariable<String> APPROVED_ACTION = ProcessVariable.string("approvedAction");
+  /**
+   * True when only part of the request is to be carried out (a PARTIAL decision): connectors act on the whole
+   * person, so every system is then acted on by its owning group, who carry out the approved part.
+   */
+  public static final ProcessVariable<Boolean> ACTION_IN_PART = ProcessVariable.bool("actionInPart");
+  /**
+   * How a system is acted on, set per system when its action starts (local to it): {@code CONNECTOR} (SQL or HTTP,
+   * called by the desk), {@code EXTERNAL_TASK} (its worker) or {@code MANUAL} (its owning group). Not personal data.
+   */
+  public static final ProcessVariable<String> SYSTEM_ACTION_KIND = ProcessVariable.string("systemActionKind");
 
   private ConnectorVariables() {}
 }

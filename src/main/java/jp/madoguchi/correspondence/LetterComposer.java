@@ -205,6 +205,12 @@ class LetterComposer {
         : company.purposesOfUse().stream().map(purpose -> purpose.in(language)).toList());
     model.put("noRetainedData", findings.recorded() && findings.categories().isEmpty());
     model.put("categories", findings.categories());
+    // what was done on each system after the manager's approval, from the search's record (never the engine's)
+    model.put("systemActions", findings.actions().stream().map(done -> new SystemActionView(done.system(),
+        ("DONE".equals(done.outcome()) ? vocabulary.label(language, "systemAction", done.action())
+            : vocabulary.label(language, "systemActionOutcome", done.outcome()))
+            + (done.count() == null ? "" : vocabulary.word(language, "systemAction.count", done.count()))))
+        .toList());
     model.put("validDays", properties.downloadValidDays());
     model.put("taskName", facts.taskName());
     model.put("taskDue", dates.dateTime(facts.taskDue(), LetterVocabulary.locale(language)));
@@ -215,6 +221,9 @@ class LetterComposer {
     model.put("enclosure", attachments.enclosure(request.id(), language).orElse(null));
     return model;
   }
+
+  /** One system and what was done on it, in the letter's words. */
+  record SystemActionView(String system, String text) {}
 
   /** One third-party provision record as a reply discloses it (Art 33(5)): the legally required items only. */
   record ProvisionRecordLine(String date, String direction, String counterparty, String items, String basis) {}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import jp.madoguchi.handling.PersonalDataRequestProcess.ActionMeasure;
 import jp.madoguchi.handling.PersonalDataRequestProcess.Decision;
 import jp.madoguchi.handling.PersonalDataRequestProcess.ManagerApproval;
 import jp.madoguchi.handling.PersonalDataRequestProcess.RefusalGround;
@@ -28,7 +29,13 @@ public class RequestDecisions {
 
   /** The decision as staff submitted it. */
   public record Submission(RequestType type, String decision, List<String> refusalGrounds, String refusalReasons,
-      String actionTaken) {}
+      String actionTaken, String actionMeasure) {
+
+    public Submission(RequestType type, String decision, List<String> refusalGrounds, String refusalReasons,
+        String actionTaken) {
+      this(type, decision, refusalGrounds, refusalReasons, actionTaken, null);
+    }
+  }
 
   /**
    * The grounds the law allows a refusal of this type to rest on. They are the statute's, not the company's
@@ -110,6 +117,10 @@ public class RequestDecisions {
     } else if (grounds.contains(RefusalGround.ALTERNATIVE_MEASURE_TAKEN.name()) && actionMissing) {
       problems.add("とった代替措置の内容を記入してください(第35条) / Say what the alternative measure is (Art 35)");
     }
+    if (submission.type() == RequestType.SUSPENSION_OF_USE && decision != Decision.NONE
+        && parse(ActionMeasure.class, submission.actionMeasure()) == null) {
+      problems.add("消去するか利用を停止するかを選んでください / Choose whether the data is erased or its use suspended");
+    }
     return problems;
   }
 
@@ -127,6 +138,19 @@ public class RequestDecisions {
    * refusal needs a comment for the desk.
    */
   public List<String> recordApproval(long requestId, String approval, String comment, String actor) {
+    return recordApproval(requestId, "REFUSAL_", approval, comment, actor);
+  }
+
+  /**
+   * Checks and records a manager's approval of a decision that changes the systems (ADR 0034), with the same four
+   * eyes: whoever decided cannot approve; sending it back needs a note for the desk.
+   */
+  public List<String> recordActionApproval(long requestId, String approval, String note, String actor) {
+    return recordApproval(requestId, "ACTION_", approval, note, actor);
+  }
+
+  private List<String> recordApproval(long requestId, String eventPrefix, String approval, String comment,
+      String actor) {
     ManagerApproval value = parse(ManagerApproval.class, approval);
     if (value == null) {
       return List.of("承認か差し戻しを選んでください / Choose APPROVED or SENT_BACK");
@@ -140,10 +164,10 @@ public class RequestDecisions {
       return List.of("自分の決定は承認できません(ダブルチェック) / You cannot approve your own decision (four eyes)");
     }
     if (value == ManagerApproval.SENT_BACK && (comment == null || comment.isBlank())) {
-      return List.of("差し戻しの理由を記入してください / Say why the refusal goes back to the desk");
+      return List.of("差し戻しの理由を記入してください / Say why the decision goes back to the desk");
     }
-    // the comment follows as the step's note (managerComment), as every text staff type (ADR 0022)
-    register.recordEvent(requestId, actor, "REFUSAL_" + value.name(), null);
+    // the comment follows as the step's note (managerComment, approvalNote), as every text staff type (ADR 0022)
+    register.recordEvent(requestId, actor, eventPrefix + value.name(), null);
     return List.of();
   }
 

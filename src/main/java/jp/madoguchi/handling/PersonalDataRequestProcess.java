@@ -1,6 +1,7 @@
 package jp.madoguchi.handling;
 
 import java.util.List;
+import jp.madoguchi.connector.ConnectorVariables;
 import jp.madoguchi.process.ProcessVariable;
 
 /**
@@ -56,6 +57,24 @@ public final class PersonalDataRequestProcess {
     public static final String REFER_TO_CLIENT = "Task_ReferToClient";
     public static final String DECIDE = "Task_DecideOnRequest";
     public static final String APPROVE_REFUSAL = "Task_ApproveRefusal";
+    /**
+     * A manager approves a decision in full that changes the systems (a correction, a suspension or erasure, a
+     * suspension of provision): four eyes before anything is done on a system (contract version 5, ADR 0034).
+     */
+    public static final String APPROVE_ACTION = "Task_ApproveAction";
+    /**
+     * Each system where the person's data was found, in parallel, after the approval: the approved action through
+     * its connector or by its owning group ({@code systemActionKind}, ADR 0034).
+     */
+    public static final String ACT_ON_SYSTEMS = "SubProcess_ActOnSystem";
+    /** The action through the system's connector (asynchronous, retried, then an incident). */
+    public static final String ACT_ON_SYSTEM_BY_CONNECTOR = "Task_ActOnSystemByConnector";
+    /** The wait between two looks at an accepted action's callback. */
+    public static final String ACTION_OUTCOME_AWAITED = "Event_ActionOutcomeAwaited";
+    /** Looks whether the accepted action's callback came (an incident once its configured time passed). */
+    public static final String CHECK_ACTION_OUTCOME = "Task_CheckActionOutcome";
+    /** "Carry out in X": the owning group's task for a manual system, and for every system of a decision in part. */
+    public static final String ACT_ON_SYSTEM_BY_HAND = "Task_ActOnSystemByHand";
     public static final String CHOOSE_REPLY_LETTER = "Task_ChooseReplyLetter";
     public static final String SEND_REPLY_CALL = "CallActivity_SendReply";
     public static final String REQUEST_WITHDRAWN = "Event_RequestWithdrawn";
@@ -122,6 +141,20 @@ public final class PersonalDataRequestProcess {
     /** The desk changes an electronic disclosure to paper (APPI Art 33(3)); handed to the reply. */
     public static final ProcessVariable<Boolean> CHANGE_TO_PAPER = ProcessVariable.bool("changeToPaper");
     public static final ProcessVariable<String> MANAGER_APPROVAL = ProcessVariable.string("managerApproval");
+    /**
+     * For a suspension of use decided in full or in part: what the desk does on the systems, a code of
+     * {@link ActionMeasure} chosen in the decision form (contract version 5).
+     */
+    public static final ProcessVariable<String> ACTION_MEASURE = ProcessVariable.string("actionMeasure");
+    /**
+     * Whether the request's type leads to an action on the systems (correction, suspension of use, suspension of
+     * provision), set when the desk decides: a decision in full then goes to {@code Task_ApproveAction} (version 5).
+     */
+    public static final ProcessVariable<Boolean> ACTION_REQUEST = ProcessVariable.bool("actionRequest");
+    /** The action to carry out once approved (ERASURE, CORRECTION, SUSPENSION), set when the desk decides. */
+    public static final ProcessVariable<String> APPROVED_ACTION = ConnectorVariables.APPROVED_ACTION;
+    /** A decision in part: every system is acted on by its owning group (ADR 0034). */
+    public static final ProcessVariable<Boolean> ACTION_IN_PART = ConnectorVariables.ACTION_IN_PART;
 
     private Variables() {}
   }
@@ -136,6 +169,10 @@ public final class PersonalDataRequestProcess {
     public static final ProcessVariable<String> REFUSAL_REASONS = ProcessVariable.string("refusalReasons");
     /** The manager's comment on a refusal; a sent-back refusal needs one. */
     public static final ProcessVariable<String> MANAGER_COMMENT = ProcessVariable.string("managerComment");
+    /** The manager's note on a decision that changes the systems; a decision sent back needs one (version 5). */
+    public static final ProcessVariable<String> APPROVAL_NOTE = ProcessVariable.string("approvalNote");
+    /** The owning group's note on what they did, or why it was not possible, in "Carry out in X" (version 5). */
+    public static final ProcessVariable<String> ACTION_NOTE = ProcessVariable.string("actionNote");
     /** The client company whose entrusted data the request concerns. */
     public static final ProcessVariable<String> CLIENT_COMPANY_NAME = ProcessVariable.string("clientCompanyName");
     /** The client company's contact address; without one the notice goes on paper. */
@@ -212,6 +249,9 @@ public final class PersonalDataRequestProcess {
   }
 
   public enum ManagerApproval { APPROVED, SENT_BACK }
+
+  /** What a suspension of use does on the systems (values of {@code actionMeasure}): erase, or stop using. */
+  public enum ActionMeasure { ERASURE, SUSPENSION }
 
   private PersonalDataRequestProcess() {}
 }

@@ -121,6 +121,61 @@ public class SystemSearches {
         .toList();
   }
 
+  /**
+   * The codes of the systems where the person's data was found (by a connector or its owning group), not removed
+   * and not withheld: the systems an approved action is carried out on (ADR 0034). Read by the model's
+   * multi-instance "Act on a system" ({@code ${systemSearches.withFindings(requestId)}}).
+   */
+  public List<String> withFindings(long requestId) {
+    return jdbc.sql("SELECT system_code FROM search_system WHERE request_id = ? AND found = TRUE "
+            + "AND removed = FALSE AND withheld = FALSE ORDER BY system_code")
+        .param(requestId).query(String.class).list();
+  }
+
+  /** What was done on a system after the manager's approval: codes, a count, who and when. */
+  public record SystemAction(String code, HoldingSystem system, String action, Integer count, String outcome,
+      String actedBy, OffsetDateTime actedAt) {}
+
+  /** Outcomes of an action on a system (column {@code action_outcome}). */
+  public enum ActionOutcome { DONE, ACCEPTED, FAILED, NOT_POSSIBLE }
+
+  /**
+   * Records what was done on a system of the search: by a connector (its {@code SystemActedOn}) or by the owning
+   * group (the "Carry out in X" task). A later record of the same system replaces the earlier (an accepted action's
+   * callback). A system not in the request's search records nothing.
+   *
+   * @throws InvalidSearchInput when the action or the outcome is not one of the codes
+   */
+  @Transactional
+  public void recordAction(long requestId, String systemCode, String action, Integer count, String outcome,
+      String actor) {
+    if (action == null || !action.matches("ERASURE|CORRECTION|SUSPENSION")) {
+      throw new InvalidSearchInput("action", "search.error.unknownAction");
+    }
+    ActionOutcome value;
+    try {
+      value = ActionOutcome.valueOf(outcome);
+    } catch (IllegalArgumentException | NullPointerException unknown) {
+      throw new InvalidSearchInput("outcome", "search.error.unknownActionOutcome");
+    }
+    jdbc.sql("UPDATE search_system SET action_taken = ?, action_count = ?, action_at = ?, action_by = ?, "
+            + "action_outcome = ? WHERE request_id = ? AND system_code = ? AND removed = FALSE")
+        .params(action, count, now(), actor, value.name(), requestId, systemCode).update();
+  }
+
+  /** What was done on each system of the request after the approval, by system code (none before). */
+  public List<SystemAction> actions(long requestId) {
+    Map<String, HoldingSystem> systems = inventory.snapshot().systems().stream()
+        .collect(Collectors.toMap(HoldingSystem::code, s -> s));
+    return jdbc.sql("SELECT system_code, action_taken, action_count, action_outcome, action_by, action_at "
+            + "FROM search_system WHERE request_id = ? AND action_taken IS NOT NULL ORDER BY system_code")
+        .param(requestId)
+        .query((rs, n) -> new SystemAction(rs.getString("system_code"), systems.get(rs.getString("system_code")),
+            rs.getString("action_taken"), (Integer) rs.getObject("action_count"), rs.getString("action_outcome"),
+            rs.getString("action_by"), rs.getObject("action_at", OffsetDateTime.class)))
+        .list();
+  }
+
   /** Staff add a system the rule did not give, with their reason (required). */
   @Transactional
   public void addSystem(long requestId, String systemCode, String reason, String actor) {
