@@ -4,9 +4,8 @@
 -- FAILED when the system reported failure, NOT_POSSIBLE when the owning group could not carry it out). Codes and
 -- counts only: what the person's data was stays in the system. Owner stays jp.madoguchi.search.SystemSearches.
 
-ALTER TABLE search_system
-    ADD COLUMN action_taken   VARCHAR(16),
-    ADD COLUMN action_count   INTEGER,
-    ADD COLUMN action_at      TIMESTAMP WITH TIME ZONE,
-    ADD COLUMN action_by      VARCHAR(64),
-    ADD COLUMN action_outcome VARCHAR(16);
+ALTER TABLE search_system ADD COLUMN action_taken VARCHAR(16);
+ALTER TABLE search_system ADD COLUMN action_count INTEGER;
+ALTER TABLE search_system ADD COLUMN action_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE search_system ADD COLUMN action_by VARCHAR(64);
+ALTER TABLE search_system ADD COLUMN action_outcome VARCHAR(16);

@@ -164,7 +164,9 @@ public class RequestDecisions {
       return List.of("自分の決定は承認できません(ダブルチェック) / You cannot approve your own decision (four eyes)");
     }
     if (value == ManagerApproval.SENT_BACK && (comment == null || comment.isBlank())) {
-      return List.of("差し戻しの理由を記入してください / Say why the decision goes back to the desk");
+      return List.of("REFUSAL_".equals(eventPrefix)
+          ? "差し戻しの理由を記入してください / Say why the refusal goes back to the desk"
+          : "差し戻しの理由をメモに記入してください / Say in the note why the decision goes back to the desk");
     }
     // the comment follows as the step's note (managerComment, approvalNote), as every text staff type (ADR 0022)
     register.recordEvent(requestId, actor, eventPrefix + value.name(), null);

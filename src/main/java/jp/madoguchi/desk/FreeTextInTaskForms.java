@@ -33,7 +33,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * field or in a text element, {@code {{refusalReasons}}}), the latest text staff wrote in the register. So the
  * manager's approval shows the decider's reasons, and a refusal sent back comes back to the decider with its
  * reasons to edit and the manager's comment, while none of it is a process variable. Case notes ({@code *Note}) are
- * a record of one step each and are not offered again.
+ * a record of one step each and are not offered again to a form that has them as a field; a form may show another
+ * step's note in a text element (the decision sent back shows the manager's {@code approvalNote}, ADR 0034).
  *
  * <p>Only an answer the engine gave (200) is completed: whoever may not read the task gets nothing more.
  */
@@ -100,8 +101,10 @@ class FreeTextInTaskForms extends OncePerRequestFilter {
     Set<String> freeText = freeTextOf(repositoryService.getProcessDefinition(task.getProcessDefinitionId())
         .getDeploymentId());
     Map<String, Object> texts = new LinkedHashMap<>();
+    Set<String> ownFields = FreeTextFields.of(form);
     for (String name : FreeTextFields.namesRead(form)) {
-      if (freeText.contains(name) && !CaseNotes.isNote(name) && (wanted == null || wanted.contains(name))) {
+      boolean offered = !CaseNotes.isNote(name) || !ownFields.contains(name);
+      if (freeText.contains(name) && offered && (wanted == null || wanted.contains(name))) {
         register.latestNote(id.longValue(), name).ifPresent(text -> texts.put(name,
             Map.of("type", "String", "value", text, "valueInfo", Map.of())));
       }

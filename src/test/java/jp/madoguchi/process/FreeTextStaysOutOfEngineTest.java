@@ -57,6 +57,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import jp.madoguchi.inventory.DataCategory;
+import jp.madoguchi.inventory.HoldingSystem;
+import jp.madoguchi.inventory.InventoryKind;
+import jp.madoguchi.inventory.Relationship;
+import jp.madoguchi.inventory.SearchKind;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +94,8 @@ class FreeTextStaysOutOfEngineTest {
   @Autowired Outbox outbox;
   @Autowired DataSource dataSource;
   @Autowired TestRestTemplate rest;
+  @Autowired jp.madoguchi.inventory.Inventory inventory;
+  @Autowired jp.madoguchi.search.SystemSearches searches;
 
   /** Form id to its free-text fields, read from the form files. */
   final Map<String, List<FreeTextField>> forms = new LinkedHashMap<>();
@@ -124,6 +131,7 @@ class FreeTextStaysOutOfEngineTest {
   @Test
   void everyFreeTextFieldOfEveryFormEndsInTheRegisterAndNowhereInTheEngine() throws Exception {
     refusalSentBackDecidedAgainApprovedAndPosted();
+    erasureSentBackDecidedAgainApprovedAndCarriedOutByHand();
     incompleteRequestAnsweredByTheRequester();
     dataEntrustedByAClient();
     complaintReviewedWhenOverdueAndHandled();
@@ -133,7 +141,8 @@ class FreeTextStaysOutOfEngineTest {
     assertThat(filledFields).as("free-text fields the requests below filled: a new form needs a path here")
         .containsAll(discovered);
     assertThat(discovered).as("the forms have free text").contains("decide-on-request/refusalReasons",
-        "approve-refusal/managerComment", "check-request/clientCompanyName");
+        "approve-refusal/managerComment", "check-request/clientCompanyName", "approve-action/approvalNote",
+        "act-on-system/actionNote");
 
     assertThat(markersInEngineTables()).as("markers found in the engine's tables").isEmpty();
     List<RequestEvent> history = requests.stream().flatMap(r -> register.events(r.id()).stream()).toList();
@@ -209,6 +218,54 @@ class FreeTextStaysOutOfEngineTest {
     assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(text(pdf.getBody())).as("the refusal letter prints the reasons decided last")
         .contains(secondReasons).doesNotContain(firstReasons);
+  }
+
+  /**
+   * An erasure decided in full (ADR 0034): the manager sends the action back with a note the decider reads, approves
+   * the decision made anew, and the owning group of the system where the data was found carries it out by hand,
+   * with a note.
+   */
+  private void erasureSentBackDecidedAgainApprovedAndCarriedOutByHand() {
+    String group = "free-text-owners";
+    if (inventory.entry(InventoryKind.CATEGORIES, "FREE_TEXT_MEMBERS").isEmpty()) {
+      inventory.create(new DataCategory("FREE_TEXT_MEMBERS", "会員情報", "Members", "氏名", "Name", true, null, null,
+          false, "5年", "Five years", "申込", "Applications", List.of(Relationship.CUSTOMER)), "manager");
+    }
+    if (inventory.entry(InventoryKind.SYSTEMS, "FREE_TEXT_MEMBERS_DB").isEmpty()) {
+      inventory.create(new HoldingSystem("FREE_TEXT_MEMBERS_DB", "会員DB", "Members database", group, false,
+          SearchKind.MANUAL, List.of("FREE_TEXT_MEMBERS")), "manager");
+    }
+    DeskRequest request = start(TestRequests.request(register).type(RequestType.SUSPENSION_OF_USE));
+    ProcessDriver desk = driver(request);
+    work(desk, "desk", DESK, PersonalDataRequestProcess.Elements.CHECK_REQUEST,
+        Map.of("requestFormComplete", true, "entrustedData", "NONE"));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
+    work(desk, "desk", DESK, IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
+        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    searches.addSystem(request.id(), "FREE_TEXT_MEMBERS_DB", "会員DBも確認", "desk");
+    searches.recordFinding(request.id(), "FREE_TEXT_MEMBERS_DB", true, "会員レコード1件", "searcher");
+    work(desk, "desk", DESK, PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", false,
+        "dataFound", true, "dataLocations", Spin.JSON("[\"CUSTOMER_DATABASE\"]")));
+    work(desk, "desk", DESK, PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "FULL",
+        "actionMeasure", "ERASURE"));
+    work(desk, "manager", MANAGERS, PersonalDataRequestProcess.Elements.APPROVE_ACTION,
+        Map.of("managerApproval", "SENT_BACK"));
+    assertThat(formVariables("desk", desk.task(PersonalDataRequestProcess.Elements.DECIDE)))
+        .as("the decision sent back shows the manager's note")
+        .containsEntry("approvalNote", lastMarker.get("approvalNote"));
+    work(desk, "desk", DESK, PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "FULL",
+        "actionMeasure", "SUSPENSION"));
+    work(desk, "manager", MANAGERS, PersonalDataRequestProcess.Elements.APPROVE_ACTION,
+        Map.of("managerApproval", "APPROVED"));
+    // a member of the owning group who also works the desk: the coverage listener reads the process definition as
+    // the logged-in user, which an owning group alone may not (in production it reads nothing)
+    work(desk, "member", List.of(group, DeskGroups.PRIVACY_DESK), PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND,
+        Map.of("actionTaken", "DONE"));
+    assertThat(searches.actions(request.id())).singleElement().satisfies(done -> {
+      assertThat(done.action()).isEqualTo("SUSPENSION");
+      assertThat(done.outcome()).isEqualTo("DONE");
+      assertThat(done.actedBy()).isEqualTo("member");
+    });
   }
 
   private void incompleteRequestAnsweredByTheRequester() {

@@ -100,8 +100,24 @@ class PersonalDataRequestProcessTest {
       payFee(1000);
     }
     investigate(true);
-    decide(type.disclosureMethodApplies() ? Map.of("decision", "FULL")
-        : Map.of("decision", "FULL", "actionTakenNote", "登録住所を訂正しました"));
+    boolean action = type == RequestType.CORRECTION || type == RequestType.SUSPENSION_OF_USE
+        || type == RequestType.SUSPENSION_OF_THIRD_PARTY_PROVISION;
+    Map<String, Object> decision = new HashMap<>(Map.of("decision", "FULL"));
+    if (!type.disclosureMethodApplies()) {
+      decision.put("actionTakenNote", "登録住所を訂正しました");
+    }
+    if (type == RequestType.SUSPENSION_OF_USE) {
+      decision.put("actionMeasure", "SUSPENSION");
+    }
+    decide(decision);
+    if (action) {
+      // four eyes before anything is done on a system, for a decision in full too (ADR 0034)
+      assertThat(engine.getTaskService().getIdentityLinksForTask(
+          desk.task(PersonalDataRequestProcess.Elements.APPROVE_ACTION).getId()))
+          .extracting(IdentityLink::getGroupId).containsExactly(DeskGroups.PRIVACY_MANAGERS);
+      desk.complete(PersonalDataRequestProcess.Elements.APPROVE_ACTION, Map.of("managerApproval", "APPROVED",
+          "approvalNote", "内容を確認しました"));
+    }
 
     assertClosed("DECIDED_FULL");
     assertThat(instance).hasPassed(PersonalDataRequestProcess.Elements.SEND_ACKNOWLEDGEMENT, PersonalDataRequestProcess.Elements.VERIFY_IDENTITY_CALL,
@@ -611,7 +627,48 @@ class PersonalDataRequestProcessTest {
     verifyPrincipal("PASSPORT");
     investigate(true);
     decide(Map.of("decision", "FULL", "actionTakenNote", "電話番号を訂正"));
+    desk.complete(PersonalDataRequestProcess.Elements.APPROVE_ACTION, Map.of("managerApproval", "APPROVED"));
     assertClosed("DECIDED_FULL");
+  }
+
+  @Test
+  void anErasureInFullIsApprovedBeforeAnythingIsDoneAndASentBackOneIsDecidedAgain() {
+    start(TestRequests.request(register).type(RequestType.SUSPENSION_OF_USE));
+    checkRequest(true);
+    verifyPrincipal("PASSPORT");
+    investigate(true);
+
+    assertThatThrownBy(() -> decide(Map.of("decision", "FULL", "actionTakenNote", "会員データを消去します")))
+        .hasMessageContaining("erased or its use suspended");
+    engine.getIdentityService().setAuthentication("manager",
+        List.of(DeskGroups.PRIVACY_DESK, DeskGroups.PRIVACY_MANAGERS));
+    try {
+      decide(Map.of("decision", "FULL", "actionTakenNote", "会員データを消去します", "actionMeasure", "ERASURE"));
+      assertThat(register.find(request.id()).status()).isEqualTo(RequestStatus.AWAITING_APPROVAL);
+      assertThatThrownBy(() -> desk.complete(PersonalDataRequestProcess.Elements.APPROVE_ACTION,
+          Map.of("managerApproval", "APPROVED"))).hasMessageContaining("four eyes");
+      engine.getIdentityService().setAuthentication("chief", List.of(DeskGroups.PRIVACY_MANAGERS));
+      assertThatThrownBy(() -> desk.complete(PersonalDataRequestProcess.Elements.APPROVE_ACTION,
+          Map.of("managerApproval", "SENT_BACK"))).hasMessageContaining("goes back to the desk");
+      desk.complete(PersonalDataRequestProcess.Elements.APPROVE_ACTION, Map.of("managerApproval", "SENT_BACK",
+          "approvalNote", "消去ではなく利用停止で足りるか検討してください"));
+      assertThat(desk.task(PersonalDataRequestProcess.Elements.DECIDE)).isNotNull();
+      engine.getIdentityService().setAuthentication("desk", List.of(DeskGroups.PRIVACY_DESK));
+      decide(Map.of("decision", "FULL", "actionTakenNote", "会員データの利用を停止します",
+          "actionMeasure", "SUSPENSION"));
+      engine.getIdentityService().setAuthentication("chief", List.of(DeskGroups.PRIVACY_MANAGERS));
+      desk.complete(PersonalDataRequestProcess.Elements.APPROVE_ACTION, Map.of("managerApproval", "APPROVED"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    assertClosed("DECIDED_FULL");
+    assertThat(finalVariables()).containsEntry("approvedAction", "SUSPENSION").containsEntry("actionRequest", true)
+        .containsEntry("actionInPart", false).doesNotContainKey("approvalNote");
+    assertThat(events()).extracting(RequestEvent::eventType).containsSubsequence("DECISION_FULL",
+        "ACTION_SENT_BACK", "DECISION_FULL", "ACTION_APPROVED");
+    assertThat(events()).anyMatch(e -> e.eventType().equals("NOTE") && e.detail().contains("利用停止で足りるか"));
+    assertThat(letterKinds()).endsWith(LetterKind.SUSPENSION_RESULT);
   }
 
   @Test
