@@ -46,6 +46,17 @@ public final class SampleCrm {
           CREATE TABLE contact_history (id SERIAL PRIMARY KEY, customer_id INT REFERENCES customers (id),
               occurred_on DATE, summary TEXT);
           CREATE TABLE opt_outs (customer_id INT REFERENCES customers (id), channel TEXT);
+          """);
+    }
+    crm.reset();
+    return crm;
+  }
+
+  /** Both people again with all their rows, as created (after a test erased some). */
+  public void reset() throws SQLException {
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      statement.execute("""
+          TRUNCATE opt_outs, contact_history, customers RESTART IDENTITY;
           INSERT INTO customers VALUES (1, '山田 太郎', 'taro.yamada@example.jp', '0300000000', '1980-04-01'),
               (2, '山田 太朗', 'taro.yamada@example.com', '0300000001', '1980-04-01');
           INSERT INTO contact_history (customer_id, occurred_on, summary) VALUES (1, '2026-01-10', '住所変更'),
@@ -53,7 +64,17 @@ public final class SampleCrm {
           INSERT INTO opt_outs VALUES (1, 'DM'), (2, 'EMAIL');
           """);
     }
-    return crm;
+  }
+
+  /** How many rows of a table belong to a customer (1: the requester 山田 太郎, 2: his namesake 山田 太朗). */
+  public int rowsOf(String table, int customerId) throws SQLException {
+    String column = table.equals("customers") ? "id" : "customer_id";
+    try (Connection connection = connect(); Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery(
+            "SELECT COUNT(*) FROM " + table + " WHERE " + column + " = " + customerId)) {
+      rows.next();
+      return rows.getInt(1);
+    }
   }
 
   public String jdbcUrl() {

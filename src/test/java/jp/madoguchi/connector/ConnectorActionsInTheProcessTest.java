@@ -1,0 +1,424 @@
+package jp.madoguchi.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import jp.madoguchi.correspondence.ConfirmedAddresses;
+import jp.madoguchi.correspondence.LetterKind;
+import jp.madoguchi.correspondence.OutboundLetter;
+import jp.madoguchi.correspondence.Outbox;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.handling.RequestProcessStarter;
+import jp.madoguchi.identity.IdentityVerificationProcess;
+import jp.madoguchi.inventory.DataCategory;
+import jp.madoguchi.inventory.HoldingSystem;
+import jp.madoguchi.inventory.Inventory;
+import jp.madoguchi.inventory.InventoryKind;
+import jp.madoguchi.inventory.Relationship;
+import jp.madoguchi.inventory.SearchKind;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.RequestType;
+import jp.madoguchi.request.VerifiedAddresses;
+import jp.madoguchi.search.SearchSheets;
+import jp.madoguchi.search.SystemSearches;
+import jp.madoguchi.support.ProcessDriver;
+import jp.madoguchi.support.SampleCrm;
+import jp.madoguchi.support.SignedShop;
+import jp.madoguchi.support.TestRequests;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Approved actions on the company's systems (issue 19, ADR 0034), against real systems: an erasure decided in full
+ * waits for a manager's approval, with nothing done on any system before; once approved, the SQL system (a
+ * PostgreSQL database of its own with two people of similar names) loses the person's rows and keeps the namesake's,
+ * the HTTP system served in this JVM answers "done", the manual system's owning group carries it out in its task,
+ * and the result letter lists every system with what was done. A failing system and an accepted action whose
+ * signed callback never comes become incidents without personal data; a callback that comes ends the wait.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConnectorActionsInTheProcessTest {
+
+  private static final String SHOP_SECRET = "act-shop-secret-2026";
+  private static final String PAPER_GROUP = "act-paper-team";
+
+  private static SampleCrm crm;
+  private static SignedShop shop;
+
+  @Autowired ProcessEngine engine;
+  @Autowired RequestRegister register;
+  @Autowired RequestProcessStarter starter;
+  @Autowired VerifiedAddresses verifiedAddresses;
+  @Autowired org.springframework.context.ApplicationContext context;
+  @Autowired Inventory inventory;
+  @Autowired SystemConnectors systems;
+  @Autowired SystemSearches searches;
+  @Autowired SearchSheets sheets;
+  @Autowired ConnectorCalls calls;
+  @Autowired Outbox outbox;
+  @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void connectors(DynamicPropertyRegistry properties) throws Exception {
+    crm = SampleCrm.create("madoguchi_act_");
+    shop = SignedShop.start(SHOP_SECRET, "{\"records\":{\"ACT_ORDERS\":[{\"order\":\"B-2002\",\"total\":4800}]}}",
+        "{\"status\":\"done\",\"count\":1}");
+    String c = "madoguchi.connectors.definitions[";
+    properties.add("camunda.bpm.process-engine-name", () -> "connectorActionsInTheProcess");
+    properties.add("ACT_TEST_CRM_PASSWORD", () -> SampleCrm.PASSWORD);
+    properties.add("ACT_TEST_SHOP_SECRET", () -> SHOP_SECRET);
+    properties.add(c + "0].code", () -> "act-crm");
+    properties.add(c + "0].kind", () -> "SQL");
+    properties.add(c + "0].sql.url", () -> crm.jdbcUrl());
+    properties.add(c + "0].sql.username", () -> SampleCrm.USER);
+    properties.add(c + "0].sql.password-env", () -> "ACT_TEST_CRM_PASSWORD");
+    properties.add(c + "0].sql.access.ACT_CUSTOMER", () ->
+        "SELECT id, name, email FROM customers WHERE lower(email) = :email ORDER BY id");
+    properties.add(c + "0].sql.access.ACT_CONTACTS", () ->
+        "SELECT h.occurred_on, h.summary FROM contact_history h JOIN customers c ON c.id = h.customer_id "
+            + "WHERE lower(c.email) = :email ORDER BY h.id");
+    properties.add(c + "0].sql.actions.ERASURE[0]", () ->
+        "DELETE FROM opt_outs WHERE customer_id IN (SELECT id FROM customers WHERE lower(email) = :email)");
+    properties.add(c + "0].sql.actions.ERASURE[1]", () ->
+        "DELETE FROM contact_history WHERE customer_id IN (SELECT id FROM customers WHERE lower(email) = :email)");
+    properties.add(c + "0].sql.actions.ERASURE[2]", () -> "DELETE FROM customers WHERE lower(email) = :email");
+    properties.add(c + "1].code", () -> "act-shop");
+    properties.add(c + "1].kind", () -> "HTTP");
+    properties.add(c + "1].http.base-url", () -> shop.baseUrl());
+    properties.add(c + "1].http.secret-env", () -> "ACT_TEST_SHOP_SECRET");
+    properties.add(c + "2].code", () -> "act-shop-hasty");
+    properties.add(c + "2].kind", () -> "HTTP");
+    properties.add(c + "2].http.base-url", () -> shop.baseUrl());
+    properties.add(c + "2].http.secret-env", () -> "ACT_TEST_SHOP_SECRET");
+    properties.add(c + "2].http.callback-within", () -> "PT1S");
+  }
+
+  @AfterAll
+  static void dropTheSystems() throws SQLException {
+    if (shop != null) {
+      shop.close();
+    }
+    if (crm != null) {
+      crm.drop();
+    }
+  }
+
+  @BeforeAll
+  void theInventory() {
+    for (String category : List.of("ACT_CUSTOMER", "ACT_CONTACTS", "ACT_ORDERS", "ACT_PAPER")) {
+      if (inventory.entry(InventoryKind.CATEGORIES, category).isEmpty()) {
+        inventory.create(new DataCategory(category, "顧客情報 " + category, "Customer data " + category, "氏名",
+            "Name", true, null, null, false, "5年", "Five years", "申込", "Applications",
+            List.of(Relationship.CUSTOMER)), "manager");
+      }
+    }
+    system("ACT_CRM", "顧客管理システム", "Customer database", List.of("ACT_CUSTOMER", "ACT_CONTACTS"),
+        "customer-service", "act-crm");
+    system("ACT_SHOP", "通販システム", "Online shop", List.of("ACT_ORDERS"), "customer-service", "act-shop");
+    system("ACT_PAPER", "申込書の保管庫", "Paper archive", List.of("ACT_PAPER"), PAPER_GROUP, null);
+    org.camunda.bpm.engine.IdentityService identities = engine.getIdentityService();
+    if (identities.createGroupQuery().groupId(PAPER_GROUP).count() == 0) {
+      org.camunda.bpm.engine.identity.Group group = identities.newGroup(PAPER_GROUP);
+      group.setName("Paper archive team");
+      identities.saveGroup(group);
+    }
+    if (identities.createUserQuery().userId("archivist").count() == 0) {
+      identities.saveUser(identities.newUser("archivist"));
+      identities.createMembership("archivist", PAPER_GROUP);
+    }
+  }
+
+  private void system(String code, String nameJa, String nameEn, List<String> categories, String group,
+      String connector) {
+    if (inventory.entry(InventoryKind.SYSTEMS, code).isEmpty()) {
+      inventory.create(new HoldingSystem(code, nameJa, nameEn, group, false, SearchKind.MANUAL, categories),
+          "manager");
+    }
+    systems.choose(code, connector, "manager");
+  }
+
+  @BeforeEach
+  void theSystemsAsTheyWere() throws SQLException {
+    init(engine);
+    crm.reset();
+    shop.mode("normal");
+    systems.choose("ACT_SHOP", "act-shop", "manager");
+  }
+
+  @AfterEach
+  void realClock() {
+    ProcessDriver.resetClock();
+  }
+
+  @Test
+  void anApprovedErasureRemovesThePersonsRowsGetsDoneFromTheShopAndTheLetterListsEverySystem() throws Exception {
+    DeskRequest request = decidedErasure();
+    ProcessDriver desk = new ProcessDriver(engine, request.reference());
+
+    // four eyes: while the manager has not approved, nothing is done on any system
+    Task approval = desk.task(PersonalDataRequestProcess.Elements.APPROVE_ACTION);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId()))
+        .extracting(IdentityLink::getGroupId).containsExactly("privacy-managers");
+    assertThat(crm.rowsOf("customers", 1)).isEqualTo(1);
+    assertThat(crm.rowsOf("contact_history", 1)).isEqualTo(2);
+    assertThat(calls.of(request.id())).extracting(ConnectorCalls.Call::operation).containsOnly("SEARCH");
+    assertThat(searches.actions(request.id())).isEmpty();
+
+    desk.complete(PersonalDataRequestProcess.Elements.APPROVE_ACTION, Map.of("managerApproval", "APPROVED"));
+
+    // the SQL system: the person's rows are gone, his namesake's stay
+    assertThat(crm.rowsOf("customers", 1)).isZero();
+    assertThat(crm.rowsOf("contact_history", 1)).isZero();
+    assertThat(crm.rowsOf("opt_outs", 1)).isZero();
+    assertThat(crm.rowsOf("customers", 2)).isEqualTo(1);
+    assertThat(crm.rowsOf("contact_history", 2)).isEqualTo(1);
+    assertThat(crm.rowsOf("opt_outs", 2)).isEqualTo(1);
+    // the HTTP system was asked to erase, signed, with the action's code
+    assertThat(shop.lastRequest().path("action").asText()).isEqualTo("ERASURE");
+    // every call recorded, without the data
+    assertThat(calls.of(request.id())).filteredOn(call -> !call.operation().equals("SEARCH"))
+        .extracting(ConnectorCalls.Call::systemCode, ConnectorCalls.Call::operation, ConnectorCalls.Call::outcome)
+        .containsExactlyInAnyOrder(tuple("ACT_CRM", "ERASURE", "DONE"), tuple("ACT_SHOP", "ERASURE", "DONE"));
+
+    // the manual system: its owning group carries it out in its task
+    Task byHand = desk.task(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND);
+    assertThat(byHand.getName()).startsWith("「申込書の保管庫」で対応(消去) / Carry out in Paper archive (erase)");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(byHand.getId()))
+        .extracting(IdentityLink::getGroupId).containsExactly(PAPER_GROUP);
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.APPROVE_ACTION)).isEmpty();
+    // a member of the group takes the task (the engine checks the group), then answers it; without an answer the
+    // task stays open. (Completed without a login: the coverage listener of this test reads the process
+    // definition as the logged-in user, which an owning group may not.)
+    engine.getIdentityService().setAuthentication("archivist", List.of(PAPER_GROUP));
+    try {
+      engine.getTaskService().claim(byHand.getId(), "archivist");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThatThrownBy(() -> engine.getTaskService().complete(byHand.getId(), Map.of()))
+        .hasMessageContaining("NOT_POSSIBLE");
+    engine.getTaskService().complete(byHand.getId(), Map.of("actionTaken", "DONE",
+        "actionNote", "申込書1枚をシュレッダーで廃棄"));
+    desk.runJobs();
+
+    // what was done, per system, in the search (its owner's record)
+    assertThat(searches.actions(request.id()))
+        .extracting(SystemSearches.SystemAction::code, SystemSearches.SystemAction::action,
+            SystemSearches.SystemAction::outcome, SystemSearches.SystemAction::count,
+            SystemSearches.SystemAction::actedBy)
+        .containsExactly(tuple("ACT_CRM", "ERASURE", "DONE", 4, "connector:act-crm"),
+            tuple("ACT_PAPER", "ERASURE", "DONE", null, "archivist"),
+            tuple("ACT_SHOP", "ERASURE", "DONE", 1, "connector:act-shop"));
+
+    // the result letter lists every system with what was done, read from the search, not from the engine
+    OutboundLetter letter = outbox.lettersOf(request.id()).stream()
+        .filter(l -> l.kind() == LetterKind.SUSPENSION_RESULT).findFirst().orElseThrow();
+    String text = pdfText(letter.id());
+    assertThat(text).contains("各システムでの対応", "顧客管理システム:ご本人のデータを消去いたしました(対象4件)",
+        "通販システム:ご本人のデータを消去いたしました(対象1件)", "申込書の保管庫:ご本人のデータを消去いたしました");
+    // nothing of the person, nor the group's note, in the engine's variables
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(approval.getProcessInstanceId())
+        .list().forEach(variable -> {
+          SampleCrm.assertNoPersonalData(String.valueOf(variable.getValue()));
+          assertThat(String.valueOf(variable.getValue())).doesNotContain("シュレッダー");
+        });
+  }
+
+  @Test
+  void aFailingActionBecomesAnIncidentWithoutPersonalDataAfterItsRetries() throws Exception {
+    DeskRequest request = decidedErasure();
+    ProcessDriver desk = new ProcessDriver(engine, request.reference());
+    shop.mode("failing");
+    engine.getTaskService().complete(desk.task(PersonalDataRequestProcess.Elements.APPROVE_ACTION).getId(),
+        Map.of("managerApproval", "APPROVED"));
+    firstAttempts(desk);
+
+    ManagementService management = engine.getManagementService();
+    Job failing = management.createJobQuery().processInstanceId(instanceOf(request))
+        .activityId(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_CONNECTOR).withException().singleResult();
+    assertThat(failing.getRetries()).isEqualTo(2);
+    for (int retry = 0; retry < 2; retry++) {
+      assertThatThrownBy(() -> management.executeJob(failing.getId())).isInstanceOf(RuntimeException.class);
+    }
+    Incident incident = engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(failing.getProcessInstanceId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_CONNECTOR);
+    assertThat(incident.getIncidentMessage()).contains("ACT_SHOP");
+    SampleCrm.assertNoPersonalData(incident.getIncidentMessage());
+    SampleCrm.assertNoPersonalData(management.getJobExceptionStacktrace(failing.getId()));
+    assertThat(calls.of(request.id())).filteredOn(call -> call.systemCode().equals("ACT_SHOP")
+        && call.operation().equals("ERASURE")).extracting(ConnectorCalls.Call::outcome).containsOnly("FAILED");
+    assertThat(searches.actions(request.id())).extracting(SystemSearches.SystemAction::code)
+        .doesNotContain("ACT_SHOP");
+  }
+
+  @Test
+  void anAcceptedActionWhoseCallbackNeverComesBecomesAnIncident() throws Exception {
+    systems.choose("ACT_SHOP", "act-shop-hasty", "manager");
+    DeskRequest request = decidedErasure();
+    ProcessDriver desk = new ProcessDriver(engine, request.reference());
+    shop.mode("accepting");
+    desk.complete(PersonalDataRequestProcess.Elements.APPROVE_ACTION, Map.of("managerApproval", "APPROVED"));
+    assertThat(searches.actions(request.id())).filteredOn(done -> done.code().equals("ACT_SHOP"))
+        .extracting(SystemSearches.SystemAction::outcome).containsExactly("ACCEPTED");
+
+    // five minutes later the desk looks: no callback within the connector's second
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(6))));
+    firstAttempts(desk);
+    ManagementService management = engine.getManagementService();
+    Job overdue = management.createJobQuery().processInstanceId(instanceOf(request))
+        .activityId(PersonalDataRequestProcess.Elements.CHECK_ACTION_OUTCOME).withException().singleResult();
+    for (int retry = 0; retry < 2; retry++) {
+      assertThatThrownBy(() -> management.executeJob(overdue.getId())).isInstanceOf(RuntimeException.class);
+    }
+    Incident incident = engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(overdue.getProcessInstanceId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo(PersonalDataRequestProcess.Elements.CHECK_ACTION_OUTCOME);
+    assertThat(incident.getIncidentMessage()).contains("ACT_SHOP", "no callback");
+    SampleCrm.assertNoPersonalData(incident.getIncidentMessage());
+    assertThat(calls.of(request.id())).extracting(ConnectorCalls.Call::outcome).contains("CALLBACK_OVERDUE");
+  }
+
+  @Test
+  void anAcceptedActionEndsWhenTheSystemsSignedCallbackCame() throws Exception {
+    DeskRequest request = decidedErasure();
+    ProcessDriver desk = new ProcessDriver(engine, request.reference());
+    shop.mode("accepting");
+    desk.complete(PersonalDataRequestProcess.Elements.APPROVE_ACTION, Map.of("managerApproval", "APPROVED"));
+    String handle = (String) engine.getRuntimeService().createVariableInstanceQuery()
+        .processInstanceIdIn(desk.task(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND)
+            .getProcessInstanceId())
+        .variableName(ConnectorVariables.CONNECTOR_HANDLE.name()).list().stream()
+        .filter(variable -> variable.getValue() != null).findFirst().orElseThrow().getValue();
+
+    // a first look finds no callback yet: the desk waits again
+    Instant now = Instant.now();
+    desk.clockAt(now.plus(Duration.ofMinutes(6)));
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instanceOf(request))
+        .activityId(PersonalDataRequestProcess.Elements.ACTION_OUTCOME_AWAITED).count()).isEqualTo(1);
+    // a callback signed with another secret is refused; the shop's own is taken
+    assertThat(callback("act-shop", handle, "{\"status\":\"done\",\"count\":2}", "not-the-secret"))
+        .isEqualTo(401);
+    assertThat(callback("act-shop", handle, "{\"status\":\"done\",\"count\":2}", SHOP_SECRET)).isEqualTo(204);
+    desk.clockAt(now.plus(Duration.ofMinutes(12)));
+
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instanceOf(request))
+        .activityId(PersonalDataRequestProcess.Elements.ACTION_OUTCOME_AWAITED).count()).isZero();
+    assertThat(searches.actions(request.id())).filteredOn(done -> done.code().equals("ACT_SHOP"))
+        .extracting(SystemSearches.SystemAction::outcome, SystemSearches.SystemAction::count)
+        .containsExactly(tuple("DONE", 2));
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND)).hasSize(1);
+  }
+
+  // ------------------------------------------------------------------------------------------------ helpers
+
+  /**
+   * A suspension-of-use request of the CRM's person, checked as a customer, verified, searched in the three
+   * systems (the paper archive by its group) and decided in full as an erasure: the manager's approval is open.
+   */
+  private DeskRequest decidedErasure() {
+    DeskRequest request = TestRequests.request(register).type(RequestType.SUSPENSION_OF_USE)
+        .principal(SampleCrm.TARO).register();
+    new ConfirmedAddresses(context).confirm(request.id());
+    starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true,
+        "entrustedData", "NONE", "requesterRelationship", "CUSTOMER"));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
+        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    for (Task search : desk.openTasks(PersonalDataRequestProcess.Elements.SEARCH_SYSTEM)) {
+      String system = (String) engine.getTaskService().getVariable(search.getId(), SearchSheets.SYSTEM_CODE);
+      boolean paper = system.equals("ACT_PAPER");
+      sheets.record(request.reference(), system, paper, paper ? "申込書 1枚" : null, "archivist",
+          List.of(searches.owningGroup(system)));
+    }
+    desk.runJobs();
+    assertThat(searches.withFindings(request.id())).contains("ACT_CRM", "ACT_SHOP", "ACT_PAPER");
+    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("dataFound", true));
+    desk.complete(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "FULL", "actionMeasure", "ERASURE",
+        "actionTakenNote", "各システムから会員データを消去します"));
+    return request;
+  }
+
+  private String instanceOf(DeskRequest request) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(request.reference())
+        .processDefinitionKey(PersonalDataRequestProcess.KEY).singleResult().getId();
+  }
+
+  /** The job executor's first attempt of every due job; a failing one is left for its retries. */
+  private void firstAttempts(ProcessDriver desk) {
+    for (int round = 0; round < 10; round++) {
+      List<Job> due = desk.dueJobs().stream().filter(job -> job.getExceptionMessage() == null).toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        try {
+          engine.getManagementService().executeJob(job.getId());
+        } catch (RuntimeException failed) {
+          // left for its retries
+        }
+      }
+    }
+  }
+
+  private int callback(String connector, String handle, String body, String secret) throws Exception {
+    String path = "/api/connectors/" + connector + "/callbacks/" + handle;
+    String timestamp = Signatures.timestamp(RequestRegister.now());
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json")
+        .header(Signatures.TIMESTAMP, timestamp)
+        .header(Signatures.SIGNATURE, Signatures.sign(secret, timestamp, path, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private String pdfText(long letterId) throws Exception {
+    byte[] pdf = jdbc.sql("SELECT pdf FROM letter_document WHERE letter_id = ?").param(letterId)
+        .query(byte[].class).single();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document).replaceAll("[\\s\\u3000]+", "");
+    }
+  }
+}
