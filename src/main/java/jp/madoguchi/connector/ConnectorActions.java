@@ -68,7 +68,7 @@ public class ConnectorActions {
           yield new Outcome(Status.ACCEPTED, null, handle);
         }
         case EXTERNAL_TASK -> throw new ConnectorFailure("System " + systemCode + " (connector " + code
-            + "): actions through external-task workers are not supported yet; the owning group acts by hand");
+            + ") acts through its worker: its action is handed out, not called");
       };
       calls.record(actor, requestId, systemCode, code, action.name(), outcome.count(), outcome.status().name(),
           null);
@@ -81,22 +81,47 @@ public class ConnectorActions {
     }
   }
 
-  /** How the model acts on a system: {@code CONNECTOR}, or {@code MANUAL} for its owning group. */
+  /**
+   * How the model acts on a system: {@code CONNECTOR} (the desk calls it), {@code EXTERNAL_TASK} (its worker), or
+   * {@code MANUAL} for its owning group.
+   */
   public static final String BY_CONNECTOR = "CONNECTOR";
+  public static final String BY_WORKER = "EXTERNAL_TASK";
   public static final String BY_HAND = "MANUAL";
 
   /**
+   * Hands an approved action to an external-task system's worker: a one-time handle (the worker fetches the
+   * person's identifiers with it once, then reports the outcome with it, both signed), recorded as handed out and
+   * published as ACCEPTED until the worker reports.
+   *
+   * @throws ConnectorFailure when the system is not acted on through an external task
+   */
+  public ConnectorSearches.ExternalWork handOut(long requestId, String systemCode, Action action, String actor) {
+    Target target = searches.target(requestId, systemCode);
+    String code = target.connector().code();
+    if (target.connector().kind() != ConnectorKind.EXTERNAL_TASK) {
+      throw new ConnectorFailure("System " + systemCode + " (connector " + code
+          + ") is not acted on through an external task");
+    }
+    String handle = handles.issue(requestId, systemCode, code, action.name());
+    calls.record(actor, requestId, systemCode, code, action.name(), null, "HANDED_OUT", null);
+    events.publishEvent(new SystemActedOn(requestId, systemCode, code, action.name(), null,
+        Status.ACCEPTED.name()));
+    return new ConnectorSearches.ExternalWork(target.connector().settings().getExternalTask().getTopic(), handle);
+  }
+
+  /**
    * How the model carries out the action on a system ({@code systemActionKind}): {@code CONNECTOR} when its
-   * connector can (an HTTP system; an SQL system with statements for this action), else {@code MANUAL}: the owning
-   * group acts, also for a system without a connector, with a connector no longer configured, with an SQL connector
-   * that has no statements for the action, or searched by an external-task worker (actions through workers are
-   * not built yet, ADR 0034).
+   * connector can (an HTTP system; an SQL system with statements for this action), {@code EXTERNAL_TASK} for a
+   * system whose worker pulls its work, else {@code MANUAL}: the owning group acts, also for a system without a
+   * connector, with a connector no longer configured, or with an SQL connector that has no statements for the
+   * action (ADR 0034).
    */
   public String actionKind(String systemCode, Action action) {
     return searches.connectorOf(systemCode).map(connector -> switch (connector.kind()) {
       case HTTP -> BY_CONNECTOR;
       case SQL -> SqlSystems.statements(connector, action).isEmpty() ? BY_HAND : BY_CONNECTOR;
-      case EXTERNAL_TASK -> BY_HAND;
+      case EXTERNAL_TASK -> BY_WORKER;
     }).orElse(BY_HAND);
   }
 
@@ -109,8 +134,8 @@ public class ConnectorActions {
    * An accepted action's state for the model's wait: true when the system called back "done", false while its
    * callback may still come.
    *
-   * @throws ConnectorFailure when the system called back "failed", or its callback did not come within the
-   *     connector's {@code callback-within}: the model's job becomes an incident
+   * @throws ConnectorFailure when the system (or its worker) reported "failed", or the report did not come within
+   *     the connector's {@code callback-within}: the model's job becomes an incident
    */
   public boolean awaitDone(String handle) {
     ConnectorHandles.Handle found = handles.find(handle)
@@ -123,7 +148,9 @@ public class ConnectorActions {
       return true;
     }
     java.time.Duration within = definitions.find(found.connectorCode())
-        .map(d -> d.settings().getHttp().getCallbackWithin()).orElse(java.time.Duration.ZERO);
+        .map(d -> d.kind() == ConnectorKind.EXTERNAL_TASK ? d.settings().getExternalTask().getOutcomeWithin()
+            : d.settings().getHttp().getCallbackWithin())
+        .orElse(java.time.Duration.ZERO);
     if (found.issuedAt().toInstant().plus(within).isBefore(jp.madoguchi.request.RequestRegister.now())) {
       calls.record(jp.madoguchi.request.RequestRegister.SYSTEM_ACTOR, found.requestId(), found.systemCode(),
           found.connectorCode(), found.operation(), null, "CALLBACK_OVERDUE", null);

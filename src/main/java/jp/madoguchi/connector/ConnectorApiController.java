@@ -31,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  *       identifiers, once; the fetch is recorded in the request's history.</li>
  *   <li>{@code POST /api/connectors/worker/results/{handle}}: the worker posts what it found,
  *       {@code {"records": {"<category>": [ ... ]}}}, once, after fetching the identifiers.</li>
+ *   <li>{@code POST /api/connectors/worker/outcomes/{handle}}: the worker reports an approved action it was handed
+ *       ({@code {"status": "done", "count": n}} or {@code {"status": "failed"}}), once, after fetching the
+ *       identifiers (ADR 0034).</li>
  * </ul>
  */
 @RestController
@@ -103,7 +106,7 @@ class ConnectorApiController {
   @Transactional
   public ResponseEntity<Void> results(@PathVariable String handle, @RequestBody String body,
       HttpServletRequest request) throws Exception {
-    Optional<Handle> found = handles.find(handle);
+    Optional<Handle> found = handles.find(handle).filter(h -> ConnectorSearches.SEARCH.equals(h.operation()));
     Optional<Definition> connector = found.flatMap(h -> worker(h));
     if (connector.isEmpty() || !signed(connector.get(),
         connector.get().settings().getExternalTask().getReplayWindow(), request, body)) {
@@ -126,9 +129,33 @@ class ConnectorApiController {
     return ResponseEntity.noContent().build();
   }
 
+  @PostMapping("/api/connectors/worker/outcomes/{handle}")
+  @Transactional
+  public ResponseEntity<Void> outcome(@PathVariable String handle, @RequestBody String body,
+      HttpServletRequest request) throws Exception {
+    Optional<Handle> found = handles.find(handle).filter(h -> !ConnectorSearches.SEARCH.equals(h.operation()));
+    Optional<Definition> connector = found.flatMap(h -> worker(h));
+    if (connector.isEmpty() || !signed(connector.get(),
+        connector.get().settings().getExternalTask().getReplayWindow(), request, body)) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+    }
+    JsonNode answer = json.readTree(body);
+    String outcome = "done".equals(answer.path("status").asText()) ? "DONE" : "FAILED";
+    Integer count = answer.path("count").isNumber() ? answer.path("count").asInt() : null;
+    Handle h = found.get();
+    if (!handles.complete(handle, outcome, count, null, true)) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).build();
+    }
+    calls.record("connector:" + h.connectorCode(), h.requestId(), h.systemCode(), h.connectorCode(), h.operation(),
+        count, outcome, null);
+    events.publishEvent(new SystemActedOn(h.requestId(), h.systemCode(), h.connectorCode(), h.operation(), count,
+        outcome));
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The external-task connector that owns the handle (its search, or an approved action handed to its worker). */
   private Optional<Definition> worker(Handle handle) {
-    return definitions.find(handle.connectorCode()).filter(d -> d.kind() == ConnectorKind.EXTERNAL_TASK)
-        .filter(d -> ConnectorSearches.SEARCH.equals(handle.operation()));
+    return definitions.find(handle.connectorCode()).filter(d -> d.kind() == ConnectorKind.EXTERNAL_TASK);
   }
 
   private static boolean signed(Definition connector, Duration window, HttpServletRequest request, String body) {

@@ -227,6 +227,19 @@ public class ConnectorProperties {
     /** The environment variable that holds the secret the worker signs its calls to the desk with. */
     private String secretEnv;
     private Duration replayWindow = Duration.ofMinutes(5);
+    /**
+     * How long a worker may take to report an approved action's outcome (ADR 0034); later, waiting for it is a
+     * failure (an incident).
+     */
+    private Duration outcomeWithin = Duration.ofHours(24);
+
+    public Duration getOutcomeWithin() {
+      return outcomeWithin;
+    }
+
+    public void setOutcomeWithin(Duration outcomeWithin) {
+      this.outcomeWithin = outcomeWithin;
+    }
 
     public String getTopic() {
       return topic;

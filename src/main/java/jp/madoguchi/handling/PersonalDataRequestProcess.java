@@ -69,9 +69,16 @@ public final class PersonalDataRequestProcess {
     public static final String ACT_ON_SYSTEMS = "SubProcess_ActOnSystem";
     /** The action through the system's connector (asynchronous, retried, then an incident). */
     public static final String ACT_ON_SYSTEM_BY_CONNECTOR = "Task_ActOnSystemByConnector";
+    /** An external-task system: a one-time handle for its worker, with the action (asynchronous, retried). */
+    public static final String HAND_OUT_SYSTEM_ACTION = "Task_HandOutSystemAction";
+    /** The external task the system's worker fetches; it reports the outcome through the desk's signed endpoint. */
+    public static final String ACT_ON_SYSTEM_BY_WORKER = "Task_ActOnSystemByWorker";
     /** The wait between two looks at an accepted action's callback. */
     public static final String ACTION_OUTCOME_AWAITED = "Event_ActionOutcomeAwaited";
-    /** Looks whether the accepted action's callback came (an incident once its configured time passed). */
+    /**
+     * Looks whether the accepted action's callback (or the worker's report) came: an incident when it reported a
+     * failure, or once its configured time passed.
+     */
     public static final String CHECK_ACTION_OUTCOME = "Task_CheckActionOutcome";
     /** "Carry out in X": the owning group's task for a manual system, and for every system of a decision in part. */
     public static final String ACT_ON_SYSTEM_BY_HAND = "Task_ActOnSystemByHand";

@@ -43,6 +43,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -69,7 +70,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * waits for a manager's approval, with nothing done on any system before; once approved, the SQL system (a
  * PostgreSQL database of its own with two people of similar names) loses the person's rows and keeps the namesake's,
  * the HTTP system served in this JVM answers "done", the manual system's owning group carries it out in its task,
- * and the result letter lists every system with what was done. A failing system and an accepted action whose
+ * the external-task system's worker fetches the action with its one-time handle and reports it through the desk's
+ * signed endpoint, and the result letter lists every system with what was done. A failing system and an accepted action whose
  * signed callback never comes become incidents without personal data; a callback that comes ends the wait.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -80,6 +82,8 @@ class ConnectorActionsInTheProcessTest {
 
   private static final String SHOP_SECRET = "act-shop-secret-2026";
   private static final String PAPER_GROUP = "act-paper-team";
+  private static final String WORKER_SECRET = "act-worker-secret-2026";
+  private static final String WORKER_TOPIC = "act-loyalty";
 
   private static SampleCrm crm;
   private static SignedShop shop;
@@ -94,6 +98,7 @@ class ConnectorActionsInTheProcessTest {
   @Autowired SystemSearches searches;
   @Autowired SearchSheets sheets;
   @Autowired ConnectorCalls calls;
+  @Autowired ConnectorHandles handles;
   @Autowired Outbox outbox;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
@@ -131,6 +136,11 @@ class ConnectorActionsInTheProcessTest {
     properties.add(c + "2].http.base-url", () -> shop.baseUrl());
     properties.add(c + "2].http.secret-env", () -> "ACT_TEST_SHOP_SECRET");
     properties.add(c + "2].http.callback-within", () -> "PT1S");
+    properties.add("ACT_TEST_WORKER_SECRET", () -> WORKER_SECRET);
+    properties.add(c + "3].code", () -> "act-worker");
+    properties.add(c + "3].kind", () -> "EXTERNAL_TASK");
+    properties.add(c + "3].external-task.topic", () -> WORKER_TOPIC);
+    properties.add(c + "3].external-task.secret-env", () -> "ACT_TEST_WORKER_SECRET");
   }
 
   @AfterAll
@@ -145,7 +155,7 @@ class ConnectorActionsInTheProcessTest {
 
   @BeforeAll
   void theInventory() {
-    for (String category : List.of("ACT_CUSTOMER", "ACT_CONTACTS", "ACT_ORDERS", "ACT_PAPER")) {
+    for (String category : List.of("ACT_CUSTOMER", "ACT_CONTACTS", "ACT_ORDERS", "ACT_LOYALTY", "ACT_PAPER")) {
       if (inventory.entry(InventoryKind.CATEGORIES, category).isEmpty()) {
         inventory.create(new DataCategory(category, "顧客情報 " + category, "Customer data " + category, "氏名",
             "Name", true, null, null, false, "5年", "Five years", "申込", "Applications",
@@ -155,6 +165,8 @@ class ConnectorActionsInTheProcessTest {
     system("ACT_CRM", "顧客管理システム", "Customer database", List.of("ACT_CUSTOMER", "ACT_CONTACTS"),
         "customer-service", "act-crm");
     system("ACT_SHOP", "通販システム", "Online shop", List.of("ACT_ORDERS"), "customer-service", "act-shop");
+    system("ACT_LOYALTY", "ポイントシステム", "Loyalty points", List.of("ACT_LOYALTY"), "customer-service",
+        "act-worker");
     system("ACT_PAPER", "申込書の保管庫", "Paper archive", List.of("ACT_PAPER"), PAPER_GROUP, null);
     org.camunda.bpm.engine.IdentityService identities = engine.getIdentityService();
     if (identities.createGroupQuery().groupId(PAPER_GROUP).count() == 0) {
@@ -218,7 +230,23 @@ class ConnectorActionsInTheProcessTest {
     // every call recorded, without the data
     assertThat(calls.of(request.id())).filteredOn(call -> !call.operation().equals("SEARCH"))
         .extracting(ConnectorCalls.Call::systemCode, ConnectorCalls.Call::operation, ConnectorCalls.Call::outcome)
-        .containsExactlyInAnyOrder(tuple("ACT_CRM", "ERASURE", "DONE"), tuple("ACT_SHOP", "ERASURE", "DONE"));
+        .containsExactlyInAnyOrder(tuple("ACT_CRM", "ERASURE", "DONE"), tuple("ACT_SHOP", "ERASURE", "DONE"),
+            tuple("ACT_LOYALTY", "ERASURE", "HANDED_OUT"));
+
+    // the external-task system: its worker fetches the action with its handle, the identifiers once, and reports
+    LockedExternalTask work = workerTask(request, true);
+    assertThat(work.getVariables()).containsEntry("connectorAction", "ERASURE").containsKey("connectorHandle");
+    SampleCrm.assertNoPersonalData(work.getVariables().toString());
+    String handle = (String) work.getVariables().get("connectorHandle");
+    HttpResponse<String> identifiers = signedByTheWorker("GET", "/api/connectors/worker/identifiers/" + handle, "");
+    assertThat(identifiers.statusCode()).isEqualTo(200);
+    assertThat(identifiers.body()).contains("taro.yamada@example.jp");
+    assertThat(signedByTheWorker("POST", "/api/connectors/worker/results/" + handle, "{\"records\":{}}")
+        .statusCode()).as("an action's handle posts no search results").isEqualTo(401);
+    assertThat(signedByTheWorker("POST", "/api/connectors/worker/outcomes/" + handle,
+        "{\"status\":\"done\",\"count\":1}").statusCode()).isEqualTo(204);
+    engine.getExternalTaskService().complete(work.getId(), "act-worker");
+    desk.runJobs();
 
     // the manual system: its owning group carries it out in its task
     Task byHand = desk.task(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND);
@@ -247,6 +275,7 @@ class ConnectorActionsInTheProcessTest {
             SystemSearches.SystemAction::outcome, SystemSearches.SystemAction::count,
             SystemSearches.SystemAction::actedBy)
         .containsExactly(tuple("ACT_CRM", "ERASURE", "DONE", 4, "connector:act-crm"),
+            tuple("ACT_LOYALTY", "ERASURE", "DONE", 1, "connector:act-worker"),
             tuple("ACT_PAPER", "ERASURE", "DONE", null, "archivist"),
             tuple("ACT_SHOP", "ERASURE", "DONE", 1, "connector:act-shop"));
 
@@ -255,7 +284,7 @@ class ConnectorActionsInTheProcessTest {
         .filter(l -> l.kind() == LetterKind.SUSPENSION_RESULT).findFirst().orElseThrow();
     String text = pdfText(letter.id());
     assertThat(text).contains("各システムでの対応", "顧客管理システム:ご本人のデータを消去いたしました(対象4件)",
-        "通販システム:ご本人のデータを消去いたしました(対象1件)", "申込書の保管庫:ご本人のデータを消去いたしました");
+        "通販システム:ご本人のデータを消去いたしました(対象1件)", "ポイントシステム:ご本人のデータを消去いたしました(対象1件)", "申込書の保管庫:ご本人のデータを消去いたしました");
     // nothing of the person, nor the group's note, in the engine's variables
     engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(approval.getProcessInstanceId())
         .list().forEach(variable -> {
@@ -329,7 +358,8 @@ class ConnectorActionsInTheProcessTest {
         .processInstanceIdIn(desk.task(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND)
             .getProcessInstanceId())
         .variableName(ConnectorVariables.CONNECTOR_HANDLE.name()).list().stream()
-        .filter(variable -> variable.getValue() != null).findFirst().orElseThrow().getValue();
+        .map(variable -> (String) variable.getValue()).filter(value -> value != null
+            && handles.find(value).orElseThrow().systemCode().equals("ACT_SHOP")).findFirst().orElseThrow();
 
     // a first look finds no callback yet: the desk waits again
     Instant now = Instant.now();
@@ -356,7 +386,7 @@ class ConnectorActionsInTheProcessTest {
    * A suspension-of-use request of the CRM's person, checked as a customer, verified, searched in the three
    * systems (the paper archive by its group) and decided in full as an erasure: the manager's approval is open.
    */
-  private DeskRequest decidedErasure() {
+  private DeskRequest decidedErasure() throws Exception {
     DeskRequest request = TestRequests.request(register).type(RequestType.SUSPENSION_OF_USE)
         .principal(SampleCrm.TARO).register();
     new ConfirmedAddresses(context).confirm(request.id());
@@ -373,8 +403,17 @@ class ConnectorActionsInTheProcessTest {
       sheets.record(request.reference(), system, paper, paper ? "申込書 1枚" : null, "archivist",
           List.of(searches.owningGroup(system)));
     }
+    LockedExternalTask search = workerTask(request, false);
+    String handle = (String) search.getVariables().get("connectorHandle");
+    assertThat(signedByTheWorker("GET", "/api/connectors/worker/identifiers/" + handle, "").statusCode())
+        .isEqualTo(200);
+    assertThat(signedByTheWorker("POST", "/api/connectors/worker/outcomes/" + handle, "{\"status\":\"done\"}")
+        .statusCode()).as("a search's handle reports no action").isEqualTo(401);
+    assertThat(signedByTheWorker("POST", "/api/connectors/worker/results/" + handle,
+        "{\"records\":{\"ACT_LOYALTY\":[{\"points\":50}]}}").statusCode()).isEqualTo(204);
+    engine.getExternalTaskService().complete(search.getId(), "act-worker");
     desk.runJobs();
-    assertThat(searches.withFindings(request.id())).contains("ACT_CRM", "ACT_SHOP", "ACT_PAPER");
+    assertThat(searches.withFindings(request.id())).contains("ACT_CRM", "ACT_SHOP", "ACT_LOYALTY", "ACT_PAPER");
     desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("dataFound", true));
     desk.complete(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "FULL", "actionMeasure", "ERASURE",
         "actionTakenNote", "各システムから会員データを消去します"));
@@ -401,6 +440,24 @@ class ConnectorActionsInTheProcessTest {
         }
       }
     }
+  }
+
+  /** The worker fetches its topic: the request's search, or the approved action handed to it. */
+  private LockedExternalTask workerTask(DeskRequest request, boolean action) {
+    return engine.getExternalTaskService().fetchAndLock(20, "act-worker").topic(WORKER_TOPIC, 60_000).execute()
+        .stream().filter(task -> request.reference().equals(task.getBusinessKey())
+            && action == (task.getVariables().get("connectorAction") != null))
+        .findFirst().orElseThrow();
+  }
+
+  private HttpResponse<String> signedByTheWorker(String method, String path, String body) throws Exception {
+    String timestamp = Signatures.timestamp(RequestRegister.now());
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json")
+        .header(Signatures.TIMESTAMP, timestamp)
+        .header(Signatures.SIGNATURE, Signatures.sign(WORKER_SECRET, timestamp, path, body))
+        .method(method, "GET".equals(method) ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private int callback(String connector, String handle, String body, String secret) throws Exception {
