@@ -2,7 +2,9 @@
 """An external-task worker for a Madoguchi connector (docs/operations.md#an-external-task-system).
 
 It fetches its topic from the engine, gets the person's identifiers from the desk with the task's one-time handle,
-searches its own system, posts the records to the desk and completes the task. Standard library only.
+and then either searches its own system and posts the records (a search: no connectorAction), or carries out the
+action a manager approved (connectorAction ERASURE, CORRECTION or SUSPENSION) and reports the outcome; then it
+completes the task. Standard library only.
 
 Environment: MADOGUCHI_URL (e.g. https://desk.internal), WORKER_USER / WORKER_PASSWORD (its Camunda user),
 WORKER_TOPIC (e.g. search-legacy-crm), WORKER_SECRET (the connector's secret, as in secret-env).
@@ -49,15 +51,25 @@ def search_own_system(identifiers):
     return {"LEGACY_CUSTOMER": [{"customerNo": "C-1", "email": identifiers["email"]}]} if identifiers["email"] else {}
 
 
+def act_on_own_system(action, identifiers):
+    """Replace with the system's own erasure, correction or suspension; return how many records it changed."""
+    return 1 if identifiers["email"] else 0
+
+
 def work_once():
     tasks = engine("/external-task/fetchAndLock", {
         "workerId": WORKER_ID, "maxTasks": 1, "asyncResponseTimeout": 30000,
-        "topics": [{"topicName": TOPIC, "lockDuration": 300000, "variables": ["connectorHandle"]}]})
+        "topics": [{"topicName": TOPIC, "lockDuration": 300000, "variables": ["connectorHandle", "connectorAction"]}]})
     for task in tasks:
         handle = task["variables"]["connectorHandle"]["value"]
         try:
             identifiers = desk("GET", f"/api/connectors/worker/identifiers/{handle}")["identifiers"]
-            desk("POST", f"/api/connectors/worker/results/{handle}", {"records": search_own_system(identifiers)})
+            action = task["variables"].get("connectorAction", {}).get("value")
+            if action is None:
+                desk("POST", f"/api/connectors/worker/results/{handle}", {"records": search_own_system(identifiers)})
+            else:
+                count = act_on_own_system(action, identifiers)
+                desk("POST", f"/api/connectors/worker/outcomes/{handle}", {"status": "done", "count": count})
             engine(f"/external-task/{task['id']}/complete", {"workerId": WORKER_ID})
         except (urllib.error.URLError, KeyError) as failure:
             # no personal data in the message: it becomes the engine's incident
