@@ -380,13 +380,39 @@ class ConnectorActionsInTheProcessTest {
     assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND)).hasSize(1);
   }
 
+  @Test
+  void aDecisionInPartIsCarriedOutByTheOwningGroupOfEverySystemOnceItsRefusalIsApproved() throws Exception {
+    DeskRequest request = investigated();
+    ProcessDriver desk = new ProcessDriver(engine, request.reference());
+    desk.complete(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "PARTIAL", "actionMeasure",
+        "ERASURE", "refusalGrounds", List.of("STATUTORY_CONDITION_NOT_MET"), "refusalReasons",
+        "ご利用中の契約に必要な情報は消去の要件に当たりません", "actionTakenNote", "契約に関係しない連絡先だけを消去します"));
+    assertThat(desk.openTasks(PersonalDataRequestProcess.Elements.APPROVE_ACTION)).isEmpty();
+    desk.complete(PersonalDataRequestProcess.Elements.APPROVE_REFUSAL, Map.of("managerApproval", "APPROVED"));
+
+    // connectors act on the whole person: the approved part is carried out by each system's owning group
+    List<Task> byHand = desk.openTasks(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND);
+    assertThat(byHand).extracting(task -> engine.getTaskService().getVariable(task.getId(), "systemCode"))
+        .containsExactlyInAnyOrder("ACT_CRM", "ACT_SHOP", "ACT_LOYALTY", "ACT_PAPER");
+    assertThat(crm.rowsOf("customers", 1)).isEqualTo(1);
+    assertThat(calls.of(request.id())).extracting(ConnectorCalls.Call::operation).containsOnly("SEARCH");
+    Task crmTask = byHand.stream().filter(task -> "ACT_CRM".equals(
+        engine.getTaskService().getVariable(task.getId(), "systemCode"))).findFirst().orElseThrow();
+    engine.getTaskService().complete(crmTask.getId(), Map.of("actionTaken", "NOT_POSSIBLE",
+        "actionNote", "契約中のため対象外"));
+    assertThat(searches.actions(request.id())).singleElement().satisfies(done -> {
+      assertThat(done.code()).isEqualTo("ACT_CRM");
+      assertThat(done.outcome()).isEqualTo("NOT_POSSIBLE");
+    });
+  }
+
   // ------------------------------------------------------------------------------------------------ helpers
 
   /**
-   * A suspension-of-use request of the CRM's person, checked as a customer, verified, searched in the three
-   * systems (the paper archive by its group) and decided in full as an erasure: the manager's approval is open.
+   * A suspension-of-use request of the CRM's person, checked as a customer, verified, searched in the four systems
+   * (the worker's by its worker, the paper archive by its group) and investigated: the decision is open.
    */
-  private DeskRequest decidedErasure() throws Exception {
+  private DeskRequest investigated() throws Exception {
     DeskRequest request = TestRequests.request(register).type(RequestType.SUSPENSION_OF_USE)
         .principal(SampleCrm.TARO).register();
     new ConfirmedAddresses(context).confirm(request.id());
@@ -415,8 +441,14 @@ class ConnectorActionsInTheProcessTest {
     desk.runJobs();
     assertThat(searches.withFindings(request.id())).contains("ACT_CRM", "ACT_SHOP", "ACT_LOYALTY", "ACT_PAPER");
     desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("dataFound", true));
-    desk.complete(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "FULL", "actionMeasure", "ERASURE",
-        "actionTakenNote", "各システムから会員データを消去します"));
+    return request;
+  }
+
+  /** {@link #investigated()}, decided in full as an erasure: the manager's approval is open. */
+  private DeskRequest decidedErasure() throws Exception {
+    DeskRequest request = investigated();
+    new ProcessDriver(engine, request.reference()).complete(PersonalDataRequestProcess.Elements.DECIDE,
+        Map.of("decision", "FULL", "actionMeasure", "ERASURE", "actionTakenNote", "各システムから会員データを消去します"));
     return request;
   }
 
