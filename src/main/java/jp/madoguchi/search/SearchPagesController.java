@@ -49,6 +49,8 @@ class SearchPagesController {
     model.addAttribute("request", request);
     model.addAttribute("plan", searches.plan(request.id()));
     model.addAttribute("connectorFailures", connectorFailures(request.id()));
+    model.addAttribute("actions", searches.actions(request.id()).stream()
+        .collect(java.util.stream.Collectors.toMap(SystemSearches.SystemAction::code, done -> done)));
     model.addAttribute("systems", searches.allSystems());
     model.addAttribute("specific", request.personalInformationKind() == PersonalInformationKind.SPECIFIC);
     model.addAttribute("error", error);

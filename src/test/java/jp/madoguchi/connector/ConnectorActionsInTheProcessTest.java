@@ -279,6 +279,14 @@ class ConnectorActionsInTheProcessTest {
             tuple("ACT_PAPER", "ERASURE", "DONE", null, "archivist"),
             tuple("ACT_SHOP", "ERASURE", "DONE", 1, "connector:act-shop"));
 
+    // the search page shows it per system
+    jp.madoguchi.intake.PageClient.Page page = jp.madoguchi.intake.PageClient.loggedIn(port, "desk",
+        "desk-demo-2026").get("/desk/requests/" + request.reference() + "/search-plan");
+    assertThat(page.document().select("[data-system=ACT_CRM] .system-action").text())
+        .contains("消去: 実施済み", "4 件", "connector:act-crm");
+    assertThat(page.document().select("[data-system=ACT_PAPER] .system-action").text())
+        .contains("消去: 実施済み", "archivist");
+
     // the result letter lists every system with what was done, read from the search, not from the engine
     OutboundLetter letter = outbox.lettersOf(request.id()).stream()
         .filter(l -> l.kind() == LetterKind.SUSPENSION_RESULT).findFirst().orElseThrow();
