@@ -412,6 +412,15 @@ class ConnectorActionsInTheProcessTest {
       assertThat(done.code()).isEqualTo("ACT_CRM");
       assertThat(done.outcome()).isEqualTo("NOT_POSSIBLE");
     });
+    for (Task task : desk.openTasks(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND)) {
+      engine.getTaskService().complete(task.getId(), Map.of("actionTaken", "DONE"));
+    }
+    desk.runJobs();
+
+    OutboundLetter letter = outbox.lettersOf(request.id()).stream()
+        .filter(l -> l.kind() == LetterKind.SUSPENSION_RESULT).findFirst().orElseThrow();
+    assertThat(pdfText(letter.id())).contains("ご請求のうち対応することといたしました部分について",
+        "顧客管理システム:措置を実施することができませんでした", "通販システム:ご本人のデータを消去いたしました");
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
