@@ -19,6 +19,14 @@ public class ConnectorActions {
 
   public enum Status { DONE, ACCEPTED }
 
+  /**
+   * How the model acts on a system: {@code CONNECTOR} (the desk calls it), {@code EXTERNAL_TASK} (its worker), or
+   * {@code MANUAL} for its owning group.
+   */
+  public static final String BY_CONNECTOR = "CONNECTOR";
+  public static final String BY_WORKER = "EXTERNAL_TASK";
+  public static final String BY_HAND = "MANUAL";
+
   private final ConnectorSearches searches;
   private final SqlSystems sql;
   private final HttpSystems http;
@@ -80,14 +88,6 @@ public class ConnectorActions {
       throw failure;
     }
   }
-
-  /**
-   * How the model acts on a system: {@code CONNECTOR} (the desk calls it), {@code EXTERNAL_TASK} (its worker), or
-   * {@code MANUAL} for its owning group.
-   */
-  public static final String BY_CONNECTOR = "CONNECTOR";
-  public static final String BY_WORKER = "EXTERNAL_TASK";
-  public static final String BY_HAND = "MANUAL";
 
   /**
    * Hands an approved action to an external-task system's worker: a one-time handle (the worker fetches the
