@@ -3,6 +3,7 @@ package jp.madoguchi.search;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import jp.madoguchi.connector.ConnectorVariables;
 import jp.madoguchi.inventory.HoldingSystem;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
@@ -26,8 +27,12 @@ public class SearchSheets {
   public static final String SYSTEM_CODE = "systemCode";
   /** The search task's id in the model. */
   public static final String SEARCH_TASK = "Task_SearchSystem";
+  /** The owning group's "Carry out in X" task's id in the model (ADR 0034). */
+  static final String ACT_TASK = "Task_ActOnSystemByHand";
 
   static final String VIEWED = "SEARCH_SHEET_VIEWED";
+  /** The decider's reasons for what a decision does not grant, a note of the register (form {@code decide-on-request}). */
+  private static final String REFUSAL_REASONS = "refusalReasons";
   static final String RECORDED = "SEARCH_FINDING_RECORDED";
 
   private final RequestRegister requests;
@@ -44,9 +49,19 @@ public class SearchSheets {
   public record Identifiers(String name, String nameKana, java.time.LocalDate birthDate, String email,
       String phone) {}
 
-  /** What the sheet shows. */
+  /**
+   * The approved action the owning group is to carry out in this system while its "Carry out in X" task is open
+   * (ADR 0034): the measure, what the requester asked for (what to correct, which data), and for a decision in part
+   * what is not carried out and why, as the decider wrote it. The group cannot open the request file; this is what
+   * they need of it.
+   *
+   * @param action ERASURE, CORRECTION or SUSPENSION
+   */
+  public record ActionToCarryOut(String action, boolean inPart, String requested, String notCarriedOut) {}
+
+  /** What the sheet shows; {@code action} only while the system's "Carry out in X" task is open. */
   public record Sheet(String reference, HoldingSystem system, Identifiers identifiers,
-      SystemSearches.SystemRow row) {}
+      SystemSearches.SystemRow row, ActionToCarryOut action) {}
 
   /** The step's name; the desk's task presentation adds the reference and type ("... - MDG-2026-000123 (開示)"). */
   static String taskName(HoldingSystem system, String reference) {
@@ -61,7 +76,7 @@ public class SearchSheets {
       DeskRequest.Party person = request.principal();
       return new Sheet(request.reference(), searches.system(systemCode).orElseThrow(),
           new Identifiers(person.name(), person.nameKana(), person.birthDate(), person.email(), person.phone()),
-          row(request.id(), systemCode));
+          row(request.id(), systemCode), actionToCarryOut(request, systemCode));
     });
   }
 
@@ -81,6 +96,20 @@ public class SearchSheets {
       }
     });
     return allowed.isPresent();
+  }
+
+  private ActionToCarryOut actionToCarryOut(DeskRequest request, String systemCode) {
+    for (Task task : tasks.createTaskQuery().taskDefinitionKey(ACT_TASK)
+        .processInstanceBusinessKey(request.reference()).list()) {
+      if (systemCode.equals(tasks.getVariable(task.getId(), SYSTEM_CODE))) {
+        String action = (String) tasks.getVariable(task.getId(), ConnectorVariables.CONNECTOR_ACTION.name());
+        boolean inPart = Boolean.TRUE.equals(tasks.getVariable(task.getId(),
+            ConnectorVariables.ACTION_IN_PART.name()));
+        return new ActionToCarryOut(action, inPart, request.details(),
+            inPart ? requests.latestNote(request.id(), REFUSAL_REASONS).orElse(null) : null);
+      }
+    }
+    return null;
   }
 
   private SystemSearches.SystemRow row(long requestId, String systemCode) {

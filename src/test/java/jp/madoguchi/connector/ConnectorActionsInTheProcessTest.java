@@ -102,6 +102,7 @@ class ConnectorActionsInTheProcessTest {
   @Autowired Outbox outbox;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
+  private static final String ARCHIVIST_PASSWORD = "archivist-2026";
 
   @DynamicPropertySource
   static void connectors(DynamicPropertyRegistry properties) throws Exception {
@@ -175,7 +176,9 @@ class ConnectorActionsInTheProcessTest {
       identities.saveGroup(group);
     }
     if (identities.createUserQuery().userId("archivist").count() == 0) {
-      identities.saveUser(identities.newUser("archivist"));
+      org.camunda.bpm.engine.identity.User archivist = identities.newUser("archivist");
+      archivist.setPassword(ARCHIVIST_PASSWORD);
+      identities.saveUser(archivist);
       identities.createMembership("archivist", PAPER_GROUP);
     }
   }
@@ -412,9 +415,22 @@ class ConnectorActionsInTheProcessTest {
       assertThat(done.code()).isEqualTo("ACT_CRM");
       assertThat(done.outcome()).isEqualTo("NOT_POSSIBLE");
     });
+    // the owning group cannot open the request file: its search sheet says what to do, and what not
+    jp.madoguchi.intake.PageClient archivist = jp.madoguchi.intake.PageClient.loggedIn(port, "archivist",
+        ARCHIVIST_PASSWORD);
+    String sheetPath = "/desk/requests/" + request.reference() + "/search/ACT_PAPER";
+    org.jsoup.nodes.Document sheet = archivist.get(sheetPath).document();
+    assertThat(sheet.select("#sheet-action-measure").text()).isEqualTo("本人のデータを、このシステムから消去してください。");
+    assertThat(sheet.select("#sheet-action").text()).contains("一部対応の決定です");
+    assertThat(sheet.select("#sheet-action-not-carried-out").text())
+        .isEqualTo("ご利用中の契約に必要な情報は消去の要件に当たりません");
+    assertThat(sheet.select("#sheet-action-requested").text()).isEqualTo(request.details());
+    assertThat(archivist.get("/desk/requests/" + request.reference()).status()).isEqualTo(403);
     for (Task task : desk.openTasks(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND)) {
       engine.getTaskService().complete(task.getId(), Map.of("actionTaken", "DONE"));
     }
+    assertThat(archivist.get(sheetPath).document().select("#sheet-action"))
+        .as("once done, the sheet asks nothing more").isEmpty();
     desk.runJobs();
 
     OutboundLetter letter = outbox.lettersOf(request.id()).stream()
