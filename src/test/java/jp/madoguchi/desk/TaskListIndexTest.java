@@ -7,7 +7,7 @@ import jp.madoguchi.support.DeskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The task list index is there once the application has started (here on H2), and creating it again is a no-op. */
+/** The task list indexes are there once the application has started (here on H2), and creating it again is a no-op. */
 @DeskTest
 class TaskListIndexTest {
 
@@ -16,7 +16,10 @@ class TaskListIndexTest {
   @Test
   void theIndexIsCreatedAtStartAndAgainChangesNothing() {
     assertThat(TaskListIndex.exists(dataSource)).isTrue();
+    assertThat(TaskListIndex.exists(dataSource, "ACT_RU_IDENTITYLINK", TaskListIndex.CANDIDATES)).isTrue();
     TaskListIndex.create(dataSource, TaskListIndex.DDL);
+    TaskListIndex.create(dataSource, TaskListIndex.CANDIDATES_DDL);
     assertThat(TaskListIndex.exists(dataSource)).isTrue();
+    assertThat(TaskListIndex.exists(dataSource, "ACT_RU_IDENTITYLINK", TaskListIndex.CANDIDATES)).isTrue();
   }
 }
