@@ -9,26 +9,48 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.madoguchi.handling.PersonalDataRequestProcess;
 import jp.madoguchi.handling.RequestProcessStarter;
+import jp.madoguchi.inventory.Relationship;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.search.SystemSearches;
 import jp.madoguchi.support.ProcessDriver;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills the desk with real open requests, through the real models: each registered and started in one transaction,
- * as the intake does, then acknowledged (its due jobs run in the filling thread, by the job executor's command), and
- * left waiting at "Check request" with its deadline timers.
+ * Fills the desk with real open requests, through the real models: each registered and started as the intake does
+ * (the request type's deadline from the decision table, the SLA clock and its timers), then either acknowledged (its
+ * due jobs run in the filling thread, by the job executor's command) and left waiting at "Check request", or, with
+ * {@link #skipAcknowledgement}, moved in the starting transaction past its acknowledgement (not sent) by the engine's
+ * process instance modification, as Cockpit moves one. With {@link #withSearches}, two requests in seven go on to
+ * the investigation's search of the systems instead, as a checked, verified, fee-free request would: the requester's
+ * relationship chosen, the check's outcome variables set, and the instance moved to "Plan the systems to search", so
+ * that the model plans the search from the inventory and creates the owning groups' search tasks itself. Every task
+ * is the engine's: its candidate groups, per-task authorizations, due date, name and tenant come from the models,
+ * the listeners and the engine's providers, not from the filler.
+ *
+ * <p>Several requests are registered and started in one transaction ({@link #batch}), which saves commits.
  */
 final class OpenRequestFiller {
+
+  /** Two requests in seven are at the investigation's search of the systems, the others at "Check request". */
+  static boolean atSearch(long n) {
+    return n % 7 == 3 || n % 7 == 5;
+  }
 
   private final ProcessEngine engine;
   private final RequestRegister register;
   private final RequestProcessStarter starter;
   private final PlatformTransactionManager transactionManager;
   private final int threads;
+  private SystemSearches searches;
+  private int batch = 1;
+  private boolean skipAcknowledgement;
 
   OpenRequestFiller(ProcessEngine engine, RequestRegister register, RequestProcessStarter starter,
       PlatformTransactionManager transactionManager, int threads) {
@@ -37,6 +59,27 @@ final class OpenRequestFiller {
     this.starter = starter;
     this.transactionManager = transactionManager;
     this.threads = threads;
+  }
+
+  /** Moves two requests in seven on to the search of the systems (see the class comment). */
+  OpenRequestFiller withSearches(SystemSearches value) {
+    this.searches = value;
+    return this;
+  }
+
+  /** Registers and starts this many requests per transaction. */
+  OpenRequestFiller batch(int value) {
+    this.batch = Math.max(1, value);
+    return this;
+  }
+
+  /**
+   * Moves each request, in the transaction that starts it, from its (asynchronous) acknowledgement straight on to
+   * "Check request" or the search: the acknowledgement is not sent, which saves its job, letter and e-mail.
+   */
+  OpenRequestFiller skipAcknowledgement() {
+    this.skipAcknowledgement = true;
+    return this;
   }
 
   long open() {
@@ -55,26 +98,52 @@ final class OpenRequestFiller {
    * server, whose mailbox would otherwise hold every acknowledgement in the benchmark's heap).
    */
   void fillTo(int level, LocalDate arrivedOn, int myNumberEvery, ThrowingRunnable every500) throws Exception {
-    int missing = (int) (level - open());
-    LifecycleBenchmark.say("filling to %d open requests (%d to add)", level, missing);
+    long present = open();
+    int missing = (int) (level - present);
+    LifecycleBenchmark.say("filling to %d open requests (%d to add, %d threads, %d a transaction)", level, missing,
+        threads, batch);
     AtomicInteger next = new AtomicInteger();
+    AtomicInteger added = new AtomicInteger();
     ExecutorService clients = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> running = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         running.add(clients.submit(() -> {
-          for (int n = next.getAndIncrement(); n < missing; n = next.getAndIncrement()) {
-            boolean myNumber = myNumberEvery > 0 && n % myNumberEvery == myNumberEvery - 1;
-            DeskRequest request = new TransactionTemplate(transactionManager).execute(status -> {
-              TestRequests builder = TestRequests.request(register).arrivedOn(arrivedOn);
-              DeskRequest registered = (myNumber ? builder.specific() : builder).register();
-              starter.start(registered);
-              return registered;
+          for (int first = next.getAndAdd(batch); first < missing; first = next.getAndAdd(batch)) {
+            int last = Math.min(missing, first + batch);
+            List<DeskRequest> requests = new ArrayList<>();
+            for (int n = first; n < last; n++) {
+              requests.add(null);
+            }
+            int from = first;
+            new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+              for (int n = from; n < last; n++) {
+                // numbered across levels, so that the mix is the same whatever the levels
+                long number = present + n;
+                boolean myNumber = myNumberEvery > 0 && number % myNumberEvery == myNumberEvery - 1;
+                TestRequests builder = TestRequests.request(register).arrivedOn(arrivedOn);
+                DeskRequest registered = (myNumber ? builder.specific() : builder).register();
+                ProcessInstance instance = starter.start(registered);
+                requests.set(n - from, registered);
+                if (skipAcknowledgement) {
+                  moveOn(instance, registered, number);
+                }
+              }
             });
-            new ProcessDriver(engine, request.reference()).runJobs();
-            if ((n + 1) % 500 == 0) {
-              every500.run();
-              LifecycleBenchmark.say("  %d added", n + 1);
+            for (int n = first; n < last; n++) {
+              DeskRequest request = requests.get(n - first);
+              if (!skipAcknowledgement) {
+                new ProcessDriver(engine, request.reference()).runJobs();
+                long number = present + n;
+                if (searches != null && atSearch(number)) {
+                  moveToSearch(request, number);
+                }
+              }
+              int count = added.incrementAndGet();
+              if (count % 500 == 0) {
+                every500.run();
+                LifecycleBenchmark.say("  %d added", count);
+              }
             }
           }
           return null;
@@ -86,6 +155,48 @@ final class OpenRequestFiller {
     } finally {
       clients.shutdownNow();
     }
+  }
+
+  /**
+   * The request checked (complete, nothing held for a client), the identity verified and no fee: the investigation
+   * plans the search from the inventory for a customer (CRM, call recordings) or an employee or applicant (HR and
+   * payroll, recruitment, paper files; a My Number request only the systems entitled to it) and waits for the owning
+   * groups' search tasks.
+   */
+  private void moveOn(ProcessInstance instance, DeskRequest request, long number) {
+    var modification = engine.getRuntimeService().createProcessInstanceModification(instance.getId());
+    if (searches != null && atSearch(number)) {
+      searches.chooseRelationship(request.id(), relationship(number), "bench");
+      modification.startBeforeActivity("Task_PlanSystemSearch").setVariables(checked());
+    } else {
+      modification.startBeforeActivity("Task_CheckRequest");
+    }
+    modification.cancelAllForActivity("Task_SendAcknowledgement").execute();
+  }
+
+  static Relationship relationship(long number) {
+    return (number / 7) % 2 == 0 ? Relationship.CUSTOMER : Relationship.EMPLOYEE_OR_APPLICANT;
+  }
+
+  /** What the check, the identity verification and the fee leave in the process when none is to pay. */
+  static VariableMap checked() {
+    return Variables.createVariables()
+        .putValue("requestFormComplete", true)
+        .putValue("entrustedData", "NONE")
+        .putValue("identityOutcome", "VERIFIED")
+        .putValue("feeAmount", 0);
+  }
+
+  private void moveToSearch(DeskRequest request, long number) {
+    searches.chooseRelationship(request.id(), relationship(number), "bench");
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(request.reference()).processDefinitionKey(PersonalDataRequestProcess.KEY)
+        .singleResult();
+    engine.getRuntimeService().createProcessInstanceModification(instance.getId())
+        .startBeforeActivity("Task_PlanSystemSearch")
+        .setVariables(checked())
+        .cancelAllForActivity("Task_CheckRequest")
+        .execute();
   }
 
   /** Something to do now and then while filling. */
