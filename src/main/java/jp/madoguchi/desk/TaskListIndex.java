@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * docs/performance.md). The engine's own schema has none of them; Camunda allows adding indexes to its tables, and
  * its upgrade scripts leave them alone.
  *
- * <p>Created when the engine starts, after the engine has created or checked its tables (Flyway runs before the
- * engine, on an empty database before the engine's tables exist, so a migration cannot add them), with
+ * <p>Created when the engine starts, after the engine has created or checked its tables (a Flyway migration cannot
+ * add them: the order of Flyway and the engine's schema creation is not fixed; on a new PostgreSQL database of the
+ * benchmark Flyway ran first, before the engine's tables existed, and in the tests on H2 after them), with
  * {@code IF NOT EXISTS} (PostgreSQL and H2): a restart, or a second node starting at the same time, changes nothing.
  * Where the application's database user may not create them, the start logs the statement for the database
  * administrator and goes on.
