@@ -38,10 +38,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The desk's read paths as open requests pile up: the Tasklist's first page for the desk, every Tasklist filter as
- * a manager sees it, and the queries on our own tables, at each level of {@code bench.open-levels} (default
- * {@code 1000,10000}) open requests (each waiting at "Check request", its acknowledgement sent). Reports latencies
- * and PostgreSQL's plans to {@code docs/performance-scale.md}; asserts nothing about speed.
+ * The desk's read paths as open requests pile up: every Tasklist filter that a desk, My Number, manager and
+ * system-owner user may read, its first page and its count as that user, and the queries on our own tables, at each
+ * level of {@code bench.open-levels} (default {@code 1000,10000}) open requests (see {@link OpenRequestFiller}: most
+ * waiting at "Check request", two in seven at the owning groups' search tasks). The database is analysed before each
+ * level's measurement. Reports latencies, the plan of each level's slowest Tasklist query and our own queries' plans
+ * to {@code docs/performance-scale.md}; asserts nothing about speed.
  *
  * <p>Run with {@code bench/scale.sh}, which empties {@code madoguchi_bench} first.
  */
@@ -134,7 +136,8 @@ class OpenRequestsBenchmark {
   void fillTo(int level, GreenMail smtp) throws Exception {
     OpenRequestFiller filler = new OpenRequestFiller(engine, register, starter, transactionManager, threads)
         .withSearches(searches).batch(batch);
-    (acknowledge ? filler : filler.skipAcknowledgement()).fillTo(level, LocalDate.now(ZoneId.of("Asia/Tokyo")), MY_NUMBER_EVERY, smtp::purgeEmailFromAllMailboxes);
+    (acknowledge ? filler : filler.skipAcknowledgement())
+        .fillTo(level, LocalDate.now(ZoneId.of("Asia/Tokyo")), MY_NUMBER_EVERY, smtp::purgeEmailFromAllMailboxes);
   }
 
   /** A Tasklist user of the measurement: who, in which groups, in which tenants. */
