@@ -59,6 +59,17 @@ class TaskListIndex extends AbstractProcessEnginePlugin {
       + " ON ACT_RU_TASK (ID_) INCLUDE (TENANT_ID_, PROC_DEF_ID_, CASE_EXECUTION_ID_, ASSIGNEE_, DUE_DATE_)";
 
   /**
+   * The grants of a user by the user's id. Every query of a logged-in user's tasks first finds the user's grants
+   * ({@code A.USER_ID_ in (user, '*') OR A.GROUP_ID_ IN (groups)}); the engine's schema indexes the user's grants only
+   * behind {@code TYPE_} ({@code ACT_UNIQ_AUTH_USER}), which the query asks as {@code TYPE_ < 2}: PostgreSQL read that
+   * whole index, which grows with the per-task grants of the system owners' search tasks (issue 20: 115 ms of every
+   * Tasklist query at 50,000 open requests; 0.1 ms with this index).
+   */
+  static final String USER_GRANTS = "MDG_IDX_AUTH_USER";
+  static final String USER_GRANTS_DDL =
+      "CREATE INDEX IF NOT EXISTS " + USER_GRANTS + " ON ACT_RU_AUTHORIZATION (USER_ID_)";
+
+  /**
    * On PostgreSQL, statistics of the permission bits the engine's authorization check tests
    * ({@code A.PERMS_ & 2 = 2}: READ on a task; {@code A.PERMS_ & 64 = 64}: READ_TASK on a process definition). Without
    * them the planner takes each such condition to hold for 1 row in 200, and so expects a handful of the user's
@@ -91,9 +102,9 @@ class TaskListIndex extends AbstractProcessEnginePlugin {
   /** What this database gets: H2 has no included columns. */
   static List<String> statements(String databaseType) {
     if (!"postgres".equals(databaseType)) {
-      return List.of(DDL, CANDIDATES_DDL);
+      return List.of(DDL, CANDIDATES_DDL, USER_GRANTS_DDL);
     }
-    List<String> statements = new ArrayList<>(List.of(DDL, CANDIDATES_DDL, TASK_ACCESS_DDL));
+    List<String> statements = new ArrayList<>(List.of(DDL, CANDIDATES_DDL, USER_GRANTS_DDL, TASK_ACCESS_DDL));
     statements.addAll(AUTHORIZATION_STATISTICS);
     return statements;
   }

@@ -17,6 +17,7 @@ class TaskListIndexTest {
   void theIndexIsCreatedAtStartAndAgainChangesNothing() {
     assertThat(TaskListIndex.exists(dataSource)).isTrue();
     assertThat(TaskListIndex.exists(dataSource, "ACT_RU_IDENTITYLINK", TaskListIndex.CANDIDATES)).isTrue();
+    assertThat(TaskListIndex.exists(dataSource, "ACT_RU_AUTHORIZATION", TaskListIndex.USER_GRANTS)).isTrue();
     TaskListIndex.create(dataSource, TaskListIndex.DDL);
     TaskListIndex.create(dataSource, TaskListIndex.CANDIDATES_DDL);
     assertThat(TaskListIndex.exists(dataSource)).isTrue();
