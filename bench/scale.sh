@@ -7,7 +7,7 @@
 # docs/performance-scale.md (REPORT=other.md for another page, REPORT= for none).
 # Filling: K threads (default 6), BATCH requests registered and started a transaction (default 10), each moved past
 # its acknowledgement to its open task by the engine's process instance modification (ACKNOWLEDGE=true sends the
-# acknowledgements instead, much slower).
+# acknowledgements instead, much slower). VACUUM=true vacuums the engine's task tables before each level's ANALYZE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +20,7 @@ empty_bench_database
   -Dbench.threads="${K:-6}" \
   -Dbench.batch="${BATCH:-10}" \
   -Dbench.acknowledge="${ACKNOWLEDGE:-false}" \
+  -Dbench.vacuum="${VACUUM:-false}" \
   -Dbench.query-repeats="${REPEATS:-30}" \
   ${HEAP:+-Dbench.heap="$HEAP"} \
   -Dbench.scale-report="${REPORT-docs/performance-scale.md}"
