@@ -62,8 +62,9 @@ class PostgresInventoryTest {
         "pg-manager");
     assertThat(inventory.history(InventoryKind.CATEGORIES, "CALL_RECORDING").get(0).fields()).singleElement()
         .isEqualTo(new InventoryChange.FieldChange("retention_ja", "録音日から1年", "録音日から2年"));
-    assertThat(audit.latest(Inventory.CHANGED, 1)).singleElement()
-        .satisfies(entry -> assertThat(entry.detail()).isEqualTo("categories CALL_RECORDING changed: retention_ja"));
+    // (other tests of this database change the inventory too, some on a clock of their own: find this change)
+    assertThat(audit.latest(Inventory.CHANGED, 100)).filteredOn(entry -> entry.actor().equals("pg-manager"))
+        .first().satisfies(entry -> assertThat(entry.detail()).isEqualTo("categories CALL_RECORDING changed: retention_ja"));
     inventory.update(recording, "pg-manager");
   }
 
