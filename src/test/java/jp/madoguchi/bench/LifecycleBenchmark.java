@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -141,24 +144,53 @@ class LifecycleBenchmark {
     }
   }
 
+  /** The stand-in for our delegates, listeners and bean expressions in the skeleton (this context only). */
+  @TestConfiguration
+  static class SkeletonBeans {
+    @Bean(SkeletonStub.BEAN)
+    SkeletonStub skeletonStub() {
+      return new SkeletonStub(Date.from(SKELETON_DATE.toInstant()));
+    }
+  }
+
+  /** The skeleton's fixed date for every timer and due date: far enough ahead that none falls due in a run. */
+  static final ZonedDateTime SKELETON_DATE = LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(60)
+      .atStartOfDay(ZoneId.of("Asia/Tokyo"));
+
+  Skeleton.Derived skeleton;
+
   @Test
-  void ourModelsAgainstABareModelOfTheSameUserTasks() throws Exception {
+  void ourModelsAgainstTheirSkeletonAndABareModel() throws Exception {
     smtp.start();
     try {
       engine.getRepositoryService().createDeployment().name("bench-bare")
           .addModelInstance(BARE_PROCESS + ".bpmn", bareModel()).enableDuplicateFiltering(true).deploy();
+      deploySkeleton();
       say("warm-up: %d lifecycles of each", warmup);
       phase("warm-up ours", warmup, this::ourLifecycle);
+      phase("warm-up skeleton", warmup, this::skeletonLifecycle);
       phase("warm-up bare", warmup, this::bareLifecycle);
       awaitLettersSent();
 
+      JfrProfile profile = JfrProfile.start(Path.of("target", "bench-ours.jfr"));
       Phase ours = phase("Madoguchi models", lifecycles, this::ourLifecycle);
+      JfrProfile.Frames frames = profile.stopAndRead(10);
+      profile.close();
       int received = awaitLettersSent();
+      // the same profiler runs in the other phases, so that its cost is in every figure alike
+      JfrProfile skeletonProfile = JfrProfile.start(Path.of("target", "bench-skeleton.jfr"));
+      Phase skeletonPhase = phase("skeleton of our models", lifecycles, this::skeletonLifecycle);
+      skeletonProfile.stopAndRead(0);
+      skeletonProfile.close();
+      JfrProfile bareProfile = JfrProfile.start(Path.of("target", "bench-bare.jfr"));
       Phase bare = phase("bare model", lifecycles, this::bareLifecycle);
+      bareProfile.stopAndRead(0);
+      bareProfile.close();
       Ceiling ceiling = pgbench();
 
+      double skeletonRatio = skeletonPhase.lifecyclesPerSecond() / ours.lifecyclesPerSecond();
       double ratio = bare.lifecyclesPerSecond() / ours.lifecyclesPerSecond();
-      for (Phase phase : List.of(ours, bare)) {
+      for (Phase phase : List.of(ours, skeletonPhase, bare)) {
         say("%s: %d lifecycles in %.1f s = %.2f lifecycles/s, %.1f task completions/s; completion p50/p95/p99 "
             + "%.1f/%.1f/%.1f ms; Tasklist first page p50/p95/p99 %.1f/%.1f/%.1f ms; %.1f DB transactions/lifecycle; "
             + "CPU per lifecycle (JVM / PostgreSQL) %s ms",
@@ -166,18 +198,42 @@ class LifecycleBenchmark {
             phase.completionsPerSecond(), ms(phase, 50), ms(phase, 95), ms(phase, 99), query(phase, 50),
             query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle(), phase.cpuPerLifecycle());
       }
+      say("skeleton: %s", skeleton.replaced());
+      say("JFR, our phase: %d samples, %s with a frame of our code; top frames of ours:", frames.samples(),
+          frames.percent(frames.samplesInOurCode()));
+      frames.top().forEach(frame -> say("  %6d  %6s  %s", frame.getValue(), frames.percent(frame.getValue()),
+          frame.getKey()));
       say("mails received by the SMTP server since start: %d", received);
       say("pgbench: %s", ceiling);
-      say("cost ratio: %.2f", ratio);
+      say("skeleton ratio: %.2f", skeletonRatio);
+      say("cost ratio: %.2f (bare model, for information)", ratio);
       say("heap: %s", JVM.summary());
       String report = System.getProperty("bench.report", "docs/performance.md");
       if (!report.isBlank()) {
-        writeBetweenMarkers(Path.of(report), page(ours, bare, ratio, ceiling, received));
+        writeBetweenMarkers(Path.of(report), page(ours, skeletonPhase, bare, skeletonRatio, ratio, frames, ceiling,
+            received));
         say("wrote %s", report);
       }
     } finally {
       smtp.stop();
     }
+  }
+
+  /** Derives the skeleton from processes/*.bpmn and deploys it, with the forms its user tasks name. */
+  void deploySkeleton() throws IOException {
+    skeleton = Skeleton.derive(Path.of("processes"),
+        name -> !name.equals(SkeletonStub.BEAN) && context.containsBean(name),
+        SKELETON_DATE.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    var deployment = engine.getRepositoryService().createDeployment().name("bench-skeleton")
+        .enableDuplicateFiltering(true);
+    skeleton.models().forEach(deployment::addModelInstance);
+    try (var forms = Files.newDirectoryStream(Path.of("forms"), "*.form")) {
+      for (Path form : forms) {
+        deployment.addString(form.getFileName().toString(), Files.readString(form));
+      }
+    }
+    deployment.deploy();
+    say("skeleton deployed: %s; replaced: %s", skeleton.processKeys(), skeleton.replaced());
   }
 
   // ---------------------------------------------------------------------------------------------- the lifecycles
@@ -206,6 +262,33 @@ class LifecycleBenchmark {
     if (engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PersonalDataRequestProcess.KEY)
         .processInstanceBusinessKey(request.reference()).count() != 0) {
       throw new IllegalStateException("request " + request.reference() + " did not end; the benchmark is wrong");
+    }
+  }
+
+  /**
+   * The skeleton of our models: the same start variables as the intake gives (the request's number and reference
+   * under the skeleton's names), the same tasks with the same variables, the same jobs run the same way.
+   */
+  void skeletonLifecycle(int number, Measures measures) throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    String businessKey = "SKELETON-" + UUID.randomUUID();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Skeleton.RENAMED_PREFIX + "requestId", 1_000_000L + number);
+    variables.put(Skeleton.RENAMED_PREFIX + "reference", businessKey);
+    variables.put("arrivedOn", today.toString());
+    variables.put("personalInformationKind", "ORDINARY");
+    variables.put("deskGroup", DESK_GROUP);
+    variables.put("requestType", "DISCLOSURE");
+    variables.put("requesterKind", "PRINCIPAL");
+    variables.put("disclosureMethod", "ELECTRONIC");
+    String instance = engine.getRuntimeService().startProcessInstanceByKey(
+        Skeleton.KEY_PREFIX + PersonalDataRequestProcess.KEY, businessKey, variables).getId();
+    ProcessDriver desk = ProcessDriver.ofRoot(engine, businessKey, instance).runJobs();
+    for (Step step : ourSteps(today)) {
+      work(desk, step.task(), step.values(), measures);
+    }
+    if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count() != 0) {
+      throw new IllegalStateException("skeleton " + businessKey + " did not end; the skeleton is wrong");
     }
   }
 
@@ -396,14 +479,16 @@ class LifecycleBenchmark {
 
   // ------------------------------------------------------------------------------------------------------ report
 
-  String page(Phase ours, Phase bare, double ratio, Ceiling ceiling, int received) throws Exception {
+  String page(Phase ours, Phase skeletonPhase, Phase bare, double skeletonRatio, double ratio,
+      JfrProfile.Frames frames, Ceiling ceiling, int received) throws Exception {
     String historyLevel = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getHistoryLevel().getName();
     StringBuilder page = new StringBuilder();
     page.append("Measured ").append(ZonedDateTime.now(ZoneId.of("UTC")).format(DateTimeFormatter.ISO_LOCAL_DATE))
         .append(" with `bench/run.sh` (").append(lifecycles).append(" lifecycles of each model, ").append(threads)
         .append(" client threads, ").append(warmup).append(" warm-up lifecycles of each not counted). ")
-        .append("Re-run it to regenerate this page; figures from a 2-core machine with small N are indicative only.\n\n")
+        .append("Re-run it to regenerate this page; figures from a 2-core machine with small N are indicative only. ")
+        .append("The machine was shared with other builds and benchmarks while this ran (see the load average).\n\n")
         .append("## Method\n\n")
         .append("- One application context (the whole desk, profile `postgres`) on the database `madoguchi_bench`, ")
         .append("emptied by `bench/run.sh` before the run; history level `").append(historyLevel).append("`; ")
@@ -414,8 +499,19 @@ class LifecycleBenchmark {
         .append("submit, until the request is closed and its reply sent: three letters (acknowledgement, fee ")
         .append("request, disclosure), each composed with its PDF in an asynchronous step and e-mailed after ")
         .append("commit.\n")
+        .append("- **Skeleton**: our models as the harness derives them when it runs (`Skeleton`: ")
+        .append("`Bpmn.readModelFromStream` over `processes/*.bpmn`, no copy kept), deployed under the keys `")
+        .append(Skeleton.KEY_PREFIX).append("...` on the same engine (same history level, authorization, tenant ")
+        .append("provider and engine plugins): the same processes, call activities, gateways, timers, decisions, ")
+        .append("asynchronous points and user tasks, with every delegate, listener and bean expression of ours ")
+        .append("replaced by a stub (`SkeletonStub`) that only sets what the models read on this path (fixed dates ")
+        .append("for timers and due dates, fixed routing values); no letter composed, nothing written to our tables. ")
+        .append("The engine plugins' listeners on every user task (presentation, case notes) find no request in the ")
+        .append("skeleton (its request number and reference are carried under other names) and return at once; the ")
+        .append("candidate-group guard runs for both. Replaced: ").append(replacedText()).append(".\n")
         .append("- **Bare**: a model of five user tasks and nothing else (no delegates, listeners, DMN, call ")
-        .append("activities or timers), completed with the same variables, same engine, same database.\n")
+        .append("activities or timers), completed with the same variables, same engine, same database; its ratio ")
+        .append("is given for information (it measures the size of our models as much as our code).\n")
         .append("- Each client thread, for every task: opens the Tasklist's first page for `privacy-desk` ")
         .append("(`taskCandidateGroup(\"privacy-desk\").orderByDueDate().asc().listPage(0, 15)`, authenticated as a ")
         .append("member of the group), completes the task (timed), then runs the request's due jobs itself with the ")
@@ -432,25 +528,45 @@ class LifecycleBenchmark {
         .append("read-only queries (each an autocommitted transaction), the letters' sending, the outbox's poll.\n")
         .append("- CPU per lifecycle: the CPU time this JVM (the desk, the client threads and the SMTP server) and ")
         .append("PostgreSQL's processes on this machine (`/proc`) used during the phase, divided by its lifecycles.\n")
+        .append("- Profile: Java Flight Recorder (`jdk.jfr.Recording`, CPU samples every 10 ms) during each measured ")
+        .append("phase alike, read back with `jdk.jfr.consumer`; our phase's samples are attributed to the frame of ")
+        .append("the desk's own code (`jp.madoguchi`, not the benchmark's driver) nearest the top of the stack.\n")
         .append("- PostgreSQL's commit ceiling: `pgbench` at scale 1 on the same database, ").append(ceiling.clients())
         .append(" clients, ").append(ceiling.seconds()).append(" s, simple update (`-N`) and tpcb-like.\n\n")
         .append(machine(jdbc, JVM, ""))
         .append("## Figures\n\n")
         .append("| | lifecycles/s | task completions/s | completion p50 / p95 / p99 (ms) | Tasklist first page p50 / p95 / p99 (ms) | DB transactions per lifecycle | CPU per lifecycle, JVM / PostgreSQL (ms) |\n")
         .append("|---|---|---|---|---|---|---|\n");
-    for (Phase phase : List.of(ours, bare)) {
+    for (Phase phase : List.of(ours, skeletonPhase, bare)) {
       page.append(String.format(Locale.ROOT,
           "| %s | %.2f | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f | %s |%n",
           phase.name(), phase.lifecyclesPerSecond(), phase.completionsPerSecond(), ms(phase, 50), ms(phase, 95),
           ms(phase, 99), query(phase, 50), query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle(),
           phase.cpuPerLifecycle()));
     }
-    page.append(String.format(Locale.ROOT, "%n**cost ratio: %.2f** (bare model's lifecycles/s divided by ours)%n%n",
-        ratio))
+    page.append(String.format(Locale.ROOT, "%n**skeleton ratio: %.2f** (the skeleton's lifecycles/s divided by "
+        + "ours; target: at most 1.3)%n%n", skeletonRatio))
+        .append(String.format(Locale.ROOT, "Bare-model ratio, for information: %.2f (the bare model's lifecycles/s "
+            + "divided by ours).%n%n", ratio))
+        .append("### Our code in the profile of our phase\n\n")
+        .append(String.format(Locale.ROOT, "%d CPU samples, %s of them with a frame of our code; the ten frames of "
+            + "ours nearest the top of the most samples:%n%n", frames.samples(),
+            frames.percent(frames.samplesInOurCode())))
+        .append("| samples | share of all samples | frame |\n|---|---|---|\n");
+    frames.top().forEach(frame -> page.append(String.format(Locale.ROOT, "| %d | %s | `%s` |%n", frame.getValue(),
+        frames.percent(frame.getValue()), frame.getKey())));
+    page.append('\n')
         .append(String.format(Locale.ROOT, "PostgreSQL's commit ceiling on this machine: %s.%n%n", ceiling))
         .append(String.format(Locale.ROOT, "E-mails received by the SMTP server (warm-up and measured): %d.%n",
             received));
     return page.toString();
+  }
+
+  String replacedText() {
+    StringBuilder text = new StringBuilder();
+    skeleton.replaced().forEach((what, count) -> text.append(text.isEmpty() ? "" : "; ").append(what).append(" (")
+        .append(count).append(')'));
+    return text.toString();
   }
 
   /**
