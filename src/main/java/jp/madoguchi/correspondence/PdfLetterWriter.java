@@ -102,6 +102,11 @@ class PdfLetterWriter {
     }
   }
 
+  /** The pool of parsed fonts, lent to other features' PDFs too ({@link LetterFontLoans}). */
+  LetterFonts fonts() {
+    return fonts;
+  }
+
   /** How many times the font was parsed since start: a seam for tests. */
   int fontsParsed() {
     return fonts.parsed();

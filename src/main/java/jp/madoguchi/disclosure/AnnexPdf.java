@@ -1,14 +1,12 @@
 package jp.madoguchi.disclosure;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.fontbox.ttf.TTFParser;
+import jp.madoguchi.correspondence.LetterFontLoans;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -26,40 +24,33 @@ final class AnnexPdf implements AutoCloseable {
   private static final float HEIGHT = PDRectangle.A4.getHeight();
   private static final float BODY = 9;
   private static final float LEADING = 12.5f;
-  private static byte[] fontBytes;
 
   private final PDDocument document = new PDDocument();
   private final PDType0Font font;
   private final jp.madoguchi.correspondence.PdfTextMap textMap;
   private final org.apache.fontbox.ttf.CmapLookup cmap;
   private final String header;
+  private final LetterFontLoans.Loan fontLoan;
   private PDPageContentStream content;
   private float y;
 
-  AnnexPdf(String header) {
+  /**
+   * @param fontLoan the letter font, lent for this annex from the letters' pool (parsing IPAexGothic for every annex
+   *     was the costliest part of a disclosure's freeze); given back when the annex is closed after it was written
+   */
+  AnnexPdf(String header, LetterFontLoans.Loan fontLoan) {
     this.header = header;
+    this.fontLoan = fontLoan;
     try {
-      TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()));
-      ttf.getTableMap().remove("GSUB");
+      TrueTypeFont ttf = fontLoan.font();
       this.cmap = ttf.getUnicodeCmapLookup();
       this.font = PDType0Font.load(document, ttf, true);
       this.textMap = new jp.madoguchi.correspondence.PdfTextMap(font);
-    } catch (IOException failure) {
-      throw new UncheckedIOException(failure);
+      newPage();
+    } catch (IOException | RuntimeException failure) {
+      fontLoan.close();
+      throw failure instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) failure;
     }
-    newPage();
-  }
-
-  private static synchronized byte[] fontBytes() throws IOException {
-    if (fontBytes == null) {
-      try (InputStream in = AnnexPdf.class.getResourceAsStream("/fonts/ipaexg.ttf")) {
-        if (in == null) {
-          throw new IOException("The font fonts/ipaexg.ttf is missing");
-        }
-        fontBytes = in.readAllBytes();
-      }
-    }
-    return fontBytes;
   }
 
   void title(String text) {
@@ -235,6 +226,7 @@ final class AnnexPdf implements AutoCloseable {
       document.getDocumentInformation().setTitle(header);
       // saved with the map of the text shown, so that the annex can be searched and copied as text
       textMap.save(document, out);
+      fontLoan.written();
       return pages;
     } catch (IOException failure) {
       throw new UncheckedIOException(failure);
@@ -247,6 +239,8 @@ final class AnnexPdf implements AutoCloseable {
       document.close();
     } catch (IOException failure) {
       throw new UncheckedIOException(failure);
+    } finally {
+      fontLoan.close();
     }
   }
 }

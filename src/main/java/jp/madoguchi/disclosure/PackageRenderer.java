@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import jp.madoguchi.correspondence.LetterFontLoans;
 import jp.madoguchi.inventory.Inventory;
 import jp.madoguchi.provision.DisclosedProvisionRecords;
 import jp.madoguchi.provision.ProvisionRecord;
@@ -43,9 +44,11 @@ class PackageRenderer {
   private final Inventory inventory;
   private final DisclosedProvisionRecords provisionRecords;
   private final MessageSource messages;
+  private final LetterFontLoans fontLoans;
 
   PackageRenderer(DisclosurePackages packages, DisclosureStore store, Inventory inventory,
-      DisclosedProvisionRecords provisionRecords, MessageSource messages) {
+      DisclosedProvisionRecords provisionRecords, MessageSource messages, LetterFontLoans fontLoans) {
+    this.fontLoans = fontLoans;
     this.packages = packages;
     this.store = store;
     this.inventory = inventory;
@@ -173,7 +176,18 @@ class PackageRenderer {
 
   private AnnexDocument annex(DeskRequest request, Locale locale, List<CategoryRecords> categories,
       List<Withholding> withholdings, List<PackageItem> items) {
-    AnnexPdf pdf = new AnnexPdf(text(locale, "disclosure.annex.header", request.reference()));
+    AnnexPdf pdf = new AnnexPdf(text(locale, "disclosure.annex.header", request.reference()), fontLoans.borrow());
+    try {
+      return annex(pdf, request, locale, categories, withholdings, items);
+    } catch (RuntimeException failure) {
+      // the annex's font goes back to the letters' pool (dropped, as after any failed document)
+      pdf.close();
+      throw failure;
+    }
+  }
+
+  private AnnexDocument annex(AnnexPdf pdf, DeskRequest request, Locale locale, List<CategoryRecords> categories,
+      List<Withholding> withholdings, List<PackageItem> items) {
     pdf.title(text(locale, "disclosure.annex.title", request.reference()));
     pdf.line(text(locale, "disclosure.annex.intro"));
     for (CategoryRecords category : categories) {
