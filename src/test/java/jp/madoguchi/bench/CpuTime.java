@@ -9,7 +9,11 @@ import java.nio.file.Path;
 /**
  * CPU time used so far by this JVM and by the PostgreSQL server's processes on the same machine (from
  * {@code /proc}): what a lifecycle costs, in CPU, on both sides. PostgreSQL's is the sum over the processes named
- * {@code postgres} that can be seen; a server on another machine, or a system without {@code /proc}, gives -1.
+ * {@code postgres} that can be seen, less the connections (and autovacuum workers) of other databases: the machine
+ * is shared, and other builds' backends would otherwise count as ours. The server's own processes (checkpointer,
+ * WAL writer, ...) serve every database and are counted. The benchmark's database is the one the application
+ * connects to ({@code MADOGUCHI_BENCH_DB_NAME}, as a system property or in the environment); a server on another
+ * machine, or a system without {@code /proc}, gives -1.
  */
 record CpuTime(long jvmNanos, long postgresNanos) {
 
@@ -30,6 +34,28 @@ record CpuTime(long jvmNanos, long postgresNanos) {
     return new double[] {jvm, postgres};
   }
 
+  private static final String DATABASE = System.getProperty("MADOGUCHI_BENCH_DB_NAME",
+      System.getenv().getOrDefault("MADOGUCHI_BENCH_DB_NAME", "madoguchi_bench"));
+
+  /**
+   * Whether a PostgreSQL process works for the benchmark's database, from its title ("postgres: [cluster: ]user
+   * database host(port) state" for a connection, "postgres: autovacuum worker database", "postgres: checkpointer" for the
+   * server's own).
+   */
+  static boolean servesOurDatabase(String commandLine) {
+    String title = commandLine.replace('\0', ' ').strip();
+    if (!title.startsWith("postgres: ")) {
+      return true;
+    }
+    // Debian's servers name their cluster first: "postgres: 15/main: user database host(port) state"
+    String[] words = title.substring("postgres: ".length()).replaceFirst("^\\S+: ", "").split("\\s+");
+    if (words.length >= 3 && words[0].equals("autovacuum") && words[1].equals("worker")) {
+      return words[2].equals(DATABASE);
+    }
+    boolean connection = words.length >= 3 && (words[2].contains("(") || words[2].equals("[local]"));
+    return !connection || words[1].equals(DATABASE);
+  }
+
   private static long postgres() {
     Path proc = Path.of("/proc");
     if (!Files.isDirectory(proc)) {
@@ -40,7 +66,8 @@ record CpuTime(long jvmNanos, long postgresNanos) {
     try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, "[0-9]*")) {
       for (Path process : processes) {
         try {
-          if (!"postgres".equals(Files.readString(process.resolve("comm")).strip())) {
+          if (!"postgres".equals(Files.readString(process.resolve("comm")).strip())
+              || !servesOurDatabase(Files.readString(process.resolve("cmdline")))) {
             continue;
           }
           String stat = Files.readString(process.resolve("stat"));
