@@ -1,0 +1,543 @@
+package jp.madoguchi.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.security.DeskGroups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Breach-day intake: the running application on PostgreSQL, on its HTTP port, with the job executor on and
+ * production's settings. K clients in a closed loop (each sends its next request when it has the answer to the
+ * last) POST requests to {@code /api/requests} (JSON, an Idempotency-Key each, an identity document sent with the
+ * status token for every third) for a fixed time, while S staff clients work the desk's "Check the request" tasks
+ * through the engine's REST API (HTTP Basic, as a member of {@code privacy-desk}). Then the same with the same K
+ * against {@link BareIntake} (a row and a one-user-task process through the same HTTP stack). Reports accepted
+ * requests/s, the POST's p50/p95/p99, and when the last acknowledgement letter (with its PDF) and e-mail
+ * confirmation of the phase was sent; {@code intake ratio} is the bare endpoint's requests/s divided by ours.
+ * Several K in one run find the K where the bare endpoint stops growing. A burst mode submits B requests as fast as
+ * K clients can and times until every acknowledgement and confirmation is sent.
+ *
+ * <p>Run with {@code bench/intake.sh}. Settings (system properties): {@code bench.intake.clients} (K, a list,
+ * "2,4,8,16"), {@code bench.intake.staff} (S, 2), {@code bench.intake.staff-pause-ms} (1000),
+ * {@code bench.intake.seconds} (30), {@code bench.intake.warmup-seconds} (30), {@code bench.intake.burst} (B, 0: no
+ * burst), {@code bench.intake.report} ({@code docs/performance.md}; empty: none).
+ */
+@Tag("bench")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    // the job executor as in production (application.yaml): the test profile turns it off
+    "camunda.bpm.job-execution.enabled=true",
+    // production's pool (application-postgres.yaml), not the bench profile's
+    "spring.datasource.hikari.maximum-pool-size=${MADOGUCHI_DB_POOL_SIZE:20}",
+    "camunda.bpm.process-engine-name=bench-intake"})
+@ActiveProfiles({"test", "postgres", "bench"})
+class IntakeBenchmark {
+
+  static final int SMTP_PORT = LifecycleBenchmark.freePort();
+  static final JvmFigures JVM = JvmFigures.watch();
+  static final String STAFF_USER = "bench-intake-staff";
+  static final String STAFF_PASSWORD = "Bench-intake-staff-2026";
+  static final Duration DRAIN_LIMIT = Duration.ofMinutes(Long.getLong("bench.intake.drain-minutes", 30));
+
+  @TestConfiguration
+  @Import(BareIntake.class)
+  static class BareEndpoint {}
+
+  @DynamicPropertySource
+  static void mailToOurServer(DynamicPropertyRegistry properties) {
+    properties.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Value("${camunda.bpm.job-execution.enabled}") boolean jobExecutionEnabled;
+
+  final List<Integer> clientCounts = Arrays.stream(System.getProperty("bench.intake.clients", "2,4,8,16").split(","))
+      .map(String::strip).map(Integer::valueOf).toList();
+  final int staff = Integer.getInteger("bench.intake.staff", 2);
+  final long staffPauseMillis = Long.getLong("bench.intake.staff-pause-ms", 1000);
+  final int seconds = Integer.getInteger("bench.intake.seconds", 30);
+  final int warmupSeconds = Integer.getInteger("bench.intake.warmup-seconds", 30);
+  final int burst = Integer.getInteger("bench.intake.burst", 0);
+
+  final ObjectMapper json = new ObjectMapper();
+  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
+  final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  final AtomicLong received = new AtomicLong();
+  JfrProfile.Frames frames;
+
+  /** Which endpoint a phase posts to, and which task its staff work. */
+  enum Target {
+    OURS("/api/requests", PersonalDataRequestProcess.Elements.CHECK_REQUEST,
+        "{\"variables\":{\"requestFormComplete\":{\"value\":true},\"entrustedData\":{\"value\":\"NONE\"}}}"),
+    BARE(BareIntake.PATH, BareIntake.TASK, "{\"variables\":{}}");
+
+    final String path;
+    final String task;
+    final String completion;
+
+    Target(String path, String task, String completion) {
+      this.path = path;
+      this.task = task;
+      this.completion = completion;
+    }
+  }
+
+  /** One phase's figures. */
+  record Phase(Target target, int clients, double seconds, int accepted, Map<Integer, Integer> refused,
+      Latencies posts, Latencies documents, int documentsSent, int tasksCompleted, int staffConflicts,
+      Drain drain) {
+    double acceptedPerSecond() {
+      return accepted / seconds;
+    }
+  }
+
+  /** When the phase's acknowledgements and e-mail confirmations were all sent (ours only). */
+  record Drain(boolean done, double lastSentAfterStart, double lastSentAfterLoad, long acknowledgements,
+      long acknowledgementsWithPdf, long confirmations, long expected) {
+    static Drain none() {
+      return new Drain(true, Double.NaN, Double.NaN, 0, 0, 0, 0);
+    }
+
+    String text() {
+      if (expected == 0) {
+        return "-";
+      }
+      return String.format(Locale.ROOT, "%s%.1f s after the start (%.1f s after the last POST); %d/%d "
+          + "acknowledgements sent (%d with their PDF), %d/%d e-mail confirmations sent", done ? "" : "NOT ALL: ",
+          lastSentAfterStart, lastSentAfterLoad, acknowledgements, expected, acknowledgementsWithPdf, confirmations,
+          expected);
+    }
+  }
+
+  @Test
+  void breachDayIntakeAgainstABareEndpoint() throws Exception {
+    if (!jobExecutionEnabled) {
+      throw new IllegalStateException("the intake benchmark needs the job executor on");
+    }
+    BareIntake.createTables(jdbc);
+    engine.getRepositoryService().createDeployment().name("bench-bare-intake")
+        .addModelInstance(BareIntake.PROCESS + ".bpmn", BareIntake.model()).enableDuplicateFiltering(true).deploy();
+    staffUser();
+    smtp.start();
+    Thread purger = purgeMailboxes();
+    try {
+      int most = clientCounts.stream().mapToInt(Integer::intValue).max().orElse(4);
+      say("warm-up: %d s of each endpoint with %d clients", warmupSeconds, most);
+      phase(Target.OURS, most, warmupSeconds, Integer.MAX_VALUE);
+      phase(Target.BARE, most, warmupSeconds, Integer.MAX_VALUE);
+
+      List<Phase[]> rounds = new ArrayList<>();
+      for (int clients : clientCounts) {
+        // each phase profiled alike (the profiler's cost in both); ours at the largest K is reported
+        JfrProfile profile = JfrProfile.start(Path.of("target", "bench-intake-ours-" + clients + ".jfr"));
+        Phase ours = phase(Target.OURS, clients, seconds, Integer.MAX_VALUE);
+        JfrProfile.Frames ourFrames = profile.stopAndRead(10);
+        profile.close();
+        if (clients == most) {
+          frames = ourFrames;
+        }
+        JfrProfile bareProfile = JfrProfile.start(Path.of("target", "bench-intake-bare-" + clients + ".jfr"));
+        Phase bare = phase(Target.BARE, clients, seconds, Integer.MAX_VALUE);
+        bareProfile.stopAndRead(0);
+        bareProfile.close();
+        rounds.add(new Phase[] {ours, bare});
+        say("K=%d: ours %.1f requests/s (p95 %.1f ms), bare %.1f requests/s (p95 %.1f ms), intake ratio %.2f",
+            clients, ours.acceptedPerSecond(), ours.posts().percentileMillis(95), bare.acceptedPerSecond(),
+            bare.posts().percentileMillis(95), bare.acceptedPerSecond() / ours.acceptedPerSecond());
+      }
+      Phase[] knee = knee(rounds);
+      double ratio = knee[1].acceptedPerSecond() / knee[0].acceptedPerSecond();
+      say("the bare endpoint stops growing at K=%d", knee[0].clients());
+      say("JFR, our phase at K=%d: %d samples, %s with a frame of our code; top frames of ours:", most,
+          frames.samples(), frames.percent(frames.samplesInOurCode()));
+      frames.top().forEach(frame -> say("  %6d  %6s  %s", frame.getValue(), frames.percent(frame.getValue()),
+          frame.getKey()));
+      say("intake ratio: %.2f (at K=%d; our POST p95 %.1f ms)", ratio, knee[0].clients(),
+          knee[0].posts().percentileMillis(95));
+
+      Phase burstPhase = null;
+      if (burst > 0) {
+        say("burst: %d requests with %d clients", burst, most);
+        burstPhase = phase(Target.OURS, most, Integer.MAX_VALUE, burst);
+      }
+      say("heap: %s", JVM.summary());
+      String report = System.getProperty("bench.intake.report", "docs/performance.md");
+      if (!report.isBlank()) {
+        LifecycleBenchmark.writeBetweenMarkers(Path.of(report), BEGIN, END, "# Performance",
+            page(rounds, knee, ratio, burstPhase));
+        say("wrote %s", report);
+      }
+    } finally {
+      purger.interrupt();
+      smtp.stop();
+    }
+  }
+
+  /** The first K at which the bare endpoint's requests/s grew by less than a tenth over the K before (or the last). */
+  static Phase[] knee(List<Phase[]> rounds) {
+    for (int i = 1; i < rounds.size(); i++) {
+      if (rounds.get(i)[1].acceptedPerSecond() < 1.1 * rounds.get(i - 1)[1].acceptedPerSecond()) {
+        return rounds.get(i - 1);
+      }
+    }
+    return rounds.get(rounds.size() - 1);
+  }
+
+  // --------------------------------------------------------------------------------------------------- a phase
+
+  /**
+   * K clients post for {@code limitSeconds} or until {@code limitRequests} were accepted, S staff clients work the
+   * target's tasks meanwhile; for ours, then waits until the phase's acknowledgements and confirmations were sent.
+   */
+  Phase phase(Target target, int clients, int limitSeconds, int limitRequests) throws Exception {
+    long firstRequestId = jdbc.sql("SELECT coalesce(max(id), 0) FROM desk_request").query(Long.class).single();
+    Latencies posts = new Latencies();
+    Latencies documents = new Latencies();
+    AtomicInteger accepted = new AtomicInteger();
+    AtomicInteger issued = new AtomicInteger();
+    AtomicInteger documentsSent = new AtomicInteger();
+    AtomicInteger completed = new AtomicInteger();
+    AtomicInteger conflicts = new AtomicInteger();
+    Map<Integer, Integer> refused = new ConcurrentHashMap<>();
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(clients + staff);
+    long start = System.nanoTime();
+    long deadline = limitSeconds == Integer.MAX_VALUE ? Long.MAX_VALUE : start + limitSeconds * 1_000_000_000L;
+    List<Future<?>> requesters = new ArrayList<>();
+    List<Future<?>> desk = new ArrayList<>();
+    try {
+      for (int c = 0; c < clients; c++) {
+        requesters.add(pool.submit(() -> {
+          for (int n = issued.getAndIncrement(); n < limitRequests && System.nanoTime() < deadline;
+              n = issued.getAndIncrement()) {
+            post(target, n, posts, documents, accepted, documentsSent, refused);
+          }
+          return null;
+        }));
+      }
+      for (int s = 0; s < staff; s++) {
+        desk.add(pool.submit(() -> {
+          while (!stop.get()) {
+            workATask(target, completed, conflicts);
+            Thread.sleep(staffPauseMillis);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> requester : requesters) {
+        requester.get();
+      }
+      double loadSeconds = (System.nanoTime() - start) / 1e9;
+      OffsetDateTime loadEnded = OffsetDateTime.now();
+      stop.set(true);
+      for (Future<?> member : desk) {
+        member.get();
+      }
+      Drain drain = target == Target.OURS
+          ? drain(firstRequestId, accepted.get(), start, loadEnded, loadSeconds)
+          : Drain.none();
+      Phase phase = new Phase(target, clients, loadSeconds, accepted.get(), new LinkedHashMap<>(refused), posts,
+          documents, documentsSent.get(), completed.get(), conflicts.get(), drain);
+      say("%s K=%d: %d accepted in %.1f s = %.1f/s; POST p50/p95/p99 %.1f/%.1f/%.1f ms; documents %d, p95 %.1f ms; "
+          + "refused %s; staff completed %d tasks (%d conflicts); letters: %s", target, clients, accepted.get(),
+          loadSeconds, phase.acceptedPerSecond(), posts.percentileMillis(50), posts.percentileMillis(95),
+          posts.percentileMillis(99), documentsSent.get(), documents.percentileMillis(95), refused, completed.get(),
+          conflicts.get(), drain.text());
+      return phase;
+    } finally {
+      stop.set(true);
+      pool.shutdownNow();
+    }
+  }
+
+  void post(Target target, int number, Latencies posts, Latencies documents, AtomicInteger accepted,
+      AtomicInteger documentsSent, Map<Integer, Integer> refused) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(uri(target.path)).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json").header("Accept-Language", "ja")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .POST(HttpRequest.BodyPublishers.ofString(body(number))).build();
+    long started = System.nanoTime();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    posts.add(System.nanoTime() - started);
+    if (response.statusCode() != 201) {
+      refused.merge(response.statusCode(), 1, Integer::sum);
+      return;
+    }
+    accepted.incrementAndGet();
+    if (number % 3 == 0) {
+      JsonNode answer = json.readTree(response.body());
+      String boundary = "bench" + UUID.randomUUID();
+      HttpRequest upload = HttpRequest.newBuilder(uri(URI.create(answer.get("documentsUrl").asText()).getPath()))
+          .timeout(Duration.ofSeconds(60))
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .header("X-Status-Token", answer.get("statusToken").asText())
+          .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary))).build();
+      started = System.nanoTime();
+      HttpResponse<String> uploaded = http.send(upload, HttpResponse.BodyHandlers.ofString());
+      documents.add(System.nanoTime() - started);
+      if (uploaded.statusCode() / 100 == 2) {
+        documentsSent.incrementAndGet();
+      } else {
+        refused.merge(1000 + uploaded.statusCode(), 1, Integer::sum);
+      }
+    }
+  }
+
+  /** A member of the desk: the first page of the group's tasks of the phase's kind, and completes one of them. */
+  void workATask(Target target, AtomicInteger completed, AtomicInteger conflicts) throws Exception {
+    String auth = "Basic " + Base64.getEncoder().encodeToString((STAFF_USER + ":" + STAFF_PASSWORD)
+        .getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/engine-rest/task?candidateGroup="
+            + DeskGroups.PRIVACY_DESK + "&taskDefinitionKey=" + target.task
+            + "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15"))
+        .header("Authorization", auth).timeout(Duration.ofSeconds(60)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (page.statusCode() != 200) {
+      throw new IllegalStateException("task list: " + page.statusCode() + " " + page.body());
+    }
+    JsonNode tasks = json.readTree(page.body());
+    if (tasks.isEmpty()) {
+      return;
+    }
+    String id = tasks.get(ThreadLocalRandom.current().nextInt(tasks.size())).get("id").asText();
+    HttpResponse<String> done = http.send(HttpRequest.newBuilder(uri("/engine-rest/task/" + id + "/complete"))
+        .header("Authorization", auth).header("Content-Type", "application/json")
+        .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(target.completion)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (done.statusCode() / 100 == 2) {
+      completed.incrementAndGet();
+    } else {
+      // two members took the same task: the second finds it gone or changed
+      conflicts.incrementAndGet();
+    }
+  }
+
+  /** Waits until the acknowledgement and e-mail confirmation of every request accepted in the phase were sent. */
+  Drain drain(long firstRequestId, int expected, long startNanos, OffsetDateTime loadEnded, double loadSeconds)
+      throws InterruptedException {
+    OffsetDateTime phaseStart = loadEnded.minusNanos((long) (loadSeconds * 1e9));
+    long limit = System.nanoTime() + DRAIN_LIMIT.toNanos();
+    while (true) {
+      Map<String, Object> row = jdbc.sql("""
+          SELECT count(*) FILTER (WHERE l.letter_kind = 'ACKNOWLEDGEMENT' AND l.status = 'SENT') AS acks,
+                 count(*) FILTER (WHERE l.letter_kind = 'ACKNOWLEDGEMENT' AND l.status = 'SENT'
+                                  AND d.pdf IS NOT NULL) AS acks_with_pdf,
+                 count(*) FILTER (WHERE l.letter_kind = 'EMAIL_CONFIRMATION' AND l.status = 'SENT') AS confirmations,
+                 max(l.sent_at) FILTER (WHERE l.letter_kind IN ('ACKNOWLEDGEMENT', 'EMAIL_CONFIRMATION')) AS last
+          FROM outbound_letter l LEFT JOIN letter_document d ON d.letter_id = l.id
+          WHERE l.request_id > ? AND l.delivery = 'EMAIL'""").param(firstRequestId).query().singleRow();
+      long acks = ((Number) row.get("acks")).longValue();
+      long withPdf = ((Number) row.get("acks_with_pdf")).longValue();
+      long confirmations = ((Number) row.get("confirmations")).longValue();
+      boolean done = acks >= expected && confirmations >= expected;
+      if (done || System.nanoTime() > limit) {
+        OffsetDateTime last = row.get("last") == null ? loadEnded
+            : ((java.sql.Timestamp) row.get("last")).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        double afterStart = Duration.between(phaseStart, last).toMillis() / 1000.0;
+        return new Drain(done, afterStart, afterStart - loadSeconds, acks, withPdf, confirmations, expected);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------- requests
+
+  String body(int number) throws Exception {
+    Map<String, Object> principal = new LinkedHashMap<>();
+    principal.put("name", "山田 花子");
+    principal.put("nameKana", "ヤマダ ハナコ");
+    principal.put("dateOfBirth", "1985-07-15");
+    principal.put("postalCode", "100-0001");
+    principal.put("address", "東京都千代田区千代田1-1");
+    principal.put("phone", "03-1234-5678");
+    principal.put("email", "requester" + number + "@example.jp");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "DISCLOSURE");
+    body.put("principal", principal);
+    body.put("disclosureMethod", "ELECTRONIC");
+    body.put("details", "漏えいの報道を受けて、当社が保有する私の個人データの開示を請求します。\n会員登録情報及び購買履歴");
+    body.put("personalInformationKind", "ORDINARY");
+    body.put("channel", "WEB");
+    body.put("language", "ja");
+    return json.writeValueAsString(body);
+  }
+
+  static byte[] multipart(String boundary) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nIDENTITY_DOCUMENT\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"licence.pdf\"\r\n"
+        + "Content-Type: application/pdf\r\n\r\n";
+    out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(PDF);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  /** A small well-formed PDF, as an identity document's scan would be (its content is not read). */
+  static final byte[] PDF = """
+      %PDF-1.4
+      1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+      2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+      3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
+      trailer << /Root 1 0 R >>
+      %%EOF
+      """.getBytes(StandardCharsets.US_ASCII);
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  void staffUser() {
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(STAFF_USER).count() == 0) {
+      User user = identity.newUser(STAFF_USER);
+      user.setFirstName("Bench");
+      user.setLastName("Staff");
+      user.setPassword(STAFF_PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(STAFF_USER, DeskGroups.PRIVACY_DESK);
+    }
+  }
+
+  /** The SMTP server keeps what it receives in memory: counted and dropped every few seconds, for the heap's sake. */
+  Thread purgeMailboxes() {
+    Thread purger = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          Thread.sleep(3000);
+          received.addAndGet(smtp.getReceivedMessages().length);
+          smtp.purgeEmailFromAllMailboxes();
+        } catch (InterruptedException e) {
+          return;
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }, "bench-mail-purger");
+    purger.setDaemon(true);
+    purger.start();
+    return purger;
+  }
+
+  // --------------------------------------------------------------------------------------------------- report
+
+  static final String BEGIN = "<!-- intake-bench:begin (generated by bench/intake.sh; do not edit by hand) -->\n";
+  static final String END = "<!-- intake-bench:end -->\n";
+
+  String page(List<Phase[]> rounds, Phase[] knee, double ratio, Phase burstPhase) throws Exception {
+    StringBuilder page = new StringBuilder();
+    page.append("## Breach-day intake\n\n")
+        .append("Measured ").append(ZonedDateTime.now(ZoneId.of("UTC")).format(DateTimeFormatter.ISO_LOCAL_DATE))
+        .append(" with `bench/intake.sh` (").append(seconds).append(" s per phase, K = ").append(clientCounts)
+        .append(", ").append(staff).append(" staff clients pausing ").append(staffPauseMillis)
+        .append(" ms between tasks, ").append(warmupSeconds).append(" s of warm-up of each endpoint). ")
+        .append("The 2-core machine was shared with other builds and benchmarks while this ran.\n\n")
+        .append("- The whole application on its HTTP port (Tomcat), profile `postgres`, database emptied first, ")
+        .append("job executor on with production's settings, database pool ")
+        .append(jdbc.sql("SHOW max_connections").query(String.class).single()).append(" server connections / ")
+        .append(System.getenv().getOrDefault("MADOGUCHI_DB_POOL_SIZE", "20"))
+        .append(" in the application's pool; e-mail to an SMTP server in the JVM (GreenMail, emptied every 3 s).\n")
+        .append("- **Ours**: `POST /api/requests` (JSON, an `Idempotency-Key` each; a disclosure by e-mail with the ")
+        .append("requester's address), and for every third request an identity document (a small PDF, multipart, ")
+        .append("`X-Status-Token`) to the request's `documentsUrl`. Each request is registered and its process ")
+        .append("started in one transaction; its acknowledgement letter (composed with its PDF in an asynchronous ")
+        .append("step) and the confirmation of its e-mail address follow through the job executor and the outbox. ")
+        .append("Staff clients meanwhile take the first page of `privacy-desk`'s \"Check the request\" tasks from ")
+        .append("`/engine-rest/task` (HTTP Basic) and complete one of them.\n")
+        .append("- **Bare**: `").append(BareIntake.PATH).append("` (benchmark code only): the same JSON into the ")
+        .append("same `IntakeRequest`, one row inserted and a process of one user task started in one transaction; ")
+        .append("documents to a row each; staff complete its tasks the same way.\n")
+        .append("- Clients: closed loop (`java.net.http`), each sends its next request when it has the answer.\n")
+        .append("- Letters sent: from the outbox (`outbound_letter.sent_at`, `letter_document.pdf`) of the ")
+        .append("phase's requests; the clock runs from the phase's first POST.\n\n")
+        .append("| K | endpoint | accepted requests/s | POST p50 / p95 / p99 (ms) | document p95 (ms) | refused | ")
+        .append("staff tasks completed | every acknowledgement and confirmation sent |\n")
+        .append("|---|---|---|---|---|---|---|---|\n");
+    for (Phase[] round : rounds) {
+      for (Phase phase : round) {
+        page.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f / %.1f / %.1f | %.1f | %s | %d | %s |%n",
+            phase.clients(), phase.target() == Target.OURS ? "ours" : "bare", phase.acceptedPerSecond(),
+            phase.posts().percentileMillis(50), phase.posts().percentileMillis(95),
+            phase.posts().percentileMillis(99), phase.documents().percentileMillis(95),
+            phase.refused().isEmpty() ? "none" : phase.refused().toString(), phase.tasksCompleted(),
+            phase.drain().text()));
+      }
+    }
+    page.append(String.format(Locale.ROOT, "%nThe bare endpoint's throughput stops growing (less than 10%% more than "
+        + "the K before) at **K = %d**; there: **intake ratio: %.2f** (bare requests/s divided by ours; target: at "
+        + "most 1.5), our POST p95 **%.1f ms** (target: under 200 ms).%n%n", knee[0].clients(), ratio,
+        knee[0].posts().percentileMillis(95)));
+    page.append(String.format(Locale.ROOT, "Our code in the JFR profile of our phase at K = %d (%d CPU samples, %s "
+        + "with a frame of ours; each sample counted for the frame of ours nearest its top):%n%n", frames == null ? 0
+        : clientCounts.stream().mapToInt(Integer::intValue).max().orElse(0), frames.samples(),
+        frames.percent(frames.samplesInOurCode())))
+        .append("| samples | share of all samples | frame |\n|---|---|---|\n");
+    frames.top().forEach(frame -> page.append(String.format(Locale.ROOT, "| %d | %s | `%s` |%n", frame.getValue(),
+        frames.percent(frame.getValue()), frame.getKey())));
+    page.append('\n');
+    if (burstPhase != null) {
+      page.append(String.format(Locale.ROOT, "**Burst**: %d requests submitted by %d clients in %.1f s (%.1f/s; POST "
+              + "p50/p95/p99 %.1f / %.1f / %.1f ms; refused: %s); every acknowledgement and e-mail confirmation: %s "
+              + "(target: within 10 minutes, one node, `-Xmx512m`).%n%n", burstPhase.accepted(),
+          burstPhase.clients(), burstPhase.seconds(), burstPhase.acceptedPerSecond(),
+          burstPhase.posts().percentileMillis(50), burstPhase.posts().percentileMillis(95),
+          burstPhase.posts().percentileMillis(99),
+          burstPhase.refused().isEmpty() ? "none" : burstPhase.refused().toString(), burstPhase.drain().text()));
+    }
+    page.append("Heap: ").append(JVM.summary()).append(". E-mails received by the SMTP server: ")
+        .append(received.get() + smtp.getReceivedMessages().length).append(". Load average at the end: ")
+        .append(java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip()).append(".\n");
+    return page.toString();
+  }
+
+  static void say(String format, Object... args) {
+    LifecycleBenchmark.say(format, args);
+  }
+}
