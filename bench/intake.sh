@@ -7,7 +7,8 @@
 # endpoint stops growing; prints `intake ratio` there and rewrites the intake part of docs/performance.md
 # (REPORT=other.md for another page, REPORT= for none). BURST=10000 adds the burst: B requests as fast as the
 # largest K can send them, timed until every acknowledgement and e-mail confirmation is sent. Reports; asserts
-# nothing about speed. Not run in CI.
+# nothing about speed. Not run in CI. The burst stops submitting after BURST_LIMIT_SECONDS (600, the target's ten
+# minutes); a phase waits at most DRAIN_MINUTES (30) for its letters.
 #
 #   bench/intake.sh                               # K=2,4,8,16, 30 s per phase, no burst
 #   K=8 PHASE_SECONDS=20 REPORT=target/intake.md bench/intake.sh
@@ -27,5 +28,7 @@ empty_bench_database
   -Dbench.intake.seconds="${PHASE_SECONDS:-30}" \
   -Dbench.intake.warmup-seconds="${WARMUP:-30}" \
   -Dbench.intake.burst="${BURST:-0}" \
+  -Dbench.intake.burst-limit-seconds="${BURST_LIMIT_SECONDS:-600}" \
+  -Dbench.intake.drain-minutes="${DRAIN_MINUTES:-30}" \
   ${HEAP:+-Dbench.heap="$HEAP"} \
   -Dbench.intake.report="${REPORT-docs/performance.md}"
