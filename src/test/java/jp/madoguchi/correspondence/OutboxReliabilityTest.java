@@ -137,6 +137,25 @@ class OutboxReliabilityTest {
   }
 
   @Test
+  void onePollSendsABacklogOfMoreThanOneBatch() {
+    // the server is down while the letters are queued: none goes after commit, all wait for the poll
+    DeskRequest request = TestRequests.request(register).register();
+    List<Long> letters = new java.util.ArrayList<>();
+    for (int i = 0; i < properties.batchSize() + 5; i++) {
+      letters.add(fixtures.queue(request, LetterKind.ACKNOWLEDGEMENT, true));
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> letters.stream().allMatch(id -> attempts(id) == 1));
+
+    smtp.start();
+    moveClock(Duration.ofMinutes(2));
+    sender.poll();
+
+    assertThat(letters).as("more letters due than one batch: the poll went on after the first")
+        .allSatisfy(id -> assertThat(status(id)).isEqualTo(LetterStatus.SENT));
+    assertThat(smtp.about(request.reference())).hasSize(letters.size());
+  }
+
+  @Test
   void anSmtpOutageDelaysLettersWithGrowingWaitsAndLosesNone() {
     DeskRequest request = TestRequests.request(register).register();
     List<Long> letters = List.of(fixtures.queue(request, LetterKind.ACKNOWLEDGEMENT, true),
