@@ -294,8 +294,8 @@ class ConnectorActionsInTheProcessTest {
     OutboundLetter letter = outbox.lettersOf(request.id()).stream()
         .filter(l -> l.kind() == LetterKind.SUSPENSION_RESULT).findFirst().orElseThrow();
     String text = pdfText(letter.id());
-    assertThat(text).contains("各システムでの対応", "顧客管理システム:ご本人のデータを消去いたしました(対象4件)",
-        "通販システム:ご本人のデータを消去いたしました(対象1件)", "ポイントシステム:ご本人のデータを消去いたしました(対象1件)", "申込書の保管庫:ご本人のデータを消去いたしました");
+    assertThat(text).contains("各システムでの対応", "顧客管理システム:ご本人に関する保有個人データを消去いたしました(対象4件)",
+        "通販システム:ご本人に関する保有個人データを消去いたしました(対象1件)", "ポイントシステム:ご本人に関する保有個人データを消去いたしました(対象1件)", "申込書の保管庫:ご本人に関する保有個人データを消去いたしました");
     // nothing of the person, nor the group's note, in the engine's variables
     engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(approval.getProcessInstanceId())
         .list().forEach(variable -> {
@@ -436,7 +436,7 @@ class ConnectorActionsInTheProcessTest {
     OutboundLetter letter = outbox.lettersOf(request.id()).stream()
         .filter(l -> l.kind() == LetterKind.SUSPENSION_RESULT).findFirst().orElseThrow();
     assertThat(pdfText(letter.id())).contains("ご請求のうち対応することといたしました部分について",
-        "顧客管理システム:措置を実施することができませんでした", "通販システム:ご本人のデータを消去いたしました");
+        "顧客管理システム:措置を講じることができませんでした", "通販システム:ご本人に関する保有個人データを消去いたしました");
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
