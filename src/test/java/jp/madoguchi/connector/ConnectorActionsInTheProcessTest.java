@@ -37,6 +37,7 @@ import jp.madoguchi.search.SystemSearches;
 import jp.madoguchi.support.ProcessDriver;
 import jp.madoguchi.support.SampleCrm;
 import jp.madoguchi.support.SignedShop;
+import jp.madoguchi.support.TestConnectors;
 import jp.madoguchi.support.TestRequests;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -109,39 +110,14 @@ class ConnectorActionsInTheProcessTest {
     crm = SampleCrm.create("madoguchi_act_");
     shop = SignedShop.start(SHOP_SECRET, "{\"records\":{\"ACT_ORDERS\":[{\"order\":\"B-2002\",\"total\":4800}]}}",
         "{\"status\":\"done\",\"count\":1}");
-    String c = "madoguchi.connectors.definitions[";
-    properties.add("camunda.bpm.process-engine-name", () -> "connectorActionsInTheProcess");
-    properties.add("ACT_TEST_CRM_PASSWORD", () -> SampleCrm.PASSWORD);
-    properties.add("ACT_TEST_SHOP_SECRET", () -> SHOP_SECRET);
-    properties.add(c + "0].code", () -> "act-crm");
-    properties.add(c + "0].kind", () -> "SQL");
-    properties.add(c + "0].sql.url", () -> crm.jdbcUrl());
-    properties.add(c + "0].sql.username", () -> SampleCrm.USER);
-    properties.add(c + "0].sql.password-env", () -> "ACT_TEST_CRM_PASSWORD");
-    properties.add(c + "0].sql.access.ACT_CUSTOMER", () ->
-        "SELECT id, name, email FROM customers WHERE lower(email) = :email ORDER BY id");
-    properties.add(c + "0].sql.access.ACT_CONTACTS", () ->
-        "SELECT h.occurred_on, h.summary FROM contact_history h JOIN customers c ON c.id = h.customer_id "
-            + "WHERE lower(c.email) = :email ORDER BY h.id");
-    properties.add(c + "0].sql.actions.ERASURE[0]", () ->
-        "DELETE FROM opt_outs WHERE customer_id IN (SELECT id FROM customers WHERE lower(email) = :email)");
-    properties.add(c + "0].sql.actions.ERASURE[1]", () ->
-        "DELETE FROM contact_history WHERE customer_id IN (SELECT id FROM customers WHERE lower(email) = :email)");
-    properties.add(c + "0].sql.actions.ERASURE[2]", () -> "DELETE FROM customers WHERE lower(email) = :email");
-    properties.add(c + "1].code", () -> "act-shop");
-    properties.add(c + "1].kind", () -> "HTTP");
-    properties.add(c + "1].http.base-url", () -> shop.baseUrl());
-    properties.add(c + "1].http.secret-env", () -> "ACT_TEST_SHOP_SECRET");
-    properties.add(c + "2].code", () -> "act-shop-hasty");
-    properties.add(c + "2].kind", () -> "HTTP");
-    properties.add(c + "2].http.base-url", () -> shop.baseUrl());
-    properties.add(c + "2].http.secret-env", () -> "ACT_TEST_SHOP_SECRET");
-    properties.add(c + "2].http.callback-within", () -> "PT1S");
-    properties.add("ACT_TEST_WORKER_SECRET", () -> WORKER_SECRET);
-    properties.add(c + "3].code", () -> "act-worker");
-    properties.add(c + "3].kind", () -> "EXTERNAL_TASK");
-    properties.add(c + "3].external-task.topic", () -> WORKER_TOPIC);
-    properties.add(c + "3].external-task.secret-env", () -> "ACT_TEST_WORKER_SECRET");
+    TestConnectors connectors = TestConnectors.of(properties, "connectorActionsInTheProcess");
+    connectors.sql("act-crm", crm, "ACT_TEST_CRM_PASSWORD")
+        .access("ACT_CUSTOMER", "SELECT id, name, email FROM customers WHERE lower(email) = :email ORDER BY id")
+        .access("ACT_CONTACTS", SampleCrm.CONTACTS_BY_EMAIL)
+        .action("ERASURE", SampleCrm.ERASURE_BY_EMAIL);
+    connectors.http("act-shop", shop, "ACT_TEST_SHOP_SECRET", SHOP_SECRET);
+    connectors.http("act-shop-hasty", shop, "ACT_TEST_SHOP_SECRET", SHOP_SECRET).set("http.callback-within", "PT1S");
+    connectors.worker("act-worker", WORKER_TOPIC, "ACT_TEST_WORKER_SECRET", WORKER_SECRET);
   }
 
   @AfterAll
@@ -295,7 +271,9 @@ class ConnectorActionsInTheProcessTest {
         .filter(l -> l.kind() == LetterKind.SUSPENSION_RESULT).findFirst().orElseThrow();
     String text = pdfText(letter.id());
     assertThat(text).contains("各システムでの対応", "顧客管理システム:ご本人に関する保有個人データを消去いたしました(対象4件)",
-        "通販システム:ご本人に関する保有個人データを消去いたしました(対象1件)", "ポイントシステム:ご本人に関する保有個人データを消去いたしました(対象1件)", "申込書の保管庫:ご本人に関する保有個人データを消去いたしました");
+        "通販システム:ご本人に関する保有個人データを消去いたしました(対象1件)",
+        "ポイントシステム:ご本人に関する保有個人データを消去いたしました(対象1件)",
+        "申込書の保管庫:ご本人に関する保有個人データを消去いたしました");
     // nothing of the person, nor the group's note, in the engine's variables
     engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(approval.getProcessInstanceId())
         .list().forEach(variable -> {

@@ -26,6 +26,7 @@ import jp.madoguchi.request.DeskRequest.Party;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.support.SampleCrm;
 import jp.madoguchi.support.SignedShop;
+import jp.madoguchi.support.TestConnectors;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -86,62 +87,25 @@ class ConnectorsTest {
     shop = SignedShop.start(HTTP_SECRET,
         "{\"records\":{\"CONN_ORDERS\":[{\"order\":\"A-1001\",\"total\":3200},{\"order\":\"A-1002\"}]}}",
         "{\"status\":\"done\",\"count\":2}");
-    String crmUrl = crm.jdbcUrl();
-    String c = "madoguchi.connectors.definitions[";
     // a context of its own (its connectors), so an engine of its own name (test resources' spring.properties)
-    properties.add("camunda.bpm.process-engine-name", () -> "connectors");
-    properties.add("CONNECTOR_TEST_CRM_PASSWORD", () -> SampleCrm.PASSWORD);
-    properties.add("CONNECTOR_TEST_SHOP_SECRET", () -> HTTP_SECRET);
-    properties.add("CONNECTOR_TEST_WORKER_SECRET", () -> WORKER_SECRET);
-    properties.add(c + "0].code", () -> "crm");
-    properties.add(c + "0].kind", () -> "SQL");
-    properties.add(c + "0].sql.url", () -> crmUrl);
-    properties.add(c + "0].sql.username", () -> SampleCrm.USER);
-    properties.add(c + "0].sql.password-env", () -> "CONNECTOR_TEST_CRM_PASSWORD");
-    properties.add(c + "0].sql.max-rows", () -> "20");
-    properties.add(c + "0].sql.access.CONN_CUSTOMER", () ->
-        "SELECT id, name, email, phone, birth_date FROM customers WHERE lower(email) = :email ORDER BY id");
-    properties.add(c + "0].sql.access.CONN_CONTACTS", () ->
-        "SELECT h.occurred_on, h.summary FROM contact_history h JOIN customers c ON c.id = h.customer_id "
-            + "WHERE lower(c.email) = :email ORDER BY h.id");
-    properties.add(c + "0].sql.access.CONN_OPT_OUTS", () ->
-        "SELECT o.channel FROM opt_outs o JOIN customers c ON c.id = o.customer_id WHERE lower(c.email) = :email");
-    properties.add(c + "0].sql.actions.ERASURE[0]", () ->
-        "DELETE FROM opt_outs WHERE customer_id IN (SELECT id FROM customers WHERE lower(email) = :email)");
-    properties.add(c + "0].sql.actions.ERASURE[1]", () ->
-        "DELETE FROM contact_history WHERE customer_id IN (SELECT id FROM customers WHERE lower(email) = :email)");
-    properties.add(c + "0].sql.actions.ERASURE[2]", () -> "DELETE FROM customers WHERE lower(email) = :email");
+    TestConnectors connectors = TestConnectors.of(properties, "connectors");
+    connectors.sql("crm", crm, "CONNECTOR_TEST_CRM_PASSWORD").set("sql.max-rows", "20")
+        .access("CONN_CUSTOMER",
+            "SELECT id, name, email, phone, birth_date FROM customers WHERE lower(email) = :email ORDER BY id")
+        .access("CONN_CONTACTS", SampleCrm.CONTACTS_BY_EMAIL)
+        .access("CONN_OPT_OUTS",
+            "SELECT o.channel FROM opt_outs o JOIN customers c ON c.id = o.customer_id WHERE lower(c.email) = :email")
+        .action("ERASURE", SampleCrm.ERASURE_BY_EMAIL);
     // a too broad query: every customer named 山田 (both people), with a limit of one row
-    properties.add(c + "1].code", () -> "crm-broad");
-    properties.add(c + "1].kind", () -> "SQL");
-    properties.add(c + "1].sql.url", () -> crmUrl);
-    properties.add(c + "1].sql.username", () -> SampleCrm.USER);
-    properties.add(c + "1].sql.password-env", () -> "CONNECTOR_TEST_CRM_PASSWORD");
-    properties.add(c + "1].sql.max-rows", () -> "1");
-    properties.add(c + "1].sql.access.CONN_CUSTOMER", () ->
-        "SELECT id, name FROM customers WHERE name LIKE substr(:name, 1, 2) || '%'");
+    connectors.sql("crm-broad", crm, "CONNECTOR_TEST_CRM_PASSWORD").set("sql.max-rows", "1")
+        .access("CONN_CUSTOMER", "SELECT id, name FROM customers WHERE name LIKE substr(:name, 1, 2) || '%'");
     // a query the database refuses with a message quoting the value
-    properties.add(c + "2].code", () -> "crm-bad");
-    properties.add(c + "2].kind", () -> "SQL");
-    properties.add(c + "2].sql.url", () -> crmUrl);
-    properties.add(c + "2].sql.username", () -> SampleCrm.USER);
-    properties.add(c + "2].sql.password-env", () -> "CONNECTOR_TEST_CRM_PASSWORD");
-    properties.add(c + "2].sql.access.CONN_CUSTOMER", () ->
-        "SELECT id FROM customers WHERE birth_date = CAST(:email AS date)");
-    properties.add(c + "3].code", () -> "shop");
-    properties.add(c + "3].kind", () -> "HTTP");
-    properties.add(c + "3].http.base-url", () -> shop.baseUrl());
-    properties.add(c + "3].http.secret-env", () -> "CONNECTOR_TEST_SHOP_SECRET");
-    properties.add(c + "3].http.read-timeout", () -> "PT1S");
-    properties.add(c + "5].code", () -> "shop-hasty");
-    properties.add(c + "5].kind", () -> "HTTP");
-    properties.add(c + "5].http.base-url", () -> shop.baseUrl());
-    properties.add(c + "5].http.secret-env", () -> "CONNECTOR_TEST_SHOP_SECRET");
-    properties.add(c + "5].http.callback-within", () -> "PT1S");
-    properties.add(c + "4].code", () -> "crm-worker");
-    properties.add(c + "4].kind", () -> "EXTERNAL_TASK");
-    properties.add(c + "4].external-task.topic", () -> "search-crm-worker");
-    properties.add(c + "4].external-task.secret-env", () -> "CONNECTOR_TEST_WORKER_SECRET");
+    connectors.sql("crm-bad", crm, "CONNECTOR_TEST_CRM_PASSWORD")
+        .access("CONN_CUSTOMER", "SELECT id FROM customers WHERE birth_date = CAST(:email AS date)");
+    connectors.http("shop", shop, "CONNECTOR_TEST_SHOP_SECRET", HTTP_SECRET).set("http.read-timeout", "PT1S");
+    connectors.worker("crm-worker", "search-crm-worker", "CONNECTOR_TEST_WORKER_SECRET", WORKER_SECRET);
+    connectors.http("shop-hasty", shop, "CONNECTOR_TEST_SHOP_SECRET", HTTP_SECRET)
+        .set("http.callback-within", "PT1S");
   }
 
   @AfterAll

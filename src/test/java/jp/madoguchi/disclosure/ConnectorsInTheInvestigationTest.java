@@ -38,6 +38,7 @@ import jp.madoguchi.search.SystemSearches;
 import jp.madoguchi.support.ProcessDriver;
 import jp.madoguchi.support.SampleCrm;
 import jp.madoguchi.support.SignedShop;
+import jp.madoguchi.support.TestConnectors;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -103,30 +104,12 @@ class ConnectorsInTheInvestigationTest {
     shop = SignedShop.start(HTTP_SECRET,
         "{\"records\":{\"WIRE_ORDERS\":[{\"order\":\"A-1001\",\"total\":3200}]}}",
         "{\"status\":\"done\",\"count\":1}");
-    String c = "madoguchi.connectors.definitions[";
-    properties.add("camunda.bpm.process-engine-name", () -> "connectorsInTheInvestigation");
-    properties.add("WIRE_TEST_CRM_PASSWORD", () -> SampleCrm.PASSWORD);
-    properties.add("WIRE_TEST_SHOP_SECRET", () -> HTTP_SECRET);
-    properties.add("WIRE_TEST_WORKER_SECRET", () -> WORKER_SECRET);
-    properties.add(c + "0].code", () -> "wire-crm");
-    properties.add(c + "0].kind", () -> "SQL");
-    properties.add(c + "0].sql.url", () -> crm.jdbcUrl());
-    properties.add(c + "0].sql.username", () -> SampleCrm.USER);
-    properties.add(c + "0].sql.password-env", () -> "WIRE_TEST_CRM_PASSWORD");
-    properties.add(c + "0].sql.max-rows", () -> "20");
-    properties.add(c + "0].sql.access.WIRE_CUSTOMER", () ->
-        "SELECT id, name, email FROM customers WHERE lower(email) = :email ORDER BY id");
-    properties.add(c + "0].sql.access.WIRE_CONTACTS", () ->
-        "SELECT h.occurred_on, h.summary FROM contact_history h JOIN customers c ON c.id = h.customer_id "
-            + "WHERE lower(c.email) = :email ORDER BY h.id");
-    properties.add(c + "1].code", () -> "wire-shop");
-    properties.add(c + "1].kind", () -> "HTTP");
-    properties.add(c + "1].http.base-url", () -> shop.baseUrl());
-    properties.add(c + "1].http.secret-env", () -> "WIRE_TEST_SHOP_SECRET");
-    properties.add(c + "2].code", () -> "wire-worker");
-    properties.add(c + "2].kind", () -> "EXTERNAL_TASK");
-    properties.add(c + "2].external-task.topic", () -> WORKER_TOPIC);
-    properties.add(c + "2].external-task.secret-env", () -> "WIRE_TEST_WORKER_SECRET");
+    TestConnectors connectors = TestConnectors.of(properties, "connectorsInTheInvestigation");
+    connectors.sql("wire-crm", crm, "WIRE_TEST_CRM_PASSWORD").set("sql.max-rows", "20")
+        .access("WIRE_CUSTOMER", "SELECT id, name, email FROM customers WHERE lower(email) = :email ORDER BY id")
+        .access("WIRE_CONTACTS", SampleCrm.CONTACTS_BY_EMAIL);
+    connectors.http("wire-shop", shop, "WIRE_TEST_SHOP_SECRET", HTTP_SECRET);
+    connectors.worker("wire-worker", WORKER_TOPIC, "WIRE_TEST_WORKER_SECRET", WORKER_SECRET);
   }
 
   @AfterAll

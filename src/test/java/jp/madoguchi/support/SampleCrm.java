@@ -28,6 +28,17 @@ public final class SampleCrm {
   public static final Party TARO = new Party("山田 太郎", "ヤマダ タロウ", LocalDate.of(1980, 4, 1), "1000001",
       "東京都千代田区千代田1-1", "03-0000-0000", "Taro.Yamada@example.jp");
 
+  /** The access query of the person's contact history, by e-mail address (as an operator would configure it). */
+  public static final String CONTACTS_BY_EMAIL =
+      "SELECT h.occurred_on, h.summary FROM contact_history h JOIN customers c ON c.id = h.customer_id "
+          + "WHERE lower(c.email) = :email ORDER BY h.id";
+
+  /** The erasure statements of the person's rows, by e-mail address, in the order the foreign keys need. */
+  public static final String[] ERASURE_BY_EMAIL = {
+      "DELETE FROM opt_outs WHERE customer_id IN (SELECT id FROM customers WHERE lower(email) = :email)",
+      "DELETE FROM contact_history WHERE customer_id IN (SELECT id FROM customers WHERE lower(email) = :email)",
+      "DELETE FROM customers WHERE lower(email) = :email"};
+
   private final String name;
 
   private SampleCrm(String name) {
