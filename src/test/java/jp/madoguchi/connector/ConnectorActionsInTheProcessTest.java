@@ -122,12 +122,7 @@ class ConnectorActionsInTheProcessTest {
 
   @AfterAll
   static void dropTheSystems() throws SQLException {
-    if (shop != null) {
-      shop.close();
-    }
-    if (crm != null) {
-      crm.drop();
-    }
+    TestConnectors.takeDown(shop, crm);
   }
 
   @BeforeAll

@@ -110,12 +110,7 @@ class ConnectorsTest {
 
   @AfterAll
   static void dropCrm() throws SQLException {
-    if (shop != null) {
-      shop.close();
-    }
-    if (crm != null) {
-      crm.drop();
-    }
+    TestConnectors.takeDown(shop, crm);
   }
 
   @BeforeAll

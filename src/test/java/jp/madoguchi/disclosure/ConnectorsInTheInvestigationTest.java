@@ -114,12 +114,7 @@ class ConnectorsInTheInvestigationTest {
 
   @AfterAll
   static void dropCrm() throws SQLException {
-    if (shop != null) {
-      shop.close();
-    }
-    if (crm != null) {
-      crm.drop();
-    }
+    TestConnectors.takeDown(shop, crm);
   }
 
   @BeforeAll

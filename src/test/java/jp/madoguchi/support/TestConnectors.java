@@ -42,6 +42,16 @@ public final class TestConnectors {
         .set("external-task.secret-env", secretEnv);
   }
 
+  /** Takes down what a test's systems were made of: the HTTP system and the CRM database, whichever was started. */
+  public static void takeDown(SignedShop shop, SampleCrm crm) throws java.sql.SQLException {
+    if (shop != null) {
+      shop.close();
+    }
+    if (crm != null) {
+      crm.drop();
+    }
+  }
+
   private Definition definition(String code, String kind) {
     Definition definition = new Definition("madoguchi.connectors.definitions[" + next++ + "].");
     return definition.set("code", code).set("kind", kind);
