@@ -30,7 +30,9 @@ public final class SkeletonStub implements JavaDelegate, ExecutionListener, Task
         "Task_AssessIdentityDocuments", Map.of("identityOutcome", "VERIFIED", "identityFinding", "MATCHED"),
         "Task_RecordFeePayment", Map.of("feePaidInFull", true, "feeOutcome", "PAID"),
         "Task_CheckEmailAddress", Map.of("emailAddressConfirmed", true),
-        "Task_SendReply", Map.of("replyDelivery", "EMAIL"));
+        "Task_SendReply", Map.of("replyDelivery", "EMAIL"),
+        // the decision's task listener says whether an approval will act on the systems: not for a disclosure
+        "Task_DecideOnRequest", Map.of("actionRequest", false));
   }
 
   @Override
@@ -45,7 +47,8 @@ public final class SkeletonStub implements JavaDelegate, ExecutionListener, Task
 
   @Override
   public void notify(DelegateTask task) {
-    // our task listeners record the step in the register: nothing the model reads
+    // our task listeners record the step in the register; the decision's also sets what the model reads next
+    task.getExecution().setVariables(outputs.getOrDefault(task.getTaskDefinitionKey(), Map.of()));
   }
 
   /** The systems of the plan searched by hand: none on the benchmark's path (no inventory for its requester). */
