@@ -20,25 +20,35 @@ final class LineBreaker {
 
   private LineBreaker() {}
 
+  /**
+   * The lines. {@code width} measures a piece of text; it must be additive (the width of two pieces together is the
+   * sum of their widths, as for a font without kerning), so that a line's width is kept as it grows: measuring every
+   * candidate line anew made breaking a paragraph quadratic in its length.
+   */
   static List<String> wrap(String text, double maxWidth, ToDoubleFunction<String> width) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
+    double lineWidth = 0;
     for (String unit : units(text)) {
       boolean space = unit.isBlank();
       if (line.isEmpty() && space) {
         continue;
       }
-      if (width.applyAsDouble(line + unit) <= maxWidth) {
+      double unitWidth = width.applyAsDouble(unit);
+      if (lineWidth + unitWidth <= maxWidth) {
         line.append(unit);
+        lineWidth += unitWidth;
         continue;
       }
       if (space) {
         lines.add(line.toString().stripTrailing());
         line.setLength(0);
+        lineWidth = 0;
         continue;
       }
       if (NO_LINE_START.indexOf(unit.charAt(0)) >= 0 && !line.isEmpty()) {
         line.append(unit);
+        lineWidth += unitWidth;
         continue;
       }
       String carried = "";
@@ -51,19 +61,24 @@ final class LineBreaker {
       }
       line.setLength(0);
       line.append(carried);
-      if (width.applyAsDouble(line + unit) > maxWidth) {
+      lineWidth = carried.isEmpty() ? 0 : width.applyAsDouble(carried);
+      if (lineWidth + unitWidth > maxWidth) {
         for (int i = 0; i < unit.length(); ) {
           int codePoint = unit.codePointAt(i);
           String character = new String(Character.toChars(codePoint));
-          if (width.applyAsDouble(line + character) > maxWidth && !line.isEmpty()) {
+          double characterWidth = width.applyAsDouble(character);
+          if (lineWidth + characterWidth > maxWidth && !line.isEmpty()) {
             lines.add(line.toString());
             line.setLength(0);
+            lineWidth = 0;
           }
           line.append(character);
+          lineWidth += characterWidth;
           i += Character.charCount(codePoint);
         }
       } else {
         line.append(unit);
+        lineWidth += unitWidth;
       }
     }
     if (!line.isEmpty() || lines.isEmpty()) {
