@@ -68,7 +68,7 @@ public class CorrespondenceService {
         : verifiedAddresses.postalAddressForReplies(requestId)).orElse(null);
     queue(request, kind,
         new Recipient(requesterRole(request), addressee.name(), addressee.email(), delivery, postalAddress),
-        letterKey, withFee(request, facts));
+        letterKey, withFee(request, kind, facts));
     return delivery;
   }
 
@@ -125,11 +125,11 @@ public class CorrespondenceService {
 
   /**
    * The facts with the fee the {@code request-fee} table gives the request, when the step knew none (a letter written
-   * before the process decided the fee, such as the acknowledgement): the letters follow the table, not a rule of
-   * ours.
+   * before the process decided the fee, such as the acknowledgement) and the letter says what the request costs: the
+   * letters follow the table, not a rule of ours.
    */
-  private LetterFacts withFee(DeskRequest request, LetterFacts facts) {
-    if (facts.feeAmount() != null) {
+  private LetterFacts withFee(DeskRequest request, LetterKind kind, LetterFacts facts) {
+    if (facts.feeAmount() != null || !kind.showsFee()) {
       return facts;
     }
     return facts.withFeeAmount((long) fees.feeYen(request.type(), request.personalInformationKind()));

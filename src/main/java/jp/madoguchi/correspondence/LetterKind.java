@@ -91,6 +91,16 @@ public enum LetterKind {
         || this == IDENTITY_REJECTED || this == COMPLAINT_ACKNOWLEDGEMENT;
   }
 
+  /**
+   * Whether the letter says what the request costs: only these are given the {@code request-fee} table's answer when
+   * the step that queues them knew none (an evaluation of the table for every letter was a tenth of a letter's cost).
+   * {@code LetterKindTest} keeps this true to the templates.
+   */
+  public boolean showsFee() {
+    return this == ACKNOWLEDGEMENT || this == FEE_REQUEST || this == REMINDER || this == ENTRUSTED_REFERRAL
+        || this == NO_DATA_HELD;
+  }
+
   /** The e-mail carries a link that confirms the address it goes to, drawn when it is sent. */
   public boolean carriesConfirmationLink() {
     return this == EMAIL_CONFIRMATION;
