@@ -26,10 +26,12 @@ ensure_autovacuum() {
   if [ "$(psql -Atq -d "$DB" -c 'SHOW autovacuum')" = on ] || [ "${AUTOVACUUM:-}" = ignore ]; then
     return
   fi
-  if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null && runuser -u postgres -- psql -Atq -c 'SELECT 1' >/dev/null 2>&1; then
+  # the server's superuser, through the local socket (not this run's connection settings)
+  local superuser="runuser -u postgres -- env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD psql -Atq -d postgres"
+  if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null && $superuser -c 'SELECT 1' >/dev/null 2>&1; then
     echo "[bench] autovacuum is off on this server: on for this run (ALTER SYSTEM), back off when it ends"
-    runuser -u postgres -- psql -Atq -c 'ALTER SYSTEM SET autovacuum = on' -c 'SELECT pg_reload_conf()' >/dev/null
-    trap "runuser -u postgres -- psql -Atq -c 'ALTER SYSTEM RESET autovacuum' -c 'SELECT pg_reload_conf()' >/dev/null; echo '[bench] autovacuum reset'" EXIT
+    $superuser -c 'ALTER SYSTEM SET autovacuum = on' -c 'SELECT pg_reload_conf()' >/dev/null
+    trap "$superuser -c 'ALTER SYSTEM RESET autovacuum' -c 'SELECT pg_reload_conf()' >/dev/null; echo '[bench] autovacuum reset'" EXIT
     sleep 1
   else
     echo "[bench] autovacuum is off on $PGHOST:$PGPORT: switch it on (production runs with it), or AUTOVACUUM=ignore" >&2
