@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 
 /**
  * The text a PDF of ours shows in the embedded IPAexGothic subset, saved with a ToUnicode map of the code points
@@ -34,13 +33,9 @@ public final class PdfTextMap {
     glyphs.showable(text);
   }
 
-  /**
-   * Saves the document: the first save subsets the font, the second carries the map of the text shown. The first is
-   * written nowhere and without object streams (PDFBox's default packs the objects into compressed streams, which
-   * only the second save needs).
-   */
+  /** Saves the document: the first save subsets the font, the second carries the map of the text shown. */
   public void save(PDDocument document, OutputStream out) throws IOException {
-    document.save(OutputStream.nullOutputStream(), CompressParameters.NO_COMPRESSION);
+    document.save(OutputStream.nullOutputStream());
     font.getCOSObject().setItem(COSName.TO_UNICODE, ToUnicodeCMap.of(document, glyphs.codePointsByCid()));
     document.save(out);
   }
