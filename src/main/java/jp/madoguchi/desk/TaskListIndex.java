@@ -70,6 +70,19 @@ class TaskListIndex extends AbstractProcessEnginePlugin {
       "CREATE INDEX IF NOT EXISTS " + USER_GRANTS + " ON ACT_RU_AUTHORIZATION (USER_ID_)";
 
   /**
+   * On PostgreSQL, the grants the task queries' authorization check can match, by the resource they grant: READ on a
+   * task and READ_TASK on a process definition ({@code RESOURCE_TYPE_} 7 and 6), grants only ({@code TYPE_ < 2}).
+   * A system owner's filter looks one grant up per search task ({@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}),
+   * and with the engine's index on the resource id each lookup also read the 38 grants on {@code *} of every other
+   * kind of resource (applications, filters, batches, ...) and threw them away; this partial index holds 7 of them.
+   * Issue 20, 10,000 open requests: 13 µs to 9 µs per search task, a group's count 14 ms instead of 19 ms (without
+   * the parallel plan's start).
+   */
+  static final String TASK_GRANTS = "MDG_IDX_AUTH_TASK_GRANTS";
+  static final String TASK_GRANTS_DDL = "CREATE INDEX IF NOT EXISTS " + TASK_GRANTS
+      + " ON ACT_RU_AUTHORIZATION (RESOURCE_ID_) WHERE TYPE_ < 2 AND RESOURCE_TYPE_ IN (6, 7)";
+
+  /**
    * On PostgreSQL, statistics of the permission bits the engine's authorization check tests
    * ({@code A.PERMS_ & 2 = 2}: READ on a task; {@code A.PERMS_ & 64 = 64}: READ_TASK on a process definition). Without
    * them the planner takes each such condition to hold for 1 row in 200, and so expects a handful of the user's
@@ -99,12 +112,13 @@ class TaskListIndex extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** What this database gets: H2 has no included columns. */
+  /** What this database gets: H2 has no included columns and no partial indexes. */
   static List<String> statements(String databaseType) {
     if (!"postgres".equals(databaseType)) {
       return List.of(DDL, CANDIDATES_DDL, USER_GRANTS_DDL);
     }
-    List<String> statements = new ArrayList<>(List.of(DDL, CANDIDATES_DDL, USER_GRANTS_DDL, TASK_ACCESS_DDL));
+    List<String> statements =
+        new ArrayList<>(List.of(DDL, CANDIDATES_DDL, USER_GRANTS_DDL, TASK_ACCESS_DDL, TASK_GRANTS_DDL));
     statements.addAll(AUTHORIZATION_STATISTICS);
     return statements;
   }

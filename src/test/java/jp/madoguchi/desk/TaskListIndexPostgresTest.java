@@ -81,4 +81,66 @@ class TaskListIndexPostgresTest {
       }
     }
   }
+
+  /**
+   * The engine's SQL for the count of a system owner's filter ({@code taskCandidateGroup("records-owners").count()}
+   * by a member of that group): one grant looked up per task.
+   */
+  static final String OWNERS_COUNT = """
+      SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES
+      left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
+      left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
+      left join (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2
+          AND (A.USER_ID_ in ('records-owner', '*') OR A.GROUP_ID_ IN ('records-owners'))
+          AND ((A.RESOURCE_TYPE_ = 7 AND A.PERMS_ & 2 = 2) OR (A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64))) AUTH
+        ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))
+      WHERE (1 = 1 and (I.TYPE_ = 'candidate' and (I.GROUP_ID_ IN ('records-owners'))))
+        and ((RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL)) and (RES.TENANT_ID_ is null)
+      ) countDistinct""";
+
+  /**
+   * 5,000 open search tasks of an owning group, each with the grant the engine writes for the group, among 20,000
+   * other tasks: the count looks each task's grant up in the partial index of task and definition grants, which
+   * leaves out the grants on every other kind of resource.
+   */
+  @Test
+  void aSystemOwnersCountLooksItsGrantsUpAmongTaskGrantsOnly() throws Exception {
+    assertThat(TaskListIndex.exists(dataSource, "ACT_RU_AUTHORIZATION", TaskListIndex.TASK_GRANTS)).isTrue();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (Statement sql = connection.createStatement()) {
+        sql.execute("""
+            INSERT INTO ACT_RU_TASK (ID_, REV_, NAME_, PRIORITY_, CREATE_TIME_, DUE_DATE_, SUSPENSION_STATE_,
+                TASK_STATE_)
+            SELECT 'grant-check-' || n, 1, 'Grant check ' || n, 50, now(), now(), 1, 'Created'
+            FROM generate_series(1, 25000) AS n""");
+        sql.execute("""
+            INSERT INTO ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_)
+            SELECT 'grant-check-link-' || n, 1, CASE WHEN n % 5 = 0 THEN 'records-owners' ELSE 'privacy-desk' END,
+                'candidate', 'grant-check-' || n
+            FROM generate_series(1, 25000) AS n""");
+        sql.execute("""
+            INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)
+            SELECT 'grant-check-auth-' || n, 1, 1, 'records-owners', 7, 'grant-check-' || n, 2147483647
+            FROM generate_series(5, 25000, 5) AS n""");
+        sql.execute("ANALYZE ACT_RU_TASK");
+        sql.execute("ANALYZE ACT_RU_IDENTITYLINK");
+        sql.execute("ANALYZE ACT_RU_AUTHORIZATION");
+        List<String> plan = new ArrayList<>();
+        try (ResultSet rows = sql.executeQuery("EXPLAIN " + OWNERS_COUNT)) {
+          while (rows.next()) {
+            plan.add(rows.getString(1));
+          }
+        }
+        String text = String.join("\n", plan);
+        assertThat(text).as(text).containsIgnoringCase(TaskListIndex.TASK_GRANTS);
+        try (ResultSet count = sql.executeQuery(OWNERS_COUNT)) {
+          count.next();
+          assertThat(count.getLong(1)).as("every search task of the group, each through its grant").isEqualTo(5000);
+        }
+      } finally {
+        connection.rollback();
+      }
+    }
+  }
 }
