@@ -7,7 +7,8 @@
 # docs/performance-scale.md (REPORT=other.md for another page, REPORT= for none).
 # Filling: K threads (default 6), BATCH requests registered and started a transaction (default 10), each moved past
 # its acknowledgement to its open task by the engine's process instance modification (ACKNOWLEDGE=true sends the
-# acknowledgements instead, much slower). VACUUM=true vacuums the engine's task tables before each level's ANALYZE.
+# acknowledgements instead, much slower). The engine's task tables are vacuumed before each level's ANALYZE, as
+# PostgreSQL's autovacuum does after so many inserts (VACUUM=false: ANALYZE only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,7 @@ ensure_autovacuum
   -Dbench.threads="${K:-6}" \
   -Dbench.batch="${BATCH:-10}" \
   -Dbench.acknowledge="${ACKNOWLEDGE:-false}" \
-  -Dbench.vacuum="${VACUUM:-false}" \
+  -Dbench.vacuum="${VACUUM:-true}" \
   -Dbench.query-repeats="${REPEATS:-30}" \
   ${HEAP:+-Dbench.heap="$HEAP"} \
   -Dbench.scale-report="${REPORT-docs/performance-scale.md}"

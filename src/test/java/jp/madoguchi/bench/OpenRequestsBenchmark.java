@@ -78,7 +78,7 @@ class OpenRequestsBenchmark {
   /** Whether the requests are acknowledged (job, letter, e-mail) before they wait, which makes the filling slow. */
   final boolean acknowledge = Boolean.getBoolean("bench.acknowledge");
   /** Whether the engine's task tables are vacuumed, not only analysed, before each level's measurement. */
-  final boolean vacuum = Boolean.getBoolean("bench.vacuum");
+  final boolean vacuum = Boolean.parseBoolean(System.getProperty("bench.vacuum", "true"));
   final int repeats = Integer.getInteger("bench.query-repeats", 30);
   final int[] levels = Arrays.stream(System.getProperty("bench.open-levels", "1000,10000").split(","))
       .map(String::strip).mapToInt(Integer::parseInt).toArray();
