@@ -80,6 +80,8 @@ class IntakeBenchmark {
   static final int SMTP_PORT = LifecycleBenchmark.freePort();
   static final JvmFigures JVM = JvmFigures.watch();
   static final String STAFF_USER = "bench-intake-staff";
+  /** What else the machine was doing when the run began (/proc/loadavg's three averages). */
+  static final String LOAD_AT_START = LifecycleBenchmark.loadAverage();
   static final String STAFF_PASSWORD = "Bench-intake-staff-2026";
   static final Duration DRAIN_LIMIT = Duration.ofMinutes(Long.getLong("bench.intake.drain-minutes", 30));
 
@@ -489,7 +491,9 @@ class IntakeBenchmark {
         .append(" with `bench/intake.sh` (").append(seconds).append(" s per phase, K = ").append(clientCounts)
         .append(", ").append(staff).append(" staff clients pausing ").append(staffPauseMillis)
         .append(" ms between tasks, ").append(warmupSeconds).append(" s of warm-up of each endpoint). ")
-        .append("The 2-core machine was shared with other builds and benchmarks while this ran.\n\n")
+        .append("Load average of the 2-core machine when the run began: ").append(LOAD_AT_START)
+        .append(" (other work on the machine makes the figures noisy); PostgreSQL's autovacuum ")
+        .append(jdbc.sql("SHOW autovacuum").query(String.class).single()).append(".\n\n")
         .append("- The whole application on its HTTP port (Tomcat), profile `postgres`, database emptied first, ")
         .append("job executor on with production's settings, database pool ")
         .append(jdbc.sql("SHOW max_connections").query(String.class).single()).append(" server connections / ")

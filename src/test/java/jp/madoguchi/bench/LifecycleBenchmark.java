@@ -620,6 +620,16 @@ class LifecycleBenchmark {
     return phase.measures().tasklist().percentileMillis(p);
   }
 
+  /** The machine's load averages over 1, 5 and 15 minutes ({@code /proc/loadavg}), or "unknown". */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+      return parts[0] + " / " + parts[1] + " / " + parts[2];
+    } catch (java.io.IOException | RuntimeException unreadable) {
+      return "unknown";
+    }
+  }
+
   static void say(String format, Object... args) {
     System.out.printf("[bench] " + format + "%n", args);
   }
