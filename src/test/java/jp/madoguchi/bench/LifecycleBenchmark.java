@@ -488,7 +488,8 @@ class LifecycleBenchmark {
         .append(" with `bench/run.sh` (").append(lifecycles).append(" lifecycles of each model, ").append(threads)
         .append(" client threads, ").append(warmup).append(" warm-up lifecycles of each not counted). ")
         .append("Re-run it to regenerate this page; figures from a 2-core machine with small N are indicative only. ")
-        .append("The machine was shared with other builds and benchmarks while this ran (see the load average).\n\n")
+        .append("Load average of the machine when the run began: ").append(LOAD_AT_START)
+        .append(" (other work on the machine makes the figures noisy; the machine section gives it at the end).\n\n")
         .append("## Method\n\n")
         .append("- One application context (the whole desk, profile `postgres`) on the database `madoguchi_bench`, ")
         .append("emptied by `bench/run.sh` before the run; history level `").append(historyLevel).append("`; ")
@@ -584,7 +585,7 @@ class LifecycleBenchmark {
         .append("; autovacuum ").append(jdbc.sql("SHOW autovacuum").query(String.class).single()).append('\n')
         .append("- Load average when the report was written (`/proc/loadavg`): ")
         .append(Files.readString(Path.of("/proc/loadavg")).strip())
-        .append(" (other builds on the same machine make the figures noisy)\n\n")
+        .append(" (the benchmark's own threads and PostgreSQL make up most of it on a quiet machine)\n\n")
         .append("```\n$ free -h\n").append(command("free", "-h").stripTrailing()).append("\n```\n\n")
         .toString();
   }
@@ -619,6 +620,9 @@ class LifecycleBenchmark {
   static double query(Phase phase, double p) {
     return phase.measures().tasklist().percentileMillis(p);
   }
+
+  /** What else the machine was doing when the run began (/proc/loadavg's three averages). */
+  static final String LOAD_AT_START = loadAverage();
 
   /** The machine's load averages over 1, 5 and 15 minutes ({@code /proc/loadavg}), or "unknown". */
   static String loadAverage() {
