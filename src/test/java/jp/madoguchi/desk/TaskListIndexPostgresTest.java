@@ -67,13 +67,7 @@ class TaskListIndexPostgresTest {
             FROM generate_series(1, 60000) AS n""");
         sql.execute("ANALYZE ACT_RU_TASK");
         sql.execute("ANALYZE ACT_RU_IDENTITYLINK");
-        List<String> plan = new ArrayList<>();
-        try (ResultSet rows = sql.executeQuery("EXPLAIN " + DESK_FIRST_PAGE)) {
-          while (rows.next()) {
-            plan.add(rows.getString(1));
-          }
-        }
-        String text = String.join("\n", plan);
+        String text = plan(sql, DESK_FIRST_PAGE);
         assertThat(text).as(text).containsIgnoringCase("Index Scan using " + TaskListIndex.NAME)
             .doesNotContainIgnoringCase("Seq Scan on act_ru_task");
       } finally {
@@ -126,13 +120,7 @@ class TaskListIndexPostgresTest {
         sql.execute("ANALYZE ACT_RU_TASK");
         sql.execute("ANALYZE ACT_RU_IDENTITYLINK");
         sql.execute("ANALYZE ACT_RU_AUTHORIZATION");
-        List<String> plan = new ArrayList<>();
-        try (ResultSet rows = sql.executeQuery("EXPLAIN " + OWNERS_COUNT)) {
-          while (rows.next()) {
-            plan.add(rows.getString(1));
-          }
-        }
-        String text = String.join("\n", plan);
+        String text = plan(sql, OWNERS_COUNT);
         assertThat(text).as(text).containsIgnoringCase(TaskListIndex.TASK_GRANTS);
         try (ResultSet count = sql.executeQuery(OWNERS_COUNT)) {
           count.next();
@@ -142,5 +130,16 @@ class TaskListIndexPostgresTest {
         connection.rollback();
       }
     }
+  }
+
+  /** PostgreSQL's plan for the query, as text. */
+  private static String plan(Statement sql, String query) throws java.sql.SQLException {
+    List<String> plan = new ArrayList<>();
+    try (ResultSet rows = sql.executeQuery("EXPLAIN " + query)) {
+      while (rows.next()) {
+        plan.add(rows.getString(1));
+      }
+    }
+    return String.join("\n", plan);
   }
 }
