@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.intake.IntakeFixtures;
 import jp.madoguchi.security.DeskGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -402,23 +403,11 @@ class IntakeBenchmark {
 
   // ------------------------------------------------------------------------------------------------- requests
 
+  /** The intake tests' disclosure request, with an address of its own and a breach-day reason. */
   String body(int number) throws Exception {
-    Map<String, Object> principal = new LinkedHashMap<>();
-    principal.put("name", "山田 花子");
-    principal.put("nameKana", "ヤマダ ハナコ");
-    principal.put("dateOfBirth", "1985-07-15");
-    principal.put("postalCode", "100-0001");
-    principal.put("address", "東京都千代田区千代田1-1");
-    principal.put("phone", "03-1234-5678");
-    principal.put("email", "requester" + number + "@example.jp");
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "DISCLOSURE");
-    body.put("principal", principal);
-    body.put("disclosureMethod", "ELECTRONIC");
+    Map<String, Object> body = IntakeFixtures.disclosure();
+    IntakeFixtures.principalOf(body).put("email", "requester" + number + "@example.jp");
     body.put("details", "漏えいの報道を受けて、当社が保有する私の個人データの開示を請求します。\n会員登録情報及び購買履歴");
-    body.put("personalInformationKind", "ORDINARY");
-    body.put("channel", "WEB");
-    body.put("language", "ja");
     return json.writeValueAsString(body);
   }
 
@@ -428,20 +417,10 @@ class IntakeBenchmark {
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"licence.pdf\"\r\n"
         + "Content-Type: application/pdf\r\n\r\n";
     out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-    out.writeBytes(PDF);
+    out.writeBytes(IntakeFixtures.pdf());
     out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return out.toByteArray();
   }
-
-  /** A small well-formed PDF, as an identity document's scan would be (its content is not read). */
-  static final byte[] PDF = """
-      %PDF-1.4
-      1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-      2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-      3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
-      trailer << /Root 1 0 R >>
-      %%EOF
-      """.getBytes(StandardCharsets.US_ASCII);
 
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Submissions, documents and row counts for the intake tests. */
-final class IntakeFixtures {
+/** Submissions, documents and row counts for the intake tests (and the intake benchmark). */
+public final class IntakeFixtures {
 
   private IntakeFixtures() {}
 
@@ -15,7 +15,7 @@ final class IntakeFixtures {
   static final String PRINCIPAL_EMAIL = "hanako.yamada@example.jp";
 
   /** A valid disclosure request, as a mutable JSON tree. */
-  static Map<String, Object> disclosure() {
+  public static Map<String, Object> disclosure() {
     Map<String, Object> principal = new LinkedHashMap<>();
     principal.put("name", PRINCIPAL_NAME);
     principal.put("nameKana", "ヤマダ ハナコ");
@@ -36,12 +36,12 @@ final class IntakeFixtures {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> principalOf(Map<String, Object> body) {
+  public static Map<String, Object> principalOf(Map<String, Object> body) {
     return (Map<String, Object>) body.get("principal");
   }
 
   /** A small but well-formed PDF document. */
-  static byte[] pdf() {
+  public static byte[] pdf() {
     String pdf = """
         %PDF-1.4
         1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
