@@ -27,6 +27,9 @@ final class LetterPageLayout {
   private static final float LEADING = 1.6f;
   private static final Color GREY = new Color(0x55, 0x55, 0x55);
 
+  /** Every character a page number ({@code 2 / 3}) may show. */
+  static final String PAGE_NUMBER_CHARACTERS = "0123456789 /";
+
   private final PDDocument document;
   private final PDType0Font font;
   private final LetterGlyphs glyphs;
@@ -43,6 +46,11 @@ final class LetterPageLayout {
     this.glyphs = glyphs;
     this.widths = new LetterTextWidths(font, glyphs);
     this.letter = letter;
+  }
+
+  /** The mark of a list's items. */
+  static String bullet(String language) {
+    return "ja".equals(language) ? "・" : "•";
   }
 
   /** Adds the letter's pages to the document. */
@@ -125,7 +133,7 @@ final class LetterPageLayout {
         y -= 3;
       }
       case ITEM -> {
-        String bullet = "ja".equals(letter.language()) ? "・" : "•";
+        String bullet = bullet(letter.language());
         float indent = 16;
         List<String> lines = widths.wrap(block.text(), width - indent, BODY_SIZE);
         for (int i = 0; i < lines.size(); i++) {

@@ -6,10 +6,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Optional;
 import java.util.TimeZone;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -76,10 +79,15 @@ class PdfLetterWriter {
     TrueTypeFont ttf = fonts.borrow();
     boolean written = false;
     try (PDDocument document = new PDDocument()) {
-      // embedded as a subset (the glyphs the letter uses), written horizontally
-      PDType0Font font = PDType0Font.load(document, ttf, true);
+      // embedded as a subset (the glyphs the letter uses), cut before the layout where it can be
+      CmapLookup fullCmap = ttf.getUnicodeCmapLookup();
+      Optional<PDType0Font> subset =
+          LetterSubsetFont.embed(document, ttf, LetterSubsetFont.shownCharacters(shownTexts(letter), ttf));
+      PDType0Font font = subset.isPresent() ? subset.get() : PDType0Font.load(document, ttf, true);
       describe(document, letter);
-      LetterGlyphs glyphs = new LetterGlyphs(font);
+      LetterGlyphs glyphs = subset.isPresent()
+          ? new LetterGlyphs(font, codePoint -> fullCmap.getGlyphId(codePoint) > 0)
+          : new LetterGlyphs(font);
       new LetterPageLayout(document, font, glyphs, letter).run();
       int pages = document.getNumberOfPages();
       // The first save subsets the font and writes PDFBox's own ToUnicode map, which takes the first of several code
@@ -100,6 +108,21 @@ class PdfLetterWriter {
         fonts.drop(ttf);
       }
     }
+  }
+
+  /** Every text the layout shows of a letter ({@link LetterPageLayout}), its bullets and page numbers too. */
+  static List<String> shownTexts(Letter letter) {
+    List<String> texts = new ArrayList<>();
+    texts.addAll(letter.letterhead());
+    texts.add(letter.date());
+    texts.add(letter.reference());
+    texts.addAll(letter.addressee());
+    texts.addAll(letter.sender());
+    letter.text().blocks().forEach(block -> texts.add(block.text()));
+    texts.add(letter.footer());
+    texts.add(LetterPageLayout.bullet(letter.language()));
+    texts.add(LetterPageLayout.PAGE_NUMBER_CHARACTERS);
+    return texts;
   }
 
   /** The pool of parsed fonts, lent to other features' PDFs too ({@link LetterFontLoans}). */

@@ -33,9 +33,15 @@ public final class PdfTextMap {
     glyphs.showable(text);
   }
 
-  /** Saves the document: the first save subsets the font, the second carries the map of the text shown. */
+  /**
+   * Saves the document with the map of the text shown. A font PDFBox subsets when the document is saved is subset
+   * by a first save, whose output is dropped (PDFBox writes its own map then); a font already cut to the document's
+   * characters ({@link LetterSubsetFont}) needs one save.
+   */
   public void save(PDDocument document, OutputStream out) throws IOException {
-    document.save(OutputStream.nullOutputStream());
+    if (font.willBeSubset()) {
+      document.save(OutputStream.nullOutputStream());
+    }
     font.getCOSObject().setItem(COSName.TO_UNICODE, ToUnicodeCMap.of(document, glyphs.codePointsByCid()));
     document.save(out);
   }
