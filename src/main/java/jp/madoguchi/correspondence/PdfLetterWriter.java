@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Writes a letter as an A4 PDF with Apache PDFBox: borrows the parsed font, describes the document, has
  * {@link LetterPageLayout} place the letter on its pages and saves it with a {@link ToUnicodeCMap} of the text it
  * shows. Japanese needs a font of its own: IPAexGothic is embedded (as a subset) in every letter, so that it prints
- * the same everywhere.
+ * the same everywhere; the subset is cut to the letter's characters before the layout ({@link LetterSubsetFont}).
  *
  * <p>Lines break as {@link LineBreaker} says: between Japanese characters and between English words, by the
  * Japanese rules.
@@ -90,10 +90,10 @@ class PdfLetterWriter {
           : new LetterGlyphs(font);
       new LetterPageLayout(document, font, glyphs, letter).run();
       int pages = document.getNumberOfPages();
-      // The first save subsets the font and writes PDFBox's own ToUnicode map, which takes the first of several code
-      // points sharing a glyph: IPAexGothic draws 口 and the Kangxi radical ⼝ alike, and text copied from the letter
-      // (or read aloud, or searched) would come out as radicals. The second save carries a map of the code points
-      // the letter really uses.
+      // PDFBox's own ToUnicode map takes the first of several code points sharing a glyph: IPAexGothic draws 口 and
+      // the Kangxi radical ⼝ alike, and text copied from the letter (or read aloud, or searched) would come out as
+      // radicals. The letter is saved with a map of the code points it really uses (after a first save that
+      // subsets the font, when PDFBox subsets it).
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       new PdfTextMap(font, glyphs).save(document, out);
       written = true;
