@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nodeId names this node in claims, for operators reading the table; defaults to the host name
  * @param parsedFonts how many letters may be written at the same time, each with a parsed copy of the letter font
  *     (about 20 MB of heap each, kept for the next letters); a further letter waits for one
+ * @param senders how many e-mails each node sends at the same time right after the transactions that queued them
+ *     commit (each an SMTP conversation of its own, mostly waiting for the server and the database); the poll sends
+ *     what they could not take
  */
 @ConfigurationProperties("madoguchi.correspondence")
 public record CorrespondenceProperties(
@@ -33,7 +36,8 @@ public record CorrespondenceProperties(
     @DefaultValue("PT10M") Duration staleClaimAfter,
     @DefaultValue("50") int batchSize,
     String nodeId,
-    @DefaultValue("2") int parsedFonts) {
+    @DefaultValue("2") int parsedFonts,
+    @DefaultValue("4") int senders) {
 
   public CorrespondenceProperties {
     if (downloadValidDays < 1) {
@@ -47,6 +51,9 @@ public record CorrespondenceProperties(
     }
     if (parsedFonts < 1) {
       throw new IllegalArgumentException("madoguchi.correspondence.parsed-fonts must be at least 1");
+    }
+    if (senders < 1) {
+      throw new IllegalArgumentException("madoguchi.correspondence.senders must be at least 1");
     }
     nodeId = nodeId == null || nodeId.isBlank() ? hostName() : nodeId.strip();
   }

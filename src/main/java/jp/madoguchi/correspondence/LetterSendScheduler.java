@@ -39,8 +39,10 @@ class LetterSendScheduler implements DisposableBean {
     this.delivery = delivery;
     this.properties = properties;
     AtomicInteger threads = new AtomicInteger();
-    // a small pool with a bounded queue: when it is full the letter simply waits for the next poll
-    this.afterCommit = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
+    // a small pool with a bounded queue: when it is full the letter simply waits for the next poll. Two senders
+    // sent 16 letters a second while intake ran (docs/performance.md): each mostly waits for the SMTP server's
+    // answers and the database's commits, so a few more send more without much more CPU.
+    this.afterCommit = new ThreadPoolExecutor(properties.senders(), properties.senders(), 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
         task -> {
           Thread thread = new Thread(task, "letter-sender-" + threads.incrementAndGet());
           thread.setDaemon(true);
