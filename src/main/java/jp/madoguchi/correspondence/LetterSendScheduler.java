@@ -1,7 +1,7 @@
 package jp.madoguchi.correspondence;
 
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +29,9 @@ class LetterSendScheduler implements DisposableBean {
 
   private static final int FAILURES_BEFORE_PAUSE = 3;
 
+  /** Letters waiting for a sender after commit, at most; beyond them the poll sends. */
+  static final int AFTER_COMMIT_QUEUE = 100_000;
+
   private final Outbox outbox;
   private final LetterDelivery delivery;
   private final CorrespondenceProperties properties;
@@ -39,10 +42,13 @@ class LetterSendScheduler implements DisposableBean {
     this.delivery = delivery;
     this.properties = properties;
     AtomicInteger threads = new AtomicInteger();
-    // a small pool with a bounded queue: when it is full the letter simply waits for the next poll. Two senders
-    // sent 16 letters a second while intake ran (docs/performance.md): each mostly waits for the SMTP server's
-    // answers and the database's commits, so a few more send more without much more CPU.
-    this.afterCommit = new ThreadPoolExecutor(properties.senders(), properties.senders(), 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
+    // A few senders (each mostly waits for the SMTP server's answers and the database's commits) behind a queue
+    // that holds a breach day's backlog: when the letters were composed faster than they were sent and the queue
+    // held 1,000, the rest waited for the poll, one letter after another on one thread: 10 a second against the
+    // senders' 70 (issue 21, session 9). A queued letter is its id (tens of bytes); a node that stops loses nothing,
+    // the poll on any node sends what is left.
+    this.afterCommit = new ThreadPoolExecutor(properties.senders(), properties.senders(), 60,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(AFTER_COMMIT_QUEUE),
         task -> {
           Thread thread = new Thread(task, "letter-sender-" + threads.incrementAndGet());
           thread.setDaemon(true);
