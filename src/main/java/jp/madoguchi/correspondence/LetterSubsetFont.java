@@ -67,11 +67,12 @@ final class LetterSubsetFont {
   /**
    * The font of a document that shows only {@code characters}, embedded as a subset named with a tag of six
    * capitals ({@code ABCDEF+IPAexGothic}, PDF 32000 9.6.4), or empty when a character lies beyond the Basic
-   * Multilingual Plane. The full font is only read.
+   * Multilingual Plane or there is none. The full font is only read.
    */
   static Optional<PDType0Font> embed(PDDocument document, TrueTypeFont full, Set<Integer> characters)
       throws IOException {
-    if (characters.stream().anyMatch(codePoint -> codePoint > 0xFFFF)) {
+    if (characters.isEmpty() || characters.stream().anyMatch(codePoint -> codePoint > 0xFFFF)) {
+      // a subset of no character would have no cmap for PDFBox to embed it by
       return Optional.empty();
     }
     TTFSubsetter subsetter = new TTFSubsetter(full, TABLES);

@@ -84,6 +84,8 @@ class LetterSubsetFontTest {
   void aCharacterTheSubsetWasNotCutForIsAFaultNotAMissingGlyph() throws IOException {
     TrueTypeFont full = writer.fonts().borrow();
     try (PDDocument document = new PDDocument()) {
+      assertThat(LetterSubsetFont.embed(document, full, Set.of())).as("no character: PDFBox subsets").isEmpty();
+      assertThat(LetterSubsetFont.embed(document, full, Set.of((int) '山', 0x20B9F))).as("beyond the BMP").isEmpty();
       PDType0Font subset = LetterSubsetFont.embed(document, full, Set.of((int) '山')).orElseThrow();
       CmapLookup fullCmap = full.getUnicodeCmapLookup();
       LetterGlyphs glyphs = new LetterGlyphs(subset, codePoint -> fullCmap.getGlyphId(codePoint) > 0);
