@@ -121,7 +121,7 @@ class LetterDelivery {
       return null;
     }
     OutboundLetter letter = outbox.find(letterId).orElseThrow();
-    Optional<StoredLetter> stored = documents.find(letterId);
+    Optional<StoredLetter> stored = documents.findForMail(letterId);
     DownloadTokens.Issued link = stored.isPresent() && stored.get().hasPdf()
         ? tokens.issue(letterId, RequestRegister.now()) : null;
     // a new status key replaces the old one in the claim's transaction; should the e-mail fail, it is undone

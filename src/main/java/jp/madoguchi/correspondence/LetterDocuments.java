@@ -22,13 +22,12 @@ class LetterDocuments {
     this.jdbc = jdbc;
   }
 
-  /** A letter as composed: the e-mail's subject, the plain text, and the PDF when it has one. */
-  record StoredLetter(long letterId, long requestId, String subject, String text, byte[] pdf, int pages) {
-
-    boolean hasPdf() {
-      return pdf != null;
-    }
-  }
+  /**
+   * A letter as composed: the e-mail's subject, the plain text, and the PDF when it has one ({@code pdf} is null when
+   * the letter was read for its e-mail, which carries a link to the PDF, not the PDF).
+   */
+  record StoredLetter(long letterId, long requestId, String subject, String text, byte[] pdf, int pages,
+      boolean hasPdf) {}
 
   void store(long letterId, long requestId, ComposedLetter letter, Instant composedAt) {
     String sha256 = letter.pdf() == null ? null : sha256(letter.pdf());
@@ -45,8 +44,24 @@ class LetterDocuments {
   Optional<StoredLetter> find(long letterId) {
     return jdbc.sql("SELECT * FROM letter_document WHERE letter_id = ?")
         .param(letterId)
-        .query((rs, n) -> new StoredLetter(rs.getLong("letter_id"), rs.getLong("request_id"), rs.getString("subject"),
-            rs.getString("body_text"), rs.getBytes("pdf"), rs.getInt("page_count")))
+        .query((rs, n) -> {
+          byte[] pdf = rs.getBytes("pdf");
+          return new StoredLetter(rs.getLong("letter_id"), rs.getLong("request_id"), rs.getString("subject"),
+              rs.getString("body_text"), pdf, rs.getInt("page_count"), pdf != null);
+        })
+        .optional();
+  }
+
+  /** The letter without its PDF's bytes (some 50 KB, read for nothing by every e-mail before). */
+  Optional<StoredLetter> findForMail(long letterId) {
+    return jdbc.sql("""
+            SELECT letter_id, request_id, subject, body_text, page_count, pdf IS NOT NULL AS has_pdf
+            FROM letter_document WHERE letter_id = ?
+            """)
+        .param(letterId)
+        .query((rs, n) -> new StoredLetter(rs.getLong("letter_id"), rs.getLong("request_id"),
+            rs.getString("subject"), rs.getString("body_text"), null, rs.getInt("page_count"),
+            rs.getBoolean("has_pdf")))
         .optional();
   }
 

@@ -79,8 +79,17 @@ class LetterPdfTest {
           assertThat(letter.delivery()).isEqualTo(Delivery.PAPER);
           assertThat(letter.status()).isEqualTo(LetterStatus.QUEUED);
         });
-    byte[] pdf = documents.find(letterId).orElseThrow().pdf();
+    LetterDocuments.StoredLetter stored = documents.find(letterId).orElseThrow();
+    byte[] pdf = stored.pdf();
     writeExample(kind, language, pdf);
+    // what an e-mail reads of it: the same text, whether there is a PDF, not the PDF's bytes
+    assertThat(documents.findForMail(letterId)).hasValueSatisfying(forMail -> {
+      assertThat(forMail.hasPdf()).isTrue();
+      assertThat(forMail.pdf()).isNull();
+      assertThat(forMail.subject()).isEqualTo(stored.subject());
+      assertThat(forMail.text()).isEqualTo(stored.text());
+      assertThat(forMail.pages()).isEqualTo(stored.pages()).isPositive();
+    });
 
     try (PDDocument document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isBetween(1, 4);
