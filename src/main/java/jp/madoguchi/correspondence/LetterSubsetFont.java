@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
@@ -42,12 +43,17 @@ final class LetterSubsetFont {
 
   private LetterSubsetFont() {}
 
+  /** Which characters the full font has a glyph for (its Unicode cmap, read once). */
+  static IntPredicate glyphsOf(TrueTypeFont full) throws IOException {
+    CmapLookup cmap = full.getUnicodeCmapLookup();
+    return codePoint -> cmap.getGlyphId(codePoint) > 0;
+  }
+
   /**
    * The characters a letter shows, as the layout will show them ({@link LetterGlyphs#shown(int)}): the full font's
    * code points, a space for a tab or line break, 〓 for a character the font lacks.
    */
-  static Set<Integer> shownCharacters(Iterable<String> texts, TrueTypeFont full) throws IOException {
-    CmapLookup cmap = full.getUnicodeCmapLookup();
+  static Set<Integer> shownCharacters(Iterable<String> texts, IntPredicate fullFont) {
     BitSet inText = new BitSet();
     for (String text : texts) {
       if (text != null) {
@@ -59,8 +65,8 @@ final class LetterSubsetFont {
       }
     }
     Set<Integer> shown = new HashSet<>();
-    inText.stream().map(codePoint -> LetterGlyphs.asShown(codePoint, cp -> cmap.getGlyphId(cp) > 0))
-        .filter(as -> as >= 0).forEach(shown::add);
+    inText.stream().map(codePoint -> LetterGlyphs.asShown(codePoint, fullFont)).filter(as -> as >= 0)
+        .forEach(shown::add);
     return shown;
   }
 

@@ -12,7 +12,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
-import org.apache.fontbox.ttf.CmapLookup;
+import java.util.function.IntPredicate;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -80,13 +80,13 @@ class PdfLetterWriter {
     boolean written = false;
     try (PDDocument document = new PDDocument()) {
       // embedded as a subset (the glyphs the letter uses), cut before the layout where it can be
-      CmapLookup fullCmap = ttf.getUnicodeCmapLookup();
+      IntPredicate fullFont = LetterSubsetFont.glyphsOf(ttf);
       Optional<PDType0Font> subset =
-          LetterSubsetFont.embed(document, ttf, LetterSubsetFont.shownCharacters(shownTexts(letter), ttf));
+          LetterSubsetFont.embed(document, ttf, LetterSubsetFont.shownCharacters(shownTexts(letter), fullFont));
       PDType0Font font = subset.isPresent() ? subset.get() : PDType0Font.load(document, ttf, true);
       describe(document, letter);
       LetterGlyphs glyphs = subset.isPresent()
-          ? new LetterGlyphs(font, codePoint -> fullCmap.getGlyphId(codePoint) > 0)
+          ? new LetterGlyphs(font, fullFont)
           : new LetterGlyphs(font);
       new LetterPageLayout(document, font, glyphs, letter).run();
       int pages = document.getNumberOfPages();

@@ -35,7 +35,8 @@ class LetterSubsetFontTest {
     Set<Integer> expected;
     TrueTypeFont full = writer.fonts().borrow();
     try {
-      expected = LetterSubsetFont.shownCharacters(PdfLetterWriter.shownTexts(letter), full);
+      expected = LetterSubsetFont.shownCharacters(PdfLetterWriter.shownTexts(letter),
+          LetterSubsetFont.glyphsOf(full));
     } finally {
       writer.fonts().giveBack(full);
     }
@@ -87,8 +88,7 @@ class LetterSubsetFontTest {
       assertThat(LetterSubsetFont.embed(document, full, Set.of())).as("no character: PDFBox subsets").isEmpty();
       assertThat(LetterSubsetFont.embed(document, full, Set.of((int) '山', 0x20B9F))).as("beyond the BMP").isEmpty();
       PDType0Font subset = LetterSubsetFont.embed(document, full, Set.of((int) '山')).orElseThrow();
-      CmapLookup fullCmap = full.getUnicodeCmapLookup();
-      LetterGlyphs glyphs = new LetterGlyphs(subset, codePoint -> fullCmap.getGlyphId(codePoint) > 0);
+      LetterGlyphs glyphs = new LetterGlyphs(subset, LetterSubsetFont.glyphsOf(full));
       assertThat(glyphs.showable("山\u0007山")).isEqualTo("山山");
       assertThatThrownBy(() -> glyphs.showable("川")).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("U+5DDD");
