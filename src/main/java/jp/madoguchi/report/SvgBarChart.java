@@ -25,8 +25,8 @@ final class SvgBarChart {
 
   /** Colours (Okabe and Ito, 2008) and whether a pattern drawn on them must be white to be seen. */
   private static final String[] COLOURS = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
-      "#F0E442", "#999999", "#5E3C99"};
-  private static final boolean[] DARK = {true, false, true, false, false, true, false, false, true};
+      "#F0E442", "#999999", "#5E3C99", "#000000"};
+  private static final boolean[] DARK = {true, false, true, false, false, true, false, false, true, true};
 
   /** A series of values: its key (for the page's table) and its label in the legend. */
   record Series(String key, String label) {}
@@ -214,7 +214,7 @@ final class SvgBarChart {
   /**
    * Series {@code s}'s fill: its colour with a pattern of its own drawn over it, in white on dark colours and in
    * near-black on light ones (0: plain, 1 and 2: diagonal lines, 3: across, 4: upright, 5: dots, 6: squares, 7:
-   * diagonal squares, 8: checks).
+   * diagonal squares, 8: checks, 9: large dots).
    */
   private static void pattern(Svg svg, String id, int s) {
     String colour = COLOURS[s % COLOURS.length];
@@ -234,6 +234,7 @@ final class SvgBarChart {
       case 5 -> svg.empty("circle", "cx", 4, "cy", 4, "r", 1.6, "fill", ink);
       case 6, 7 -> svg.empty("path", "d", "M0 1H8M1 0V8", "stroke", ink, "stroke-width", 1.5, "fill", "none");
       case 8 -> svg.empty("path", "d", "M0 0H4V4H0ZM4 4H8V8H4Z", "fill", ink, "fill-opacity", "0.6");
+      case 9 -> svg.empty("circle", "cx", 4, "cy", 4, "r", 2.6, "fill", ink);
       default -> { }
     }
     svg.close();

@@ -29,6 +29,8 @@ public final class RequestEnums {
     INVESTIGATING,
     DECIDING,
     AWAITING_APPROVAL,
+    /** Erasure, correction or stopping of use being carried out on the systems that hold the person's data. */
+    CARRYING_OUT,
     REPLYING,
     CLOSED
   }

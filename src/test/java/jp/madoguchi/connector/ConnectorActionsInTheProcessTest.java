@@ -29,6 +29,7 @@ import jp.madoguchi.inventory.InventoryKind;
 import jp.madoguchi.inventory.Relationship;
 import jp.madoguchi.inventory.SearchKind;
 import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestEnums;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
 import jp.madoguchi.request.VerifiedAddresses;
@@ -338,6 +339,8 @@ class ConnectorActionsInTheProcessTest {
     ProcessDriver desk = new ProcessDriver(engine, request.reference());
     shop.mode("accepting");
     desk.complete(PersonalDataRequestProcess.Elements.APPROVE_ACTION, Map.of("managerApproval", "APPROVED"));
+    assertThat(register.find(request.id()).status()).as("no longer waiting for the approval")
+        .isEqualTo(RequestEnums.RequestStatus.CARRYING_OUT);
     String handle = (String) engine.getRuntimeService().createVariableInstanceQuery()
         .processInstanceIdIn(desk.task(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND)
             .getProcessInstanceId())

@@ -82,17 +82,19 @@ class SvgBarChartTest {
 
   @Test
   void everySeriesHasItsOwnColourAndPatternAndTheLegendShowsBoth() throws Exception {
-    List<Series> nine = new ArrayList<>();
+    List<Series> stages = new ArrayList<>();
     List<Double> ones = new ArrayList<>();
-    for (int i = 0; i < 9; i++) {
-      nine.add(new Series("s" + i, "段階" + i));
+    // as many series as a request has open stages (the backlog chart)
+    int count = Trends.STAGES.size();
+    for (int i = 0; i < count; i++) {
+      stages.add(new Series("s" + i, "段階" + i));
       ones.add(1.0);
     }
-    Document svg = parse(SvgBarChart.columns(new Columns("c4", "t", "d", Layout.STACKED, nine,
+    Document svg = parse(SvgBarChart.columns(new Columns("c4", "t", "d", Layout.STACKED, stages,
         List.of(new Category("1", "1", ones)), false, v -> v + "", "なし")));
 
     NodeList patterns = svg.getElementsByTagName("pattern");
-    assertThat(patterns.getLength()).isEqualTo(9);
+    assertThat(patterns.getLength()).isEqualTo(count);
     Set<String> looks = new HashSet<>();
     for (int i = 0; i < patterns.getLength(); i++) {
       Element pattern = (Element) patterns.item(i);
@@ -101,13 +103,14 @@ class SvgBarChartTest {
       StringBuilder look = new StringBuilder(pattern.getAttribute("patternTransform"));
       for (int c = 1; c < pattern.getChildNodes().getLength(); c++) {
         Element mark = (Element) pattern.getChildNodes().item(c);
-        look.append(mark.getTagName()).append(mark.getAttribute("d")).append(mark.getAttribute("y1"));
+        look.append(mark.getTagName()).append(mark.getAttribute("d")).append(mark.getAttribute("y1"))
+            .append(mark.getAttribute("r"));
       }
       looks.add(look.toString());
     }
-    assertThat(looks).hasSize(9);
+    assertThat(looks).hasSize(count);
     Element legend = group(svg, "chart__legend");
-    assertThat(legend.getElementsByTagName("rect").getLength()).isEqualTo(9);
+    assertThat(legend.getElementsByTagName("rect").getLength()).isEqualTo(count);
     assertThat(((Element) legend.getElementsByTagName("rect").item(8)).getAttribute("fill")).isEqualTo("url(#c4-p8)");
     assertThat(legend.getTextContent()).contains("段階0", "段階8");
   }
