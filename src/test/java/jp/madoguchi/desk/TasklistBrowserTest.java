@@ -6,6 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
+import jp.madoguchi.inventory.DataCategory;
+import jp.madoguchi.inventory.HoldingSystem;
+import jp.madoguchi.inventory.InventoryKind;
+import jp.madoguchi.inventory.Relationship;
+import jp.madoguchi.inventory.SearchKind;
+import jp.madoguchi.request.RequestEnums;
+import jp.madoguchi.security.DeskGroups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import jp.madoguchi.fee.FeePaymentProcess;
 import jp.madoguchi.handling.PersonalDataRequestProcess;
 import jp.madoguchi.handling.RequestProcessStarter;
@@ -53,6 +64,8 @@ class TasklistBrowserTest {
   @Autowired jp.madoguchi.request.VerifiedAddresses verifiedAddresses;
   @Autowired RequestDocuments documents;
   @Autowired RequestProcessStarter starter;
+  @Autowired jp.madoguchi.inventory.Inventory inventory;
+  @Autowired jp.madoguchi.search.SystemSearches searches;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -225,6 +238,74 @@ class TasklistBrowserTest {
     Chromium.screenshot(browser, IMAGES.resolve("decide-sent-back-ja.png"));
     assertThat(engine.getRuntimeService().createVariableInstanceQuery().variableName("managerComment").count())
         .isZero();
+  }
+
+  /**
+   * The owning group of a system searched by hand carries out an approved stop of use in Tasklist: its own filter
+   * shows the task, the form says what to do, and the outcome reaches the register with who did it; the request
+   * stands at its own stage meanwhile and moves on to the reply.
+   */
+  @Test
+  void theOwningGroupCarriesOutAnApprovedActionInTasklist() throws Exception {
+    String group = "tasklist-owners";
+    if (inventory.entry(InventoryKind.CATEGORIES, "TASKLIST_MEMBERS").isEmpty()) {
+      inventory.create(new DataCategory("TASKLIST_MEMBERS", "会員情報", "Members", "氏名", "Name", true, null, null,
+          false, "5年", "Five years", "申込", "Applications", List.of(Relationship.CUSTOMER)), "manager");
+    }
+    if (inventory.entry(InventoryKind.SYSTEMS, "TASKLIST_MEMBERS_DB").isEmpty()) {
+      inventory.create(new HoldingSystem("TASKLIST_MEMBERS_DB", "会員DB", "Members database", group, false,
+          SearchKind.MANUAL, List.of("TASKLIST_MEMBERS")), "manager");
+    }
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createGroupQuery().groupId(group).count() == 0) {
+      Group owners = identity.newGroup(group);
+      owners.setName("会員DBの担当 / Members database owners");
+      identity.saveGroup(owners);
+      User owner = identity.newUser("members-owner");
+      owner.setFirstName("花子");
+      owner.setLastName("会員");
+      owner.setPassword("members-owner-2026");
+      identity.saveUser(owner);
+      identity.createMembership("members-owner", group);
+      // the test's process coverage listener reads the process definition as the logged-in user, which an owning
+      // group alone may not (in production nothing reads it): the owner also works the desk here
+      identity.createMembership("members-owner", DeskGroups.PRIVACY_DESK);
+    }
+
+    DeskRequest request = TestRequests.request(register).type(RequestType.SUSPENSION_OF_USE).register();
+    starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST,
+        Map.of("requestFormComplete", true, "entrustedData", "NONE"));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
+        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    searches.addSystem(request.id(), "TASKLIST_MEMBERS_DB", "会員DBも確認", "desk");
+    searches.recordFinding(request.id(), "TASKLIST_MEMBERS_DB", true, "会員レコード1件", "searcher");
+    desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", false,
+        "dataFound", true, "dataLocations", Spin.JSON("[\"CUSTOMER_DATABASE\"]")));
+    desk.complete(PersonalDataRequestProcess.Elements.DECIDE, Map.of("decision", "FULL",
+        "actionMeasure", "SUSPENSION", "actionTakenNote", "会員DBでの利用を停止します"));
+    desk.complete(PersonalDataRequestProcess.Elements.APPROVE_ACTION, Map.of("managerApproval", "APPROVED"));
+    assertThat(register.find(request.id()).status()).isEqualTo(RequestEnums.RequestStatus.CARRYING_OUT);
+
+    logIntoTasklist("members-owner", "members-owner-2026");
+    waitForText(jp.madoguchi.search.OwningGroupAccess.filterName(group));
+    openTask(desk.task(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND).getId());
+    waitForText("システムでの対応 / Carry out in a system");
+    assertThat(bodyText()).contains("受付番号 / Reference: " + request.reference(),
+        "措置 / Action: 利用停止・提供停止 / Suspend").doesNotContain("措置 / Action: 消去 / Erase");
+    claim();
+    click(By.xpath("//label[contains(., '実施しました / Done')]"));
+    click(By.xpath("//button[normalize-space(.)='完了']"));
+
+    waitUntil(() -> desk.openTasks(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND).isEmpty());
+    assertThat(searches.actions(request.id())).singleElement().satisfies(done -> {
+      assertThat(done.action()).isEqualTo("SUSPENSION");
+      assertThat(done.outcome()).isEqualTo("DONE");
+      assertThat(done.actedBy()).isEqualTo("members-owner");
+    });
+    waitUntil(() -> register.find(request.id()).status() != RequestEnums.RequestStatus.CARRYING_OUT);
   }
 
   // ------------------------------------------------------------------------------------------------------------
