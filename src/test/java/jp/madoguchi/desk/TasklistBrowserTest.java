@@ -155,12 +155,7 @@ class TasklistBrowserTest {
   @Test
   void aPurposeNotificationRefusalIsOfferedTheArticle32GroundsAndNoOthers() throws Exception {
     DeskRequest request = TestRequests.request(register).type(RequestType.PURPOSE_NOTIFICATION).register();
-    starter.start(request);
-    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true, "entrustedData", "NONE"));
-    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
-    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
-        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    ProcessDriver desk = checkedAndVerified(request);
     desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
         "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
     desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of(
@@ -197,13 +192,7 @@ class TasklistBrowserTest {
   @Test
   void aRefusalsReasonsReachTheManagerAndComeBackToTheDeciderFromTheRegister() throws Exception {
     DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
-    starter.start(request);
-    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST,
-        Map.of("requestFormComplete", true, "entrustedData", "NONE"));
-    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
-    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
-        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    ProcessDriver desk = checkedAndVerified(request);
     desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
         "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
     desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", false,
@@ -273,13 +262,7 @@ class TasklistBrowserTest {
     }
 
     DeskRequest request = TestRequests.request(register).type(RequestType.SUSPENSION_OF_USE).register();
-    starter.start(request);
-    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST,
-        Map.of("requestFormComplete", true, "entrustedData", "NONE"));
-    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
-    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
-        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    ProcessDriver desk = checkedAndVerified(request);
     searches.addSystem(request.id(), "TASKLIST_MEMBERS_DB", "会員DBも確認", "desk");
     searches.recordFinding(request.id(), "TASKLIST_MEMBERS_DB", true, "会員レコード1件", "searcher");
     desk.complete(PersonalDataRequestProcess.Elements.INVESTIGATE, Map.of("entrustedByClient", false,
@@ -312,6 +295,18 @@ class TasklistBrowserTest {
 
   private void openTask(String taskId) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+  }
+
+  /** Starts the request's process and works its first two steps: the request complete, the identity verified. */
+  private ProcessDriver checkedAndVerified(DeskRequest request) {
+    starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST,
+        Map.of("requestFormComplete", true, "entrustedData", "NONE"));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
+        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    return desk;
   }
 
   private DeskRequest startedRequest() {
