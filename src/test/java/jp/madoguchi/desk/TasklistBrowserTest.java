@@ -6,12 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.List;
-import jp.madoguchi.inventory.DataCategory;
-import jp.madoguchi.inventory.HoldingSystem;
-import jp.madoguchi.inventory.InventoryKind;
-import jp.madoguchi.inventory.Relationship;
-import jp.madoguchi.inventory.SearchKind;
 import jp.madoguchi.request.RequestEnums;
 import jp.madoguchi.security.DeskGroups;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,6 +23,7 @@ import jp.madoguchi.request.RequestType;
 import jp.madoguchi.support.Chromium;
 import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.ProcessDriver;
+import jp.madoguchi.support.TestInventory;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.spin.Spin;
@@ -237,14 +232,7 @@ class TasklistBrowserTest {
   @Test
   void theOwningGroupCarriesOutAnApprovedActionInTasklist() throws Exception {
     String group = "tasklist-owners";
-    if (inventory.entry(InventoryKind.CATEGORIES, "TASKLIST_MEMBERS").isEmpty()) {
-      inventory.create(new DataCategory("TASKLIST_MEMBERS", "会員情報", "Members", "氏名", "Name", true, null, null,
-          false, "5年", "Five years", "申込", "Applications", List.of(Relationship.CUSTOMER)), "manager");
-    }
-    if (inventory.entry(InventoryKind.SYSTEMS, "TASKLIST_MEMBERS_DB").isEmpty()) {
-      inventory.create(new HoldingSystem("TASKLIST_MEMBERS_DB", "会員DB", "Members database", group, false,
-          SearchKind.MANUAL, List.of("TASKLIST_MEMBERS")), "manager");
-    }
+    TestInventory.membersDatabaseSearchedByHand(inventory, "TASKLIST", group);
     IdentityService identity = engine.getIdentityService();
     if (identity.createGroupQuery().groupId(group).count() == 0) {
       Group owners = identity.newGroup(group);

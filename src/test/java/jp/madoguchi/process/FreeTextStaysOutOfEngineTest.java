@@ -50,6 +50,7 @@ import jp.madoguchi.requester.AwaitRequesterProcess;
 import jp.madoguchi.security.DeskGroups;
 import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.ProcessDriver;
+import jp.madoguchi.support.TestInventory;
 import jp.madoguchi.support.TestRequests;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -57,11 +58,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import jp.madoguchi.inventory.DataCategory;
-import jp.madoguchi.inventory.HoldingSystem;
-import jp.madoguchi.inventory.InventoryKind;
-import jp.madoguchi.inventory.Relationship;
-import jp.madoguchi.inventory.SearchKind;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,14 +223,7 @@ class FreeTextStaysOutOfEngineTest {
    */
   private void erasureSentBackDecidedAgainApprovedAndCarriedOutByHand() {
     String group = "free-text-owners";
-    if (inventory.entry(InventoryKind.CATEGORIES, "FREE_TEXT_MEMBERS").isEmpty()) {
-      inventory.create(new DataCategory("FREE_TEXT_MEMBERS", "会員情報", "Members", "氏名", "Name", true, null, null,
-          false, "5年", "Five years", "申込", "Applications", List.of(Relationship.CUSTOMER)), "manager");
-    }
-    if (inventory.entry(InventoryKind.SYSTEMS, "FREE_TEXT_MEMBERS_DB").isEmpty()) {
-      inventory.create(new HoldingSystem("FREE_TEXT_MEMBERS_DB", "会員DB", "Members database", group, false,
-          SearchKind.MANUAL, List.of("FREE_TEXT_MEMBERS")), "manager");
-    }
+    TestInventory.membersDatabaseSearchedByHand(inventory, "FREE_TEXT", group);
     DeskRequest request = start(TestRequests.request(register).type(RequestType.SUSPENSION_OF_USE));
     ProcessDriver desk = driver(request);
     work(desk, "desk", DESK, PersonalDataRequestProcess.Elements.CHECK_REQUEST,
