@@ -1,6 +1,8 @@
 package jp.madoguchi.correspondence;
 
 import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,8 +48,7 @@ class LetterDocuments {
         .param(letterId)
         .query((rs, n) -> {
           byte[] pdf = rs.getBytes("pdf");
-          return new StoredLetter(rs.getLong("letter_id"), rs.getLong("request_id"), rs.getString("subject"),
-              rs.getString("body_text"), pdf, rs.getInt("page_count"), pdf != null);
+          return stored(rs, pdf, pdf != null);
         })
         .optional();
   }
@@ -59,10 +60,13 @@ class LetterDocuments {
             FROM letter_document WHERE letter_id = ?
             """)
         .param(letterId)
-        .query((rs, n) -> new StoredLetter(rs.getLong("letter_id"), rs.getLong("request_id"),
-            rs.getString("subject"), rs.getString("body_text"), null, rs.getInt("page_count"),
-            rs.getBoolean("has_pdf")))
+        .query((rs, n) -> stored(rs, null, rs.getBoolean("has_pdf")))
         .optional();
+  }
+
+  private static StoredLetter stored(ResultSet rs, byte[] pdf, boolean hasPdf) throws SQLException {
+    return new StoredLetter(rs.getLong("letter_id"), rs.getLong("request_id"), rs.getString("subject"),
+        rs.getString("body_text"), pdf, rs.getInt("page_count"), hasPdf);
   }
 
   /** The request's personal data is erased: the letters themselves (text and PDF) go. */
