@@ -110,6 +110,9 @@ class DeskIdentitySetup extends AbstractProcessEnginePlugin {
     grants.grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_TASK);
+    // not the same as READ_TASK on every definition: Cockpit's task dashboard (open tasks by candidate group, the
+    // engine's task report) checks READ on every task, TASK '*' (issue 20 looked at dropping it: a manager's count of
+    // the desk's tasks meets this row as well)
     grants.grant(group, Resources.TASK, ANY, TaskPermissions.READ);
     grants.grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grants.grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);

@@ -104,6 +104,24 @@ class TaskAccessTest {
   }
 
   @Test
+  void managersSeeCockpitsOpenTasksByGroupAndTheDeskDoesNot() {
+    DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
+    starter.start(request);
+    new ProcessDriver(engine, request.reference()).runJobs().task(PersonalDataRequestProcess.Elements.CHECK_REQUEST);
+
+    // Cockpit's task dashboard is the engine's task report, which checks READ on every task (TASK '*'), not the
+    // READ_TASK on every definition that the desk's groups hold
+    engine.getIdentityService().setAuthentication("manager-only", List.of(DeskGroups.PRIVACY_MANAGERS));
+    assertThat(engine.getTaskService().createTaskReport().taskCountByCandidateGroup())
+        .filteredOn(row -> DeskGroups.PRIVACY_DESK.equals(row.getGroupName()))
+        .singleElement().satisfies(row -> assertThat(row.getTaskCount()).isPositive());
+
+    engine.getIdentityService().setAuthentication("desk", List.of(DeskGroups.PRIVACY_DESK));
+    assertThatThrownBy(() -> engine.getTaskService().createTaskReport().taskCountByCandidateGroup())
+        .isInstanceOf(AuthorizationException.class);
+  }
+
+  @Test
   void onlyACandidateMayHoldOrCompleteATask() {
     DeskRequest request = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
     starter.start(request);
