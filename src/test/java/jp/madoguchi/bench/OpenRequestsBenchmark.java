@@ -107,8 +107,12 @@ class OpenRequestsBenchmark {
         "SELECT * FROM outbound_letter WHERE request_id = (SELECT max(id) FROM desk_request)");
   }
 
-  record Measured(int open, Map<String, Latencies> latencies, Map<String, String> plans, double fillSeconds,
-      String slowest, String slowestPlan, String tasks) {}
+  /**
+   * One level's measurement. {@code counted}: what each count query answered (tasks), for its cost per task counted;
+   * {@code quietSeconds}: how long the measurement waited for autovacuum to finish first.
+   */
+  record Measured(int open, Map<String, Latencies> latencies, Map<String, Long> counted, Map<String, String> plans,
+      double fillSeconds, double quietSeconds, String slowest, String slowestPlan, String tasks) {}
 
   @Test
   void readPathsAsOpenRequestsPileUp() throws Exception {
@@ -129,7 +133,8 @@ class OpenRequestsBenchmark {
           }
         }
         jdbc.sql("ANALYZE").update();
-        results.add(measure(level, fillSeconds));
+        double quietSeconds = awaitAutovacuumIdle();
+        results.add(measure(level, fillSeconds, quietSeconds));
         // written after every level, so that a run stopped while filling the next level keeps what it measured
         String report = System.getProperty("bench.scale-report", "docs/performance-scale.md");
         if (!report.isBlank()) {
@@ -140,6 +145,26 @@ class OpenRequestsBenchmark {
     } finally {
       smtp.stop();
     }
+  }
+
+  /** The longest the measurement of a level waits for autovacuum's workers to finish. */
+  static final long QUIET_WAIT_SECONDS = Long.getLong("bench.quiet-wait-seconds", 600);
+
+  /**
+   * Waits until no autovacuum worker runs (at most {@link #QUIET_WAIT_SECONDS}), then writes a checkpoint: the
+   * queries are measured against the tables as autovacuum leaves them, not while a worker vacuums the history tables
+   * of the last fill beside them (which took one query's samples and not the next's in earlier runs). Returns the
+   * seconds waited.
+   */
+  double awaitAutovacuumIdle() throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + QUIET_WAIT_SECONDS * 1_000_000_000L;
+    while (System.nanoTime() < deadline && jdbc.sql(
+        "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'").query(Long.class).single() > 0) {
+      Thread.sleep(1000);
+    }
+    jdbc.sql("CHECKPOINT").update();
+    return (System.nanoTime() - start) / 1e9;
   }
 
   /** One request in twenty is about My Number data (in its tenant), so that the tenant check is measured too. */
@@ -179,7 +204,7 @@ class OpenRequestsBenchmark {
     return staff;
   }
 
-  Measured measure(int level, double fillSeconds) {
+  Measured measure(int level, double fillSeconds, double quietSeconds) {
     Map<String, Latencies> latencies = new LinkedHashMap<>();
     Map<String, Supplier<?>> queries = new LinkedHashMap<>();
     Map<String, Staff> asWhom = new LinkedHashMap<>();
@@ -205,15 +230,24 @@ class OpenRequestsBenchmark {
         asWhom.put(count, person);
       }
     }
-    queries.forEach((name, query) -> {
-      Staff person = asWhom.get(name);
-      time(latencies, name, person.user(), person.groups(), person.tenants(), query);
-    });
+    Map<String, Long> counted = new LinkedHashMap<>();
+    // in rounds, every query once a round: whatever else the machine does at some moment (a checkpoint, a worker)
+    // falls on all queries alike instead of on all samples of one query
+    for (int round = 0; round < repeats + 3; round++) {
+      boolean measured = round >= 3;
+      queries.forEach((name, query) -> {
+        Staff person = asWhom.get(name);
+        Object answer = time(latencies, name, person.user(), person.groups(), person.tenants(), query, measured);
+        if (answer instanceof Long count) {
+          counted.put(name, count);
+        }
+      });
+      OWN_QUERIES.forEach((name, sql) ->
+          time(latencies, name, null, List.of(), List.of(), () -> jdbc.sql(sql).query().listOfRows(), measured));
+    }
     Map<String, String> plans = new LinkedHashMap<>();
-    OWN_QUERIES.forEach((name, sql) -> {
-      time(latencies, name, null, List.of(), List.of(), () -> jdbc.sql(sql).query().listOfRows());
-      plans.put(name, String.join("\n", jdbc.sql("EXPLAIN (ANALYZE, COSTS OFF) " + sql).query(String.class).list()));
-    });
+    OWN_QUERIES.forEach((name, sql) ->
+        plans.put(name, String.join("\n", jdbc.sql("EXPLAIN (ANALYZE, COSTS OFF) " + sql).query(String.class).list())));
     // the plan of the slowest of the Tasklist's queries at this level, from the SQL the engine sent for it
     String slowest = queries.keySet().stream()
         .max(java.util.Comparator.comparingDouble(name -> latencies.get(name).percentileMillis(95))).orElseThrow();
@@ -229,7 +263,7 @@ class OpenRequestsBenchmark {
     latencies.forEach((name, measured) -> LifecycleBenchmark.say("%d open: %s p50 %.1f ms, p95 %.1f ms", level,
         name, measured.percentileMillis(50), measured.percentileMillis(95)));
     LifecycleBenchmark.say("%d open: plan of the slowest, %s:%n%s", level, slowest, slowestPlan);
-    return new Measured(level, latencies, plans, fillSeconds, slowest, slowestPlan, tasks());
+    return new Measured(level, latencies, counted, plans, fillSeconds, quietSeconds, slowest, slowestPlan, tasks());
   }
 
   /** The open tasks by candidate group (or assignee), for the page. */
@@ -240,25 +274,24 @@ class OpenRequestsBenchmark {
         GROUP BY i.group_id_ ORDER BY count(*) DESC""").query(String.class).list());
   }
 
-  void time(Map<String, Latencies> into, String name, String user, List<String> groups, List<String> tenants,
-      Supplier<?> query) {
+  /** Runs the query once as the user; adds its duration to {@code into} when {@code measured}. Returns its answer. */
+  Object time(Map<String, Latencies> into, String name, String user, List<String> groups, List<String> tenants,
+      Supplier<?> query, boolean measured) {
     IdentityService identity = engine.getIdentityService();
-    Latencies measured = new Latencies();
-    for (int i = 0; i < repeats + 3; i++) {
-      if (user != null) {
-        identity.setAuthentication(user, groups, tenants);
-      }
-      try {
-        long start = System.nanoTime();
-        query.get();
-        if (i >= 3) {
-          measured.add(System.nanoTime() - start);
-        }
-      } finally {
-        identity.clearAuthentication();
-      }
+    if (user != null) {
+      identity.setAuthentication(user, groups, tenants);
     }
-    into.put(name, measured);
+    try {
+      long start = System.nanoTime();
+      Object answer = query.get();
+      long duration = System.nanoTime() - start;
+      if (measured) {
+        into.computeIfAbsent(name, any -> new Latencies()).add(duration);
+      }
+      return answer;
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   /** Whether the targets held, read from the table: each p95 of 200 ms or more, and each step of more than 2x. */
@@ -268,6 +301,7 @@ class OpenRequestsBenchmark {
     for (String name : results.get(0).latencies().keySet()) {
       Latencies previous = null;
       int previousOpen = 0;
+      Long previousCounted = null;
       for (Measured result : results) {
         Latencies measured = result.latencies().get(name);
         if (measured == null) {
@@ -278,11 +312,21 @@ class OpenRequestsBenchmark {
           over.add(String.format(Locale.ROOT, "%s at %d (%.1f ms)", name, result.open(), p95));
         }
         if (previous != null && p95 > 50 && p95 > 2 * previous.percentileMillis(95)) {
-          steps.add(String.format(Locale.ROOT, "%s from %d to %d (%.1f to %.1f ms, %.2fx)", name, previousOpen,
-              result.open(), previous.percentileMillis(95), p95, p95 / previous.percentileMillis(95)));
+          String step = String.format(Locale.ROOT, "%s from %d to %d (%.1f to %.1f ms, %.2fx", name, previousOpen,
+              result.open(), previous.percentileMillis(95), p95, p95 / previous.percentileMillis(95));
+          Long before = previousCounted;
+          Long now = result.counted().get(name);
+          if (before != null && now != null && before > 0 && now > 0) {
+            // a count reads every task it counts: twice the tasks, twice the time, at the same cost per task; a plan
+            // that changes shows as a cost per task that changes
+            step += String.format(Locale.ROOT, "; %d to %d tasks counted, %.2f to %.2f µs per task", before, now,
+                1000 * previous.percentileMillis(95) / before, 1000 * p95 / now);
+          }
+          steps.add(step + ")");
         }
         previous = measured;
         previousOpen = result.open();
+        previousCounted = result.counted().get(name);
       }
     }
     StringBuilder verdict = new StringBuilder("Read against the targets (p95): ");
@@ -309,7 +353,9 @@ class OpenRequestsBenchmark {
         .append("owning groups' search tasks. One request in twenty is a My Number request. ")
         .append("Before each level's measurement the database is analysed (`ANALYZE`")
         .append(vacuum ? ", the engine's task tables vacuumed first" : "")
-        .append("), as autovacuum would after so many new rows. Each query ran ").append(repeats).append(" times after 3 unmeasured runs, one thread, ")
+        .append("), as autovacuum would after so many new rows, and measured once autovacuum's workers are done (a ")
+        .append("checkpoint written). Each query ran ").append(repeats).append(" times after 3 unmeasured runs, in ")
+        .append("rounds (every query once a round), one thread, ")
         .append("authenticated as Tasklist runs it for that user, with authorization checks on: every filter the ")
         .append("user may read, its first page (15, by due date) and its count. Users: `desk` in `privacy-desk`; ")
         .append("`specialist` in `privacy-desk` and `privacy-desk-specific` with the My Number tenant; `manager` in ")
@@ -332,11 +378,35 @@ class OpenRequestsBenchmark {
       page.append('\n');
     }
     page.append('\n').append(verdict(results));
+    page.append("\nCost per task counted (µs; a count's p50 divided by the tasks it counted): a count reads every task "
+        + "it counts, so it grows with them; a plan that changes between two levels shows here as a change of cost.\n\n")
+        .append("| count |");
+    for (Measured result : results) {
+      page.append(' ').append(result.open()).append(" open: tasks / µs per task |");
+    }
+    page.append("\n|---|").append("---|".repeat(results.size())).append('\n');
+    for (String name : results.get(0).latencies().keySet()) {
+      if (!results.get(0).counted().containsKey(name)) {
+        continue;
+      }
+      page.append("| ").append(name).append(" |");
+      for (Measured result : results) {
+        Long counted = result.counted().get(name);
+        Latencies measured = result.latencies().get(name);
+        page.append(counted == null || measured == null ? " - |" : counted == 0 ? " 0 / - |"
+            : String.format(Locale.ROOT, " %d / %.2f |", counted, 1000 * measured.percentileMillis(50) / counted));
+      }
+      page.append('\n');
+    }
     page.append("\nTime to fill (register, start, ").append(acknowledge ? "acknowledge, " : "")
         .append("move on to the check or the search; ").append(threads)
         .append(" threads, ").append(batch).append(" requests registered and started a transaction): ");
     for (Measured result : results) {
       page.append(String.format(Locale.ROOT, "%d in %.0f s; ", result.open(), result.fillSeconds()));
+    }
+    page.append("\n\nWaited for autovacuum's workers to finish before measuring: ");
+    for (Measured result : results) {
+      page.append(String.format(Locale.ROOT, "%d: %.0f s; ", result.open(), result.quietSeconds()));
     }
     page.append("\n\nOpen tasks by candidate group: ");
     for (Measured result : results) {
