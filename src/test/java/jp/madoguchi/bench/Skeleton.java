@@ -110,6 +110,12 @@ final class Skeleton {
     for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
       if (ourKeys.contains(call.getCalledElement())) {
         call.setCalledElement(KEY_PREFIX + call.getCalledElement());
+      } else if (call.getCalledElement() != null && call.getCalledElement().startsWith("${owningGroupAccess.")) {
+        // an owning group's copy, chosen when the call is made (ADR 0037): the skeleton calls the model copied
+        String template = call.getCalledElement().contains("searchByHand")
+            ? jp.madoguchi.security.OwningGroupModels.SEARCH_BY_HAND
+            : jp.madoguchi.security.OwningGroupModels.ACTION_BY_HAND;
+        call.setCalledElement(KEY_PREFIX + template);
       }
     }
     walk(model, model.getDocumentElement());

@@ -342,8 +342,10 @@ class ConnectorActionsInTheProcessTest {
     assertThat(register.find(request.id()).status()).as("no longer waiting for the approval")
         .isEqualTo(RequestEnums.RequestStatus.CARRYING_OUT);
     String handle = (String) engine.getRuntimeService().createVariableInstanceQuery()
-        .processInstanceIdIn(desk.task(PersonalDataRequestProcess.Elements.ACT_ON_SYSTEM_BY_HAND)
-            .getProcessInstanceId())
+        // the request's own instance: the action by hand runs in the owning group's copy of its model (ADR 0037)
+        .processInstanceIdIn(engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceBusinessKey(request.reference()).processDefinitionKey(PersonalDataRequestProcess.KEY)
+            .singleResult().getId())
         .variableName(ConnectorVariables.CONNECTOR_HANDLE.name()).list().stream()
         .map(variable -> (String) variable.getValue()).filter(value -> value != null
             && handles.find(value).orElseThrow().systemCode().equals("ACT_SHOP")).findFirst().orElseThrow();

@@ -40,6 +40,8 @@ final class ModelChecks {
       "personalInformationKind", "requesterKind", "disclosureMethod", "deskGroup", "arrivedOn", "targetDueDate");
 
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{(\\w+)}$");
+  /** A called element chosen by a bean when the call is made: {@code ${bean.method(execution)}}. */
+  private static final Pattern CHOSEN_MODEL = Pattern.compile("^\\$\\{(\\w+)\\.\\w+\\(execution\\)}$");
 
   /** What the running application offers a model. */
   record Environment(Predicate<String> beanExists, Set<String> decisionKeys, Set<String> processKeys,
@@ -75,7 +77,15 @@ final class ModelChecks {
         }
       }
       for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
-        if (!environment.processKeys().contains(call.getCalledElement())) {
+        java.util.regex.Matcher chosen = CHOSEN_MODEL.matcher(call.getCalledElement() == null ? ""
+            : call.getCalledElement());
+        if (chosen.matches()) {
+          // the model chosen when the call is made (an owning group's copy, ADR 0037): its bean must exist
+          if (!environment.beanExists().test(chosen.group(1))) {
+            problems.add(where + call.getId() + ": calledElement '" + call.getCalledElement()
+                + "' names no bean of the desk");
+          }
+        } else if (!environment.processKeys().contains(call.getCalledElement())) {
           problems.add(where + call.getId() + ": calledElement '" + call.getCalledElement()
               + "' is no deployed process");
         }

@@ -154,6 +154,23 @@ class InventoryDrivenSearchTest {
     assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(listed.getBody()).extracting(t -> t.get("id")).containsExactly(ours.getId());
 
+    // ADR 37: the task is in the group's own copy of the search model, which the group reads through one grant; the
+    // engine wrote no authorization row for the task, and the group reads no other task through the REST API (here:
+    // another request's check)
+    assertThat(engine.getRepositoryService().getProcessDefinition(ours.getProcessDefinitionId()).getKey())
+        .isEqualTo(jp.madoguchi.security.OwningGroupModels.copyKey(
+            jp.madoguchi.security.OwningGroupModels.SEARCH_BY_HAND, group));
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(ours.getId()).count())
+        .as("authorization rows of the search task").isZero();
+    DeskRequest another = TestRequests.request(register).type(RequestType.DISCLOSURE).register();
+    starter.start(another);
+    assertThat(new ProcessDriver(engine, another.reference()).runJobs().openTasks(
+        PersonalDataRequestProcess.Elements.CHECK_REQUEST)).as("a task the group may not read").hasSize(1);
+    ResponseEntity<List<Map<String, Object>>> readable = archivist.exchange("/engine-rest/task?maxResults=1000",
+        HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
+    assertThat(readable.getBody()).extracting(t -> t.get("id")).containsExactly(ours.getId());
+
     // the search sheet: the identifiers only, the view recorded; the finding recorded completes the task
     PageClient page = PageClient.loggedIn(port, user, PASSWORD);
     String sheetPath = "/desk/requests/" + request.reference() + "/search/" + system;
