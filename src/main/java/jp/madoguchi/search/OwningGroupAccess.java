@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import jp.madoguchi.inventory.HoldingSystem;
 import jp.madoguchi.inventory.Inventory;
 import jp.madoguchi.inventory.InventoryAudited;
@@ -65,8 +64,6 @@ public class OwningGroupAccess {
   private final IdentityService identity;
   private final TaskService tasks;
   private final RepositoryService repository;
-  /** The copies known to be deployed (a copy is never undeployed). */
-  private final Set<String> deployedCopies = ConcurrentHashMap.newKeySet();
 
   OwningGroupAccess(Inventory inventory, FilterService filters, AuthorizationService authorizations,
       IdentityService identity, TaskService tasks, RepositoryService repository) {
@@ -96,13 +93,11 @@ public class OwningGroupAccess {
       return template;
     }
     String copy = OwningGroupModels.copyKey(template, group);
-    if (deployedCopies.contains(copy)
-        || repository.createProcessDefinitionQuery().processDefinitionKey(copy).withoutTenantId().count() > 0) {
-      deployedCopies.add(copy);
+    if (repository.createProcessDefinitionQuery().processDefinitionKey(copy).withoutTenantId().count() > 0) {
       return copy;
     }
-    // a group whose copy is not deployed yet (the inventory changed a moment ago): the designers' model, where the
-    // engine gives the group its task with a row of its own, as before ADR 0037
+    // a group whose copy is not deployed (the inventory changed a moment ago, or the copy was removed by hand): the
+    // designers' model, where the engine gives the group its task with a row of its own, as before ADR 0037
     LOG.warn("No copy {} of {} is deployed yet: the task is offered to {} through the model itself", copy, template,
         group);
     return template;
@@ -216,7 +211,6 @@ public class OwningGroupAccess {
       deployment.addInputStream(file, repository.getResourceAsStream(latest.getDeploymentId(), file));
     }
     deployment.deploy();
-    deployedCopies.add(copyKey);
   }
 
   /** The deployments of the owning groups' copies (ADR 0037). */

@@ -426,6 +426,56 @@ class InventoryDrivenSearchTest {
 
   // ------------------------------------------------------------------------------------------------ helpers
 
+  /**
+   * ADR 37: a group whose copy of the search model is not deployed (a group added a moment before its first search,
+   * or a copy removed by hand) is still offered its search, through the designers' model itself, where the engine
+   * gives the group its task with an authorization row of its own, as before the copies.
+   */
+  @Test
+  void aGroupWithoutItsCopyIsStillOfferedItsSearchThroughTheModelItself() {
+    String group = "late-team-" + suffix.toLowerCase();
+    String user = "late-searcher-" + suffix.toLowerCase();
+    member(user, group);
+    String category = "LATE_" + suffix;
+    String system = "LATE_LEDGER_" + suffix;
+    inventory.create(category(category, true, Relationship.CUSTOMER), "manager");
+    inventory.create(new HoldingSystem(system, "遅れて加わった台帳" + suffix, "Late ledger " + suffix, group, false,
+        SearchKind.MANUAL, List.of(category)), "manager");
+    String copy = jp.madoguchi.security.OwningGroupModels.copyKey(
+        jp.madoguchi.security.OwningGroupModels.SEARCH_BY_HAND, group);
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(copy).count())
+        .as("the inventory change deployed the group's copy").isEqualTo(1);
+    engine.getRepositoryService().createDeploymentQuery().deploymentName(copy).list()
+        .forEach(deployment -> engine.getRepositoryService().deleteDeployment(deployment.getId(), true));
+
+    DeskRequest request = TestRequests.request(register).type(RequestType.PURPOSE_NOTIFICATION).register();
+    starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true,
+        "entrustedData", "NONE", "requesterRelationship", "CUSTOMER"));
+    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
+        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
+        "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
+
+    Task search = desk.openTasks(PersonalDataRequestProcess.Elements.SEARCH_SYSTEM).stream()
+        .filter(task -> system.equals(engine.getTaskService().getVariable(task.getId(), SearchSheets.SYSTEM_CODE)))
+        .findFirst().orElseThrow();
+    assertThat(engine.getRepositoryService().getProcessDefinition(search.getProcessDefinitionId()).getKey())
+        .isEqualTo(jp.madoguchi.security.OwningGroupModels.SEARCH_BY_HAND);
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(search.getId())
+        .groupIdIn(group).count()).as("the engine's row for the group").isEqualTo(1);
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+    try {
+      assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup(group).list())
+          .extracting(Task::getId).containsExactly(search.getId());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
   private static DataCategory category(String code, boolean retained, Relationship relationship) {
     return new DataCategory(code, "保管文書 " + code, "Archived documents " + code, "氏名、申込書", "name, forms",
         retained, null, null, false, "5年", "5 years", "本人から", "from the person", List.of(relationship));
