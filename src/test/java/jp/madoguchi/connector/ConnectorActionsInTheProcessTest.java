@@ -429,11 +429,7 @@ class ConnectorActionsInTheProcessTest {
     new ConfirmedAddresses(context).confirm(request.id());
     starter.start(request);
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true,
-        "entrustedData", "NONE", "requesterRelationship", "CUSTOMER"));
-    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
-    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
-        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    TestRequests.checkedAsCustomerAndVerified(desk, verifiedAddresses, request);
     for (Task search : desk.openTasks(PersonalDataRequestProcess.Elements.SEARCH_SYSTEM)) {
       String system = (String) engine.getTaskService().getVariable(search.getId(), SearchSheets.SYSTEM_CODE);
       boolean paper = system.equals("ACT_PAPER");

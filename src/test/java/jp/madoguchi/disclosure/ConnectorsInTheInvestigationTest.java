@@ -239,11 +239,7 @@ class ConnectorsInTheInvestigationTest {
     new ConfirmedAddresses(context).confirm(request.id());
     starter.start(request);
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true,
-        "entrustedData", "NONE", "requesterRelationship", "CUSTOMER"));
-    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
-    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
-        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    TestRequests.checkedAsCustomerAndVerified(desk, verifiedAddresses, request);
     engine.getTaskService().complete(desk.task(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT).getId(),
         Map.of("feeAmountReceived", 1000L, "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
     // the job executor's first attempt of every asynchronous step (a failing one is then retried later)

@@ -119,11 +119,7 @@ class InventoryDrivenSearchTest {
     new ConfirmedAddresses(context).confirm(request.id());
     starter.start(request);
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true,
-        "entrustedData", "NONE", "requesterRelationship", "CUSTOMER"));
-    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
-    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
-        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    TestRequests.checkedAsCustomerAndVerified(desk, verifiedAddresses, request);
     desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
         "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
 
@@ -451,11 +447,7 @@ class InventoryDrivenSearchTest {
     DeskRequest request = TestRequests.request(register).type(RequestType.PURPOSE_NOTIFICATION).register();
     starter.start(request);
     ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true,
-        "entrustedData", "NONE", "requesterRelationship", "CUSTOMER"));
-    TestRequests.addressOnTheVerifiedDocument(verifiedAddresses, request);
-    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
-        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    TestRequests.checkedAsCustomerAndVerified(desk, verifiedAddresses, request);
     desk.complete(FeePaymentProcess.Elements.CONFIRM_FEE_PAYMENT, Map.of("feeAmountReceived", 1000L,
         "feePaymentMethod", "POSTAL_MONEY_ORDER", "feeReceivedOn", "2026-12-02"));
 

@@ -31,6 +31,19 @@ public final class TestRequests {
         addressee.address(), null, "desk");
   }
 
+  /**
+   * Completes, as the desk does, "Check the request" (complete, nothing entrusted, the requester a customer) and
+   * "Verify identity" (a passport, the address on it recorded first): the request goes on to its fee or its search.
+   */
+  public static void checkedAsCustomerAndVerified(ProcessDriver desk, jp.madoguchi.request.VerifiedAddresses addresses,
+      jp.madoguchi.request.DeskRequest request) {
+    desk.complete(jp.madoguchi.handling.PersonalDataRequestProcess.Elements.CHECK_REQUEST, java.util.Map.of(
+        "requestFormComplete", true, "entrustedData", "NONE", "requesterRelationship", "CUSTOMER"));
+    addressOnTheVerifiedDocument(addresses, request);
+    desk.complete(jp.madoguchi.identity.IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
+        java.util.Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+  }
+
   private final RequestRegister register;
   private RequestType type = RequestType.DISCLOSURE;
   private PersonalInformationKind kind = PersonalInformationKind.ORDINARY;
