@@ -64,15 +64,17 @@ public class OwningGroupAccess {
   private final IdentityService identity;
   private final TaskService tasks;
   private final RepositoryService repository;
+  private final SystemSearches searches;
 
   OwningGroupAccess(Inventory inventory, FilterService filters, AuthorizationService authorizations,
-      IdentityService identity, TaskService tasks, RepositoryService repository) {
+      IdentityService identity, TaskService tasks, RepositoryService repository, SystemSearches searches) {
     this.inventory = inventory;
     this.filters = filters;
     this.authorizations = authorizations;
     this.identity = identity;
     this.tasks = tasks;
     this.repository = repository;
+    this.searches = searches;
   }
 
   /** The model the investigation calls to search the execution's system by hand: its owning group's copy. */
@@ -87,8 +89,8 @@ public class OwningGroupAccess {
 
   private String modelFor(String template, VariableScope execution) {
     Object systemCode = execution.getVariable(SearchSheets.SYSTEM_CODE);
-    String group = systemCode == null ? null : inventory.snapshot().systems().stream()
-        .filter(system -> system.code().equals(systemCode)).map(HoldingSystem::owningGroup).findFirst().orElse(null);
+    String group = systemCode == null ? null
+        : searches.system(systemCode.toString()).map(HoldingSystem::owningGroup).orElse(null);
     if (group == null) {
       return template;
     }
@@ -192,6 +194,7 @@ public class OwningGroupAccess {
     }
     String copyKey = OwningGroupModels.copyKey(template, group);
     BpmnModelInstance model = repository.getBpmnModelInstance(latest.getId());
+    // a copy of the engine's cached model, which the running definition still uses
     BpmnModelInstance copy = Bpmn.readModelFromStream(
         new ByteArrayInputStream(Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8)));
     Process process = copy.getModelElementById(template);
