@@ -77,6 +77,20 @@ class TaskListIndexPostgresTest {
   }
 
   /**
+   * The application's sessions start at most one parallel worker a query ({@code application-postgres.yaml}): on
+   * PostgreSQL 15 the first page's walk along the index is a parallel plan, and most of its time is the wait for its
+   * workers to start.
+   */
+  @Test
+  void theApplicationsSessionsStartOneParallelWorkerAQuery() throws Exception {
+    try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+        ResultSet setting = sql.executeQuery("SHOW max_parallel_workers_per_gather")) {
+      assertThat(setting.next()).isTrue();
+      assertThat(setting.getString(1)).isEqualTo("1");
+    }
+  }
+
+  /**
    * The engine's SQL for the count of a system owner's filter ({@code taskCandidateGroup("records-owners").count()}
    * by a member of that group): one grant looked up per task.
    */
