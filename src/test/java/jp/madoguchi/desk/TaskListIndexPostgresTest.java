@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,16 +78,23 @@ class TaskListIndexPostgresTest {
   }
 
   /**
-   * The application's sessions start at most one parallel worker a query ({@code application-postgres.yaml}): on
-   * PostgreSQL 15 the first page's walk along the index is a parallel plan, and most of its time is the wait for its
-   * workers to start.
+   * The application's sessions carry the planner settings of {@code application-postgres.yaml} (the connection's
+   * {@code options}): among them at most one parallel worker a query (on PostgreSQL 15 the first page's walk along
+   * the index is a parallel plan, and most of its time is the wait for its workers to start) and no hash aggregation
+   * (at 50,000 open requests the desk's count spilled its hash table to disk).
    */
   @Test
-  void theApplicationsSessionsStartOneParallelWorkerAQuery() throws Exception {
-    try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-        ResultSet setting = sql.executeQuery("SHOW max_parallel_workers_per_gather")) {
-      assertThat(setting.next()).isTrue();
-      assertThat(setting.getString(1)).isEqualTo("1");
+  void theApplicationsSessionsCarryTheirPlannerSettings() throws Exception {
+    Map<String, String> expected = Map.of("plan_cache_mode", "force_custom_plan", "jit", "off", "seq_page_cost",
+        "0.1", "random_page_cost", "0.1", "hash_mem_multiplier", "1", "max_parallel_workers_per_gather", "1",
+        "enable_hashagg", "off");
+    try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+      for (Map.Entry<String, String> setting : expected.entrySet()) {
+        try (ResultSet value = sql.executeQuery("SHOW " + setting.getKey())) {
+          assertThat(value.next()).isTrue();
+          assertThat(value.getString(1)).as(setting.getKey()).isEqualTo(setting.getValue());
+        }
+      }
     }
   }
 
