@@ -115,6 +115,9 @@ class IntakeBenchmark {
   final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
   final AtomicLong received = new AtomicLong();
   JfrProfile.Frames frames;
+  /** The bare endpoint's profile and both phases at the largest K, for the parts of each request's CPU. */
+  JfrProfile.Frames bareFrames;
+  Phase[] profiledPhases;
 
   /** Which endpoint a phase posts to, and which task its staff work. */
   enum Target {
@@ -189,8 +192,12 @@ class IntakeBenchmark {
         }
         JfrProfile bareProfile = JfrProfile.start(Path.of("target", "bench-intake-bare-" + clients + ".jfr"));
         Phase bare = phase(Target.BARE, clients, seconds, Integer.MAX_VALUE);
-        bareProfile.stopAndRead(0);
+        JfrProfile.Frames barePhaseFrames = bareProfile.stopAndRead(0);
         bareProfile.close();
+        if (clients == most) {
+          bareFrames = barePhaseFrames;
+          profiledPhases = new Phase[] {ours, bare};
+        }
         rounds.add(new Phase[] {ours, bare});
         say("K=%d: ours %.1f requests/s (p95 %.1f ms), bare %.1f requests/s (p95 %.1f ms), intake ratio %.2f",
             clients, ours.acceptedPerSecond(), ours.posts().percentileMillis(95), bare.acceptedPerSecond(),
@@ -515,7 +522,10 @@ class IntakeBenchmark {
         .append("| samples | share of all samples | frame |\n|---|---|---|\n");
     frames.top().forEach(frame -> page.append(String.format(Locale.ROOT, "| %d | %s | `%s` |%n", frame.getValue(),
         frames.percent(frame.getValue()), frame.getKey())));
-    page.append('\n');
+    page.append('\n').append(String.format(Locale.ROOT, "Where each phase's CPU went at K = %d: ",
+        profiledPhases[0].clients()))
+        .append(JfrProfile.partsTable("accepted request", "bare", frames, profiledPhases[0].accepted(), bareFrames,
+            profiledPhases[1].accepted()));
     if (burstPhase != null) {
       page.append(String.format(Locale.ROOT, "**Burst** of %d requests (submission stopped after %d s): %d submitted by "
               + "%d clients in %.1f s (%.1f/s; POST p50/p95/p99 %.1f / %.1f / %.1f ms; refused: %s); every "

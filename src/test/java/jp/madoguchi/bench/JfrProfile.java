@@ -37,8 +37,33 @@ final class JfrProfile implements AutoCloseable {
     return new JfrProfile(file);
   }
 
-  /** The top frames of ours, with the samples counted. */
-  record Frames(long samples, long samplesInOurCode, List<Map.Entry<String, Long>> top) {
+  /**
+   * The libraries a phase's CPU goes to beside the engine, each by the package prefixes of its classes. With the
+   * desk's own features ({@code jp.madoguchi.<feature>}) they make up {@link Frames#parts()}.
+   */
+  static final Map<String, List<String>> LIBRARIES = Map.ofEntries(
+      Map.entry("PDFBox, FontBox (the letters' and annexes' PDFs)",
+          List.of("org.apache.pdfbox.", "org.apache.fontbox.")),
+      Map.entry("Thymeleaf, SpEL (the letters' text)",
+          List.of("org.thymeleaf.", "org.springframework.expression.")),
+      Map.entry("Jakarta Mail (sending)", List.of("jakarta.mail.", "org.eclipse.angus.", "com.sun.mail.")),
+      Map.entry("GreenMail (the benchmark's SMTP server, in this JVM)", List.of("com.icegreen.")),
+      Map.entry("DMN, FEEL (the decisions)", List.of("org.camunda.bpm.dmn.", "org.camunda.feel.")),
+      Map.entry("the engine's history", List.of("org.camunda.bpm.engine.impl.history.")),
+      Map.entry("MyBatis (the engine's SQL)", List.of("org.apache.ibatis.")),
+      Map.entry("PostgreSQL's JDBC driver", List.of("org.postgresql.")),
+      Map.entry("Tomcat, Spring MVC (HTTP)", List.of("org.apache.catalina.", "org.apache.coyote.",
+          "org.apache.tomcat.", "org.springframework.web.")),
+      Map.entry("the benchmark's HTTP clients", List.of("jdk.internal.net.http.")),
+      Map.entry("the benchmark's code (its driver; the bare endpoint)",
+          List.of("jp.madoguchi.bench.", "jp.madoguchi.support.")));
+
+  /**
+   * The top frames of ours, with the samples counted, and the samples of each part: a library of {@link #LIBRARIES}
+   * or a feature of ours ({@code ours: correspondence}), counted once for every sample with a frame of it anywhere on
+   * its stack (inclusive: the parts overlap).
+   */
+  record Frames(long samples, long samplesInOurCode, List<Map.Entry<String, Long>> top, Map<String, Long> parts) {
     String percent(long count) {
       return String.format(Locale.ROOT, "%.1f%%", samples == 0 ? 0 : 100.0 * count / samples);
     }
@@ -49,6 +74,7 @@ final class JfrProfile implements AutoCloseable {
     Files.createDirectories(file.toAbsolutePath().getParent());
     recording.dump(file);
     Map<String, Long> byFrame = new HashMap<>();
+    Map<String, Long> parts = new HashMap<>();
     long samples = 0;
     long ours = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
@@ -60,6 +86,7 @@ final class JfrProfile implements AutoCloseable {
       if (stack == null) {
         continue;
       }
+      partsOf(stack).forEach(part -> parts.merge(part, 1L, Long::sum));
       for (RecordedFrame frame : stack.getFrames()) {
         if (!frame.isJavaFrame() || frame.getMethod() == null) {
           continue;
@@ -75,7 +102,47 @@ final class JfrProfile implements AutoCloseable {
     }
     List<Map.Entry<String, Long>> sorted = byFrame.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(top).toList();
-    return new Frames(samples, ours, sorted);
+    return new Frames(samples, ours, sorted, parts);
+  }
+
+  /**
+   * The samples of each part per unit of work (a lifecycle, a request), ours beside another phase's: where the
+   * difference between the two goes.
+   */
+  static String partsTable(String unit, String otherName, Frames ours, double ourUnits, Frames other,
+      double otherUnits) {
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "CPU samples per %s (one for every 10 ms a "
+        + "thread ran Java code; ours %.1f, %s %.1f in all), counted for every part with a frame on the sample's "
+        + "stack: the rows overlap (a letter's PDF is in `ours: correspondence` and in PDFBox), and the engine's own "
+        + "work is in the row of whatever called it.%n%n| part | ours | %s |%n|---|---|---|%n", unit,
+        ours.samples() / ourUnits, otherName, other.samples() / otherUnits, otherName));
+    java.util.Set<String> parts = new java.util.HashSet<>(ours.parts().keySet());
+    parts.addAll(other.parts().keySet());
+    parts.stream()
+        .sorted(Comparator.comparingLong((String part) -> ours.parts().getOrDefault(part, 0L)).reversed()
+            .thenComparing(Comparator.naturalOrder()))
+        .forEach(part -> table.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", part,
+            ours.parts().getOrDefault(part, 0L) / ourUnits, other.parts().getOrDefault(part, 0L) / otherUnits)));
+    return table.append('\n').toString();
+  }
+
+  static java.util.Set<String> partsOf(RecordedStackTrace stack) {
+    java.util.Set<String> parts = new java.util.HashSet<>();
+    for (RecordedFrame frame : stack.getFrames()) {
+      if (!frame.isJavaFrame() || frame.getMethod() == null) {
+        continue;
+      }
+      String type = frame.getMethod().getType().getName();
+      LIBRARIES.forEach((part, prefixes) -> {
+        if (prefixes.stream().anyMatch(type::startsWith)) {
+          parts.add(part);
+        }
+      });
+      if (isOurs(type)) {
+        parts.add("ours: " + type.split("\\.")[2]);
+      }
+    }
+    return parts;
   }
 
   static boolean isOurs(String type) {

@@ -180,7 +180,7 @@ class LifecycleBenchmark {
       // the same profiler runs in the other phases, so that its cost is in every figure alike
       JfrProfile skeletonProfile = JfrProfile.start(Path.of("target", "bench-skeleton.jfr"));
       Phase skeletonPhase = phase("skeleton of our models", lifecycles, this::skeletonLifecycle);
-      skeletonProfile.stopAndRead(0);
+      JfrProfile.Frames skeletonFrames = skeletonProfile.stopAndRead(0);
       skeletonProfile.close();
       JfrProfile bareProfile = JfrProfile.start(Path.of("target", "bench-bare.jfr"));
       Phase bare = phase("bare model", lifecycles, this::bareLifecycle);
@@ -210,8 +210,8 @@ class LifecycleBenchmark {
       say("heap: %s", JVM.summary());
       String report = System.getProperty("bench.report", "docs/performance.md");
       if (!report.isBlank()) {
-        writeBetweenMarkers(Path.of(report), page(ours, skeletonPhase, bare, skeletonRatio, ratio, frames, ceiling,
-            received));
+        writeBetweenMarkers(Path.of(report), page(ours, skeletonPhase, bare, skeletonRatio, ratio, frames,
+            skeletonFrames, ceiling, received));
         say("wrote %s", report);
       }
     } finally {
@@ -480,7 +480,7 @@ class LifecycleBenchmark {
   // ------------------------------------------------------------------------------------------------------ report
 
   String page(Phase ours, Phase skeletonPhase, Phase bare, double skeletonRatio, double ratio,
-      JfrProfile.Frames frames, Ceiling ceiling, int received) throws Exception {
+      JfrProfile.Frames frames, JfrProfile.Frames skeletonFrames, Ceiling ceiling, int received) throws Exception {
     String historyLevel = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getHistoryLevel().getName();
     StringBuilder page = new StringBuilder();
@@ -556,7 +556,9 @@ class LifecycleBenchmark {
         .append("| samples | share of all samples | frame |\n|---|---|---|\n");
     frames.top().forEach(frame -> page.append(String.format(Locale.ROOT, "| %d | %s | `%s` |%n", frame.getValue(),
         frames.percent(frame.getValue()), frame.getKey())));
-    page.append('\n')
+    page.append('\n').append("### Where each phase's samples go\n\n")
+        .append(JfrProfile.partsTable("lifecycle", "skeleton", frames, ours.lifecycles(), skeletonFrames,
+            skeletonPhase.lifecycles()))
         .append(String.format(Locale.ROOT, "PostgreSQL's commit ceiling on this machine: %s.%n%n", ceiling))
         .append(String.format(Locale.ROOT, "E-mails received by the SMTP server (warm-up and measured): %d.%n",
             received));
