@@ -111,8 +111,9 @@ final class JfrProfile implements AutoCloseable {
    */
   static String partsTable(String unit, String otherName, Frames ours, double ourUnits, Frames other,
       double otherUnits) {
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "CPU samples per %s (one for every 10 ms a "
-        + "thread ran Java code; ours %.1f, %s %.1f in all), counted for every part with a frame on the sample's "
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "CPU samples per %s (JFR's, every 10 ms from "
+        + "a few running threads at a time: compare the rows, not the totals with CPU time; ours %.1f, %s %.1f in "
+        + "all), counted for every part with a frame on the sample's "
         + "stack: the rows overlap (a letter's PDF is in `ours: correspondence` and in PDFBox), and the engine's own "
         + "work is in the row of whatever called it.%n%n| part | ours | %s |%n|---|---|---|%n", unit,
         ours.samples() / ourUnits, otherName, other.samples() / otherUnits, otherName));
