@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -117,7 +119,7 @@ final class JfrProfile implements AutoCloseable {
         + "stack: the rows overlap (a letter's PDF is in `ours: correspondence` and in PDFBox), and the engine's own "
         + "work is in the row of whatever called it.%n%n| part | ours | %s |%n|---|---|---|%n", unit,
         ours.samples() / ourUnits, otherName, other.samples() / otherUnits, otherName));
-    java.util.Set<String> parts = new java.util.HashSet<>(ours.parts().keySet());
+    Set<String> parts = new HashSet<>(ours.parts().keySet());
     parts.addAll(other.parts().keySet());
     parts.stream()
         .sorted(Comparator.comparingLong((String part) -> ours.parts().getOrDefault(part, 0L)).reversed()
@@ -127,8 +129,8 @@ final class JfrProfile implements AutoCloseable {
     return table.append('\n').toString();
   }
 
-  static java.util.Set<String> partsOf(RecordedStackTrace stack) {
-    java.util.Set<String> parts = new java.util.HashSet<>();
+  static Set<String> partsOf(RecordedStackTrace stack) {
+    Set<String> parts = new HashSet<>();
     for (RecordedFrame frame : stack.getFrames()) {
       if (!frame.isJavaFrame() || frame.getMethod() == null) {
         continue;

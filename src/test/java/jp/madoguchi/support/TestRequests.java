@@ -2,6 +2,9 @@ package jp.madoguchi.support;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.identity.IdentityVerificationProcess;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.DeskRequest.Party;
 import jp.madoguchi.request.NewRequest;
@@ -11,6 +14,7 @@ import jp.madoguchi.request.RequestEnums.DisclosureMethod;
 import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.RequestType;
+import jp.madoguchi.request.VerifiedAddresses;
 
 /** Requests as tests need them, registered through the real register. */
 public final class TestRequests {
@@ -24,8 +28,8 @@ public final class TestRequests {
    * Records, as staff do before they complete "Verify identity", the address shown on the identity document of
    * whoever receives the letters: here the address given at intake (a postal code when intake gave none).
    */
-  public static void addressOnTheVerifiedDocument(jp.madoguchi.request.VerifiedAddresses addresses,
-      jp.madoguchi.request.DeskRequest request) {
+  public static void addressOnTheVerifiedDocument(VerifiedAddresses addresses,
+      DeskRequest request) {
     Party addressee = request.addressee();
     addresses.record(request.id(), addressee.postalCode() == null ? "105-0011" : addressee.postalCode(),
         addressee.address(), null, "desk");
@@ -35,13 +39,13 @@ public final class TestRequests {
    * Completes, as the desk does, "Check the request" (complete, nothing entrusted, the requester a customer) and
    * "Verify identity" (a passport, the address on it recorded first): the request goes on to its fee or its search.
    */
-  public static void checkedAsCustomerAndVerified(ProcessDriver desk, jp.madoguchi.request.VerifiedAddresses addresses,
-      jp.madoguchi.request.DeskRequest request) {
-    desk.complete(jp.madoguchi.handling.PersonalDataRequestProcess.Elements.CHECK_REQUEST, java.util.Map.of(
-        "requestFormComplete", true, "entrustedData", "NONE", "requesterRelationship", "CUSTOMER"));
+  public static void checkedAsCustomerAndVerified(ProcessDriver desk, VerifiedAddresses addresses,
+      DeskRequest request) {
+    desk.complete(PersonalDataRequestProcess.Elements.CHECK_REQUEST, Map.of("requestFormComplete", true,
+        "entrustedData", "NONE", "requesterRelationship", "CUSTOMER"));
     addressOnTheVerifiedDocument(addresses, request);
-    desk.complete(jp.madoguchi.identity.IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
-        java.util.Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
+    desk.complete(IdentityVerificationProcess.Elements.VERIFY_IDENTITY,
+        Map.of("identityDocumentType", "PASSPORT", "identityMismatch", false));
   }
 
   private final RequestRegister register;
