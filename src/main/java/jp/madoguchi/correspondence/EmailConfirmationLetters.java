@@ -45,15 +45,18 @@ public class EmailConfirmationLetters {
   }
 
   /**
-   * At intake: queues the e-mail with the first confirmation link when the desk's letters to the requester go by
-   * e-mail (an address given, paper not chosen). Returns whether it did.
+   * With the receipt (the acknowledgement of a request or complaint): queues the e-mail with the first confirmation
+   * link when the desk's letters to the requester go by e-mail (an address given, paper not chosen). Queued in the
+   * receipt's own step, not while the request is submitted: the submission stays short on the day a breach brings
+   * thousands, and the link still goes out with the receipt (issue 21). Returns whether it did; a second call (the
+   * step run again) queues no second e-mail: the outbox key is the same.
    */
-  public boolean queueAtIntake(long requestId, String actor) {
+  public boolean queueWithReceipt(long requestId) {
     DeskRequest request = register.find(requestId);
     if (correspondence.deliveryToRequester(request, LetterKind.ACKNOWLEDGEMENT) != Delivery.EMAIL) {
       return false;
     }
-    return queue(requestId, "email-confirmation:" + requestId + ":intake", actor);
+    return queue(requestId, "email-confirmation:" + requestId + ":intake", RequestRegister.SYSTEM_ACTOR);
   }
 
   /** Whether the address the desk writes to now (the agent's when an agent made the request) is confirmed. */

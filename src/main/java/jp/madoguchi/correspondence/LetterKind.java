@@ -111,6 +111,14 @@ public enum LetterKind {
     return carriesStatusKey() || carriesConfirmationLink();
   }
 
+  /**
+   * The receipt of a request or complaint: when it goes by e-mail, the e-mail with the first link that confirms the
+   * address goes with it ({@link EmailConfirmationLetters#queueWithReceipt}).
+   */
+  public boolean isReceipt() {
+    return this == ACKNOWLEDGEMENT || this == COMPLAINT_ACKNOWLEDGEMENT;
+  }
+
   /** Letters to clients and staff are written in Japanese and English together; requesters get their language. */
   public boolean bilingual() {
     return audience != Audience.REQUESTER;

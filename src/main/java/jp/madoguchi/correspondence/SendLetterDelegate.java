@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Send letter": queues the letter named by the input parameter {@code letterKind} to the requester (the agent when
  * an agent asked), with the routing facts it repeats: what the desk waits for ({@code awaitedLetter}), what the
- * request lacks ({@code missingRequestDetails}), the fee, where the data was found.
+ * request lacks ({@code missingRequestDetails}), the fee, where the data was found. A receipt (the acknowledgement of a
+ * request or a complaint) that goes by e-mail takes the e-mail with the first address confirmation link with it.
  */
 @Component
 class SendLetterDelegate implements JavaDelegate {
@@ -21,9 +22,11 @@ class SendLetterDelegate implements JavaDelegate {
   static final ProcessVariable<String> LETTER_KIND = ProcessVariable.string("letterKind");
 
   private final CorrespondenceService correspondence;
+  private final EmailConfirmationLetters emailConfirmation;
 
-  SendLetterDelegate(CorrespondenceService correspondence) {
+  SendLetterDelegate(CorrespondenceService correspondence, EmailConfirmationLetters emailConfirmation) {
     this.correspondence = correspondence;
+    this.emailConfirmation = emailConfirmation;
   }
 
   @Override
@@ -41,7 +44,11 @@ class SendLetterDelegate implements JavaDelegate {
         .withFeeAmount(FeePaymentProcess.Variables.FEE_AMOUNT.get(execution))
         .withDataLocations(locations)
         .withMissingDetails(missing);
-    correspondence.queueToRequester(RequestFacts.REQUEST_ID.require(execution), kind, LetterKeys.of(execution, kind),
-        facts);
+    long requestId = RequestFacts.REQUEST_ID.require(execution);
+    correspondence.queueToRequester(requestId, kind, LetterKeys.of(execution, kind), facts);
+    if (kind.isReceipt()) {
+      // an electronic reply goes only to a confirmed address: the first link goes out with the receipt
+      emailConfirmation.queueWithReceipt(requestId);
+    }
   }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.madoguchi.calendar.DeskCalendar;
-import jp.madoguchi.correspondence.EmailConfirmationLetters;
 import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.NewRequest;
@@ -17,9 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Receives requests from every channel: registers the request, gives it a status token, keeps its documents,
- * starts its process and mails the link that confirms the requester's e-mail address, all in one transaction. The engine shares the application's DataSource and Spring transaction
- * manager, so a failure anywhere in a submission leaves neither a register entry nor a process instance.
+ * Receives requests from every channel: registers the request, gives it a status token, keeps its documents and
+ * starts its process, all in one transaction. The engine shares the application's DataSource and Spring transaction
+ * manager, so a failure anywhere in a submission leaves neither a register entry nor a process instance. The letters
+ * (the receipt, and with it the link that confirms the requester's e-mail address) are the process's first step, in
+ * a transaction of their own after this one.
  */
 @Service
 class RequestSubmission {
@@ -36,12 +37,10 @@ class RequestSubmission {
   private final DeskCalendar calendar;
   private final IntakeProperties properties;
   private final AcceptedChannels channels;
-  private final EmailConfirmationLetters emailConfirmation;
 
   RequestSubmission(RequestRegister register, StatusTokens tokens, RequestDocuments documents,
       SubmissionIdempotency idempotency, DocumentRules documentRules, RequestProcessStarter processStarter,
-      DeskCalendar calendar, IntakeProperties properties, AcceptedChannels channels,
-      EmailConfirmationLetters emailConfirmation) {
+      DeskCalendar calendar, IntakeProperties properties, AcceptedChannels channels) {
     this.channels = channels;
     this.register = register;
     this.tokens = tokens;
@@ -51,7 +50,6 @@ class RequestSubmission {
     this.processStarter = processStarter;
     this.calendar = calendar;
     this.properties = properties;
-    this.emailConfirmation = emailConfirmation;
   }
 
   /**
@@ -108,8 +106,6 @@ class RequestSubmission {
     DeskRequest registered = register.register(request, submitter.actor());
     String token = tokens.issue(registered.id());
     processStarter.start(registered);
-    // an electronic reply goes only to a confirmed address: the first link goes out with the request's receipt
-    emailConfirmation.queueAtIntake(registered.id(), submitter.actor());
     for (DocumentUpload upload : uploads) {
       documents.store(registered.id(), upload.kind(), upload.safeFileName(), upload.content(), submitter.actor());
     }

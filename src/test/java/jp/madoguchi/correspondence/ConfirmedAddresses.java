@@ -49,6 +49,11 @@ public final class ConfirmedAddresses {
     if (token == null) {
       return;
     }
+    confirm(token);
+  }
+
+  /** The requester pressed the button behind this link (one the desk mailed), without correlating anything. */
+  public void confirm(String token) {
     transaction.executeWithoutResult(status -> confirmations.confirm(token, RequestRegister.now()));
   }
 }

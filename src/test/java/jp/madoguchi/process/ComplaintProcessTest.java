@@ -123,7 +123,8 @@ class ComplaintProcessTest {
 
     assertThat(instance).isEnded().hasPassed(Elements.SEND_ANSWER_NAMING_ORGANISATION)
         .hasNotPassed(Elements.SEND_ANSWER);
-    assertThat(letters()).containsExactly(LetterKind.COMPLAINT_ACKNOWLEDGEMENT, LetterKind.COMPLAINT_ANSWER_UNRESOLVED);
+    assertThat(letters()).containsExactly(LetterKind.COMPLAINT_ACKNOWLEDGEMENT, LetterKind.EMAIL_CONFIRMATION,
+        LetterKind.COMPLAINT_ANSWER_UNRESOLVED);
     assertThat(register.find(complaint.id()).outcome()).isEqualTo("COMPLAINT_UNRESOLVED");
     assertThat(register.events(complaint.id()))
         .anyMatch(e -> e.eventType().equals("NOTE") && e.detail().contains("担当者の説明に納得されず"));
@@ -147,7 +148,8 @@ class ComplaintProcessTest {
     desk.complete(Elements.HANDLE_COMPLAINT, Map.of("complaintResolved", true));
 
     assertThat(instance).isEnded().hasPassed(Elements.SEND_ANSWER, Elements.CLOSE_COMPLAINT);
-    assertThat(letters()).containsExactly(LetterKind.COMPLAINT_ACKNOWLEDGEMENT, LetterKind.COMPLAINT_ANSWER);
+    assertThat(letters()).containsExactly(LetterKind.COMPLAINT_ACKNOWLEDGEMENT, LetterKind.EMAIL_CONFIRMATION,
+        LetterKind.COMPLAINT_ANSWER);
     assertThat(register.find(complaint.id()).outcome()).isEqualTo("COMPLAINT_RESOLVED");
   }
 
