@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -31,7 +30,8 @@ import org.springframework.stereotype.Component;
  * note with its author, and leaves the process; the engine's history never records it, neither as a variable nor as
  * a submitted form field. Every completion is recorded too, so the register shows who did which step when.
  *
- * <p>This is the one place that hooks into the engine's internals (parse listener, history handler).
+ * <p>This is the one place that hooks into the engine's internals (parse listener, history handler); the history it
+ * hands on is written without each variable update's detail row ({@link VariableValuesWithoutTrail}, ADR 0038).
  */
 @Component
 class CaseNotes extends AbstractProcessEnginePlugin implements TaskListener {
@@ -84,7 +84,7 @@ class CaseNotes extends AbstractProcessEnginePlugin implements TaskListener {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     EveryUserTask.beforeEngine(configuration, TaskListener.EVENTNAME_COMPLETE, this);
-    configuration.setHistoryEventHandler(new NotesStayOutOfHistory(new DbHistoryEventHandler()));
+    configuration.setHistoryEventHandler(new NotesStayOutOfHistory(new VariableValuesWithoutTrail()));
   }
 
   /**

@@ -236,7 +236,7 @@ class EntrustedDataTriageTest {
 
   private void start(TestRequests requests) {
     request = requests.register();
-    // the requester confirmed their e-mail address with the link mailed at intake: replies go without waiting
+    // the requester confirmed their e-mail address with the link mailed with the receipt: replies go without waiting
     new ConfirmedAddresses(context).confirm(request.id());
     instance = starter.start(request);
     desk = new ProcessDriver(engine, request.reference()).runJobs();

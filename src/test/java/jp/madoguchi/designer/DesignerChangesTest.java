@@ -232,7 +232,7 @@ class DesignerChangesTest {
 
   private DeskRequest start(RequestType type) {
     DeskRequest request = TestRequests.request(register).type(type).register();
-    // the requester confirmed their address with the link mailed at intake: the reply goes without waiting
+    // the requester confirmed their address with the link mailed with the receipt: the reply goes without waiting
     new ConfirmedAddresses(context).confirm(request.id());
     starter.start(request);
     new ProcessDriver(engine, request.reference()).runJobs();

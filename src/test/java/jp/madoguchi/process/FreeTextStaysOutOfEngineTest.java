@@ -159,7 +159,7 @@ class FreeTextStaysOutOfEngineTest {
   private void refusalSentBackDecidedAgainApprovedAndPosted() throws IOException {
     DeskRequest request = start(TestRequests.request(register).type(RequestType.DISCLOSURE)
         .method(DisclosureMethod.ELECTRONIC));
-    // the requester confirmed their e-mail address with the link mailed at intake
+    // the requester confirmed their e-mail address with a link the desk mailed
     new jp.madoguchi.correspondence.ConfirmedAddresses(context).confirm(request.id());
     ProcessDriver desk = driver(request);
     work(desk, "desk", DESK, PersonalDataRequestProcess.Elements.CHECK_REQUEST,

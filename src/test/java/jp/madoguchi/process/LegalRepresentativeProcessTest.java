@@ -182,7 +182,7 @@ class LegalRepresentativeProcessTest {
         RequestEnums.PersonalInformationKind.ORDINARY, RequestEnums.DisclosureMethod.ELECTRONIC, "ja", ARRIVED,
         Instant.parse(ARRIVED + "T01:00:00Z"), MINOR, AgentKind.LEGAL_REPRESENTATIVE, PARENT,
         "ゲームアプリの会員情報として登録されている娘の情報"), "test");
-    // the requester confirmed their address with the link mailed at intake (ReplyAddressConfirmationTest)
+    // the requester confirmed their address with the link mailed with the receipt (ReplyAddressConfirmationTest)
     new ConfirmedAddresses(context).confirm(request.id());
     instance = starter.start(request);
     desk = new ProcessDriver(engine, request.reference()).runJobs();

@@ -708,7 +708,7 @@ class PersonalDataRequestProcessTest {
 
   private void start(TestRequests requests) {
     request = requests.register();
-    // the requester confirmed their address with the link mailed at intake (ReplyAddressConfirmationTest)
+    // the requester confirmed their address with the link mailed with the receipt (ReplyAddressConfirmationTest)
     new ConfirmedAddresses(context).confirm(request.id());
     instance = starter.start(request);
     desk = new ProcessDriver(engine, request.reference()).runJobs();

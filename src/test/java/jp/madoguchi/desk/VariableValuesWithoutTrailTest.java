@@ -1,0 +1,75 @@
+package jp.madoguchi.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.handling.RequestProcessStarter;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.security.DeskGroups;
+import jp.madoguchi.support.DeskTest;
+import jp.madoguchi.support.ProcessDriver;
+import jp.madoguchi.support.TestRequests;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricFormField;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * ADR 0038: at history level {@code full} the engine keeps every variable's value and every submitted form field,
+ * but no {@code VariableUpdate} row in {@code ACT_HI_DETAIL} for each variable's every write.
+ */
+@DeskTest
+class VariableValuesWithoutTrailTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RequestRegister register;
+  @Autowired RequestProcessStarter starter;
+
+  @Test
+  void theHistoryKeepsEachVariablesLastValueAndTheFormsFieldsButNoTrailOfUpdates() {
+    DeskRequest request = TestRequests.request(register).register();
+    ProcessInstance instance = starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    Task check = desk.task(PersonalDataRequestProcess.Elements.CHECK_REQUEST);
+    engine.getIdentityService().setAuthentication("desk", List.of(DeskGroups.PRIVACY_DESK));
+    try {
+      engine.getFormService().submitTaskForm(check.getId(),
+          Map.of("requestFormComplete", true, "entrustedData", "NONE"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    desk.runJobs();
+    // a variable written twice: its value is kept, its first value is not
+    engine.getRuntimeService().setVariable(instance.getId(), "trailProbe", "first");
+    engine.getRuntimeService().setVariable(instance.getId(), "trailProbe", "second");
+
+    HistoryService history = engine.getHistoryService();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().count())
+        .as("no VariableUpdate row in ACT_HI_DETAIL").isZero();
+    List<HistoricDetail> details = history.createHistoricDetailQuery().processInstanceId(instance.getId()).list();
+    assertThat(details).as("only the form's fields, as staff submitted them")
+        .isNotEmpty().allMatch(HistoricFormField.class::isInstance);
+    assertThat(details).map(HistoricFormField.class::cast)
+        .anyMatch(field -> field.getFieldId().equals("entrustedData") && "NONE".equals(field.getFieldValue())
+            && check.getId().equals(field.getTaskId()));
+    assertThat(value(instance, "trailProbe")).isEqualTo("second");
+    assertThat(value(instance, "requestId")).isEqualTo(request.id());
+    assertThat(value(instance, "requestFormComplete")).isEqualTo(true);
+    assertThat(value(instance, "entrustedData")).isEqualTo("NONE");
+  }
+
+  private Object value(ProcessInstance instance, String name) {
+    HistoricVariableInstance variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult();
+    assertThat(variable).as("%s in ACT_HI_VARINST", name).isNotNull();
+    return variable.getValue();
+  }
+}
