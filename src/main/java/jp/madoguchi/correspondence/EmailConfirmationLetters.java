@@ -56,6 +56,8 @@ public class EmailConfirmationLetters {
     if (correspondence.deliveryToRequester(request, LetterKind.ACKNOWLEDGEMENT) != Delivery.EMAIL) {
       return false;
     }
+    // the key it had when the link was queued at intake: a request submitted before the upgrade whose receipt runs
+    // after it gets no second link
     return queue(requestId, "email-confirmation:" + requestId + ":intake", RequestRegister.SYSTEM_ACTOR);
   }
 

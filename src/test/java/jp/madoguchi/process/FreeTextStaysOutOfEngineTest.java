@@ -326,13 +326,7 @@ class FreeTextStaysOutOfEngineTest {
       lastMarker.put(field.key(), marker);
       filledFields.add(form + "/" + field.key());
     }
-    engine.getIdentityService().setAuthentication(user, groups);
-    try {
-      engine.getFormService().submitTaskForm(task.getId(), submitted);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
-    desk.runJobs();
+    desk.submitForm(task, user, groups, submitted);
   }
 
   private String formId(Task task) {

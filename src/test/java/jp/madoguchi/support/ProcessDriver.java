@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -26,6 +27,7 @@ public final class ProcessDriver {
   private final ManagementService managementService;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
+  private final FormService formService;
   private final String businessKey;
   private final String rootProcessInstanceId;
 
@@ -38,6 +40,7 @@ public final class ProcessDriver {
     this.managementService = engine.getManagementService();
     this.runtimeService = engine.getRuntimeService();
     this.identityService = engine.getIdentityService();
+    this.formService = engine.getFormService();
     this.businessKey = businessKey;
     this.rootProcessInstanceId = rootProcessInstanceId;
   }
@@ -74,6 +77,20 @@ public final class ProcessDriver {
   /** Completes the task as staff do in Tasklist, then lets the job executor run what became due. */
   public ProcessDriver complete(String taskDefinitionKey, Map<String, Object> formValues) {
     taskService.complete(task(taskDefinitionKey).getId(), formValues);
+    return runJobs();
+  }
+
+  /**
+   * Submits the task's form as Tasklist does (the form service, logged in as the user with these groups), then lets
+   * the job executor run what became due.
+   */
+  public ProcessDriver submitForm(Task task, String user, List<String> groups, Map<String, Object> values) {
+    identityService.setAuthentication(user, groups);
+    try {
+      formService.submitTaskForm(task.getId(), values);
+    } finally {
+      identityService.clearAuthentication();
+    }
     return runJobs();
   }
 
