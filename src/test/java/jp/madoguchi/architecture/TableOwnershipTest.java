@@ -74,7 +74,9 @@ class TableOwnershipTest {
       Map.entry("disclosure_download", "jp.madoguchi.disclosure.DisclosurePackages"),
       Map.entry("system_connector", "jp.madoguchi.connector.SystemConnectors"),
       Map.entry("connector_call", "jp.madoguchi.connector.ConnectorCalls"),
-      Map.entry("connector_handle", "jp.madoguchi.connector.ConnectorHandles")));
+      Map.entry("connector_handle", "jp.madoguchi.connector.ConnectorHandles"),
+      Map.entry("open_task_tally", "jp.madoguchi.desk.OpenTaskTally"),
+      Map.entry("open_task_tally_change", "jp.madoguchi.desk.OpenTaskTally")));
 
   private static final Pattern CREATE_OR_DROP_TABLE = Pattern.compile(
       "\\b(CREATE|DROP)\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+"
