@@ -53,7 +53,8 @@ class OpenTaskTally {
    * more open task for each group, at the task's tenant and definition key. {@code %1$s}: the engine's table prefix.
    */
   private static final String LINKS_ADDED = """
-      CREATE OR REPLACE FUNCTION mdg_tally_links_added() RETURNS trigger LANGUAGE plpgsql AS $tally$
+      CREATE OR REPLACE FUNCTION mdg_tally_links_added() RETURNS trigger LANGUAGE plpgsql
+      SET search_path FROM CURRENT AS $tally$
       BEGIN
         INSERT INTO open_task_tally_change (group_id, tenant_id, proc_def_key, active, delta)
         SELECT n.group_id_, coalesce(t.TENANT_ID_, ''), coalesce(d.KEY_, ''), coalesce(t.SUSPENSION_STATE_ = 1, false), count(*)
@@ -70,7 +71,8 @@ class OpenTaskTally {
 
   /** The candidate groups of tasks whose links were deleted and that have no such link left: one open task less. */
   private static final String LINKS_REMOVED = """
-      CREATE OR REPLACE FUNCTION mdg_tally_links_removed() RETURNS trigger LANGUAGE plpgsql AS $tally$
+      CREATE OR REPLACE FUNCTION mdg_tally_links_removed() RETURNS trigger LANGUAGE plpgsql
+      SET search_path FROM CURRENT AS $tally$
       BEGIN
         INSERT INTO open_task_tally_change (group_id, tenant_id, proc_def_key, active, delta)
         SELECT r.group_id_, coalesce(t.TENANT_ID_, ''), coalesce(d.KEY_, ''), coalesce(t.SUSPENSION_STATE_ = 1, false), -count(*)
@@ -89,7 +91,8 @@ class OpenTaskTally {
    * change touches, whether it is a candidate now less whether it was one before.
    */
   private static final String LINKS_CHANGED = """
-      CREATE OR REPLACE FUNCTION mdg_tally_links_changed() RETURNS trigger LANGUAGE plpgsql AS $tally$
+      CREATE OR REPLACE FUNCTION mdg_tally_links_changed() RETURNS trigger LANGUAGE plpgsql
+      SET search_path FROM CURRENT AS $tally$
       BEGIN
         INSERT INTO open_task_tally_change (group_id, tenant_id, proc_def_key, active, delta)
         SELECT p.group_id_, coalesce(t.TENANT_ID_, ''), coalesce(d.KEY_, ''), coalesce(t.SUSPENSION_STATE_ = 1, false),
@@ -118,7 +121,8 @@ class OpenTaskTally {
    * and state and joins the new ones.
    */
   private static final String TASK_MOVED = """
-      CREATE OR REPLACE FUNCTION mdg_tally_task_moved() RETURNS trigger LANGUAGE plpgsql AS $tally$
+      CREATE OR REPLACE FUNCTION mdg_tally_task_moved() RETURNS trigger LANGUAGE plpgsql
+      SET search_path FROM CURRENT AS $tally$
       DECLARE
         old_key varchar(255) := coalesce((SELECT KEY_ FROM %1$sACT_RE_PROCDEF WHERE ID_ = OLD.PROC_DEF_ID_), '');
         new_key varchar(255) := coalesce((SELECT KEY_ FROM %1$sACT_RE_PROCDEF WHERE ID_ = NEW.PROC_DEF_ID_), '');
@@ -138,6 +142,10 @@ class OpenTaskTally {
         RETURN NULL;
       END $tally$""";
 
+  /*
+   * Each function runs with the search path of the application's session that created it (SET search_path FROM
+   * CURRENT): a database administrator's session that deletes a link finds the tally's tables all the same.
+   */
   private static final List<String> TRIGGERS = List.of(
       "DROP TRIGGER IF EXISTS mdg_tally_links_added ON %1$sACT_RU_IDENTITYLINK",
       "CREATE TRIGGER mdg_tally_links_added AFTER INSERT ON %1$sACT_RU_IDENTITYLINK REFERENCING NEW TABLE AS added "
@@ -205,6 +213,25 @@ class OpenTaskTally {
       return;
     }
     String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try {
+        rebuild(prefix);
+        kept = true;
+        LOG.info("Tasklist's counts are kept in open_task_tally (rebuilt from the engine's open tasks)");
+        return;
+      } catch (SQLException failure) {
+        // a deadlock with an engine transaction that holds the links and waits for the tasks (40P01): try again
+        if (!"40P01".equals(failure.getSQLState()) || attempt == 3) {
+          // a database user without the right to create triggers: the engine counts, slower, not wrong
+          LOG.warn("Could not keep Tasklist's counts in open_task_tally ({}); the engine counts every task instead",
+              failure.getMessage());
+          return;
+        }
+      }
+    }
+  }
+
+  private void rebuild(String prefix) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
@@ -223,24 +250,18 @@ class OpenTaskTally {
         sql.execute("DELETE FROM open_task_tally");
         sql.execute(REBUILD.formatted(prefix));
         connection.commit();
-        kept = true;
-        LOG.info("Tasklist's counts are kept in open_task_tally (rebuilt from the engine's open tasks)");
       } catch (SQLException failure) {
         connection.rollback();
         throw failure;
       } finally {
         connection.setAutoCommit(autoCommit);
       }
-    } catch (SQLException failure) {
-      // a database user without the right to create triggers: Tasklist counts as the engine does, slower, not wrong
-      LOG.warn("Could not keep Tasklist's counts in open_task_tally ({}); the engine counts every task instead",
-          failure.getMessage());
     }
   }
 
   /** Folds the changes written since the last fold into the tally. Every node may: the fold holds the tally. */
-  @Scheduled(fixedDelayString = "${madoguchi.desk.task-tally-fold-interval:PT30S}",
-      initialDelayString = "${madoguchi.desk.task-tally-fold-interval:PT30S}")
+  @Scheduled(fixedDelayString = "${madoguchi.desk.task-tally-fold-interval}",
+      initialDelayString = "${madoguchi.desk.task-tally-fold-interval}")
   void fold() {
     if (!kept) {
       return;
