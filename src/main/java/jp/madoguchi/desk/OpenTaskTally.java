@@ -236,7 +236,7 @@ class OpenTaskTally {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try (Statement sql = connection.createStatement()) {
-        // the engine's writers wait (a few hundred ms at 100,000 open tasks): no change is missed or counted twice
+        // the engine's writers wait (about half a second at 100,000 open tasks): no change is missed or counted twice
         sql.execute("LOCK TABLE " + prefix + "ACT_RU_TASK IN SHARE ROW EXCLUSIVE MODE");
         sql.execute("LOCK TABLE " + prefix + "ACT_RU_IDENTITYLINK IN SHARE ROW EXCLUSIVE MODE");
         sql.execute("LOCK TABLE open_task_tally IN EXCLUSIVE MODE");
