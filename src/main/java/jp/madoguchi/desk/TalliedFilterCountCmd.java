@@ -56,7 +56,43 @@ final class TalliedFilterCountCmd extends ExecuteFilterCountCmd {
       return OptionalLong.empty();
     }
     OpenTaskTally.Access access = access(commandContext, shape.activeOnly());
-    return access == null ? OptionalLong.empty() : tally.count(shape.group(), access);
+    if (access == null) {
+      return OptionalLong.empty();
+    }
+    OptionalLong byKey = tally.count(shape.group(), access);
+    if (byKey.isEmpty() || access.allKeys() || access.keys().isEmpty()) {
+      return byKey;
+    }
+    return OptionalLong.of(byKey.getAsLong() + grantedOneByOne(commandContext, shape, access));
+  }
+
+  /**
+   * The group's tasks a user sees through a grant on the task itself (the engine gives an assignee one) and not
+   * through a grant on its definition: the tally counts by key, these are counted here, one by one (a user's own
+   * few). A user with a grant on every task needs none of it.
+   */
+  private long grantedOneByOne(CommandContext commandContext, Shape shape, OpenTaskTally.Access access) {
+    ProcessEngineConfigurationImpl configuration = commandContext.getProcessEngineConfiguration();
+    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+    List<String> ids = List.copyOf(access.keys());
+    String list = String.join(", ", ids.stream().map(id -> "?").toList());
+    List<Object> parameters = new ArrayList<>(List.of(shape.group()));
+    parameters.addAll(ids);
+    parameters.addAll(ids);
+    String tenantClause = "";
+    if (!access.allTenants()) {
+      tenantClause = access.tenants().isEmpty() ? " AND t.TENANT_ID_ IS NULL"
+          : " AND (t.TENANT_ID_ IS NULL OR t.TENANT_ID_ IN ("
+              + String.join(", ", access.tenants().stream().map(tenant -> "?").toList()) + "))";
+      parameters.addAll(access.tenants());
+    }
+    return jdbc.sql("SELECT count(DISTINCT t.ID_) FROM " + prefix + "ACT_RU_TASK t"
+            + " JOIN " + prefix + "ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate'"
+            + " AND l.GROUP_ID_ = ?"
+            + " JOIN " + prefix + "ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_"
+            + " WHERE t.ID_ IN (" + list + ") AND d.KEY_ NOT IN (" + list + ")" + tenantClause
+            + (shape.activeOnly() ? " AND t.SUSPENSION_STATE_ = 1" : ""))
+        .params(parameters).query(Long.class).single();
   }
 
   /** A query the tally answers: one candidate group's tasks, all of them or the active ones only. */
@@ -133,29 +169,23 @@ final class TalliedFilterCountCmd extends ExecuteFilterCountCmd {
     List<Map<String, Object>> grants = jdbc.sql("SELECT TYPE_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM " + prefix
             + "ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ IN (6, 7) AND (USER_ID_ IN (?, ?)" + groupClause + ")")
         .params(whose).query().listOfRows();
-    boolean allKeys = false;
-    Set<String> keys = new HashSet<>();
+    // the engine matches every grant's resource id with the task's id, its definition's key and '*', whatever the
+    // resource type of the grant: a task is seen when its id or its key is among them, or '*' is
+    Set<String> resourceIds = new HashSet<>();
     for (Map<String, Object> grant : grants) {
       int type = ((Number) grant.get("TYPE_")).intValue();
       int resource = ((Number) grant.get("RESOURCE_TYPE_")).intValue();
-      String resourceId = (String) grant.get("RESOURCE_ID_");
       int permissions = ((Number) grant.get("PERMS_")).intValue();
       if (type >= 2) {
+        // a revocation: the engine weighs it task by task
         return null;
       }
-      if (resource == TASK && (permissions & READ) == READ) {
-        if (!"*".equals(resourceId)) {
-          return null;
-        }
-        allKeys = true;
-      } else if (resource == PROCESS_DEFINITION && (permissions & READ_TASK) == READ_TASK) {
-        if ("*".equals(resourceId)) {
-          allKeys = true;
-        } else {
-          keys.add(resourceId);
-        }
+      if ((resource == TASK && (permissions & READ) == READ)
+          || (resource == PROCESS_DEFINITION && (permissions & READ_TASK) == READ_TASK)) {
+        resourceIds.add((String) grant.get("RESOURCE_ID_"));
       }
     }
-    return new OpenTaskTally.Access(allKeys, keys, !tenantCheck, tenants, activeOnly);
+    boolean allKeys = resourceIds.contains("*");
+    return new OpenTaskTally.Access(allKeys, allKeys ? Set.of() : resourceIds, !tenantCheck, tenants, activeOnly);
   }
 }

@@ -53,6 +53,7 @@ class OpenTaskTallyPostgresTest {
 
   private static final String OWNERS = "tally-owners";
   private static final String OWNER_FILTER = "tally test: owners' tasks";
+  private static final String PASSWORD = "Tally-desk-2026";
 
   /** A user as the engine's authentication has it. */
   record Who(String user, List<String> groups, List<String> tenants) {}
@@ -67,8 +68,14 @@ class OpenTaskTallyPostgresTest {
   /** A member of an owning group whose system is entitled to My Number (so in the tenant). */
   private static final Who OWNER =
       new Who("tally-owner", List.of(OWNERS), List.of(DeskGroups.SPECIFIC_INFORMATION_TENANT));
-  /** Granted one task of the desk's by its id: the tally cannot say which of a group's tasks that is. */
+  /**
+   * Granted one task of the desk's by its id (counted one by one) and the tasks of a definition key no task has yet
+   * (counted from the tally).
+   */
   private static final Who ONE_TASK = new Who("tally-one-task", List.of("tally-one-task-group"), List.of());
+  private static final String UNUSED_KEY = "tally-test-no-such-model";
+  /** Holds a revocation: the engine weighs it task by task, so the engine counts for this user. */
+  private static final Who REVOKED = new Who("tally-revoked", List.of("tally-revoked-group"), List.of());
 
   @Autowired ProcessEngine engine;
   @Autowired RequestRegister register;
@@ -128,9 +135,51 @@ class OpenTaskTallyPostgresTest {
       g.setResourceId(checkTask);
       g.addPermission(Permissions.READ);
     });
+    grant(g -> {
+      g.setGroupId(ONE_TASK.groups().get(0));
+      g.setResource(Resources.PROCESS_DEFINITION);
+      g.setResourceId(UNUSED_KEY);
+      g.addPermission(ProcessDefinitionPermissions.READ_TASK);
+    });
+    grant(g -> {
+      g.setGroupId(REVOKED.groups().get(0));
+      g.setResource(Resources.FILTER);
+      g.setResourceId(deskFilter);
+      g.addPermission(Permissions.READ);
+    });
+    grant(g -> {
+      g.setGroupId(REVOKED.groups().get(0));
+      g.setResource(Resources.PROCESS_DEFINITION);
+      g.setResourceId("*");
+      g.addPermission(ProcessDefinitionPermissions.READ_TASK);
+    });
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setGroupId(REVOKED.groups().get(0));
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(specificTask);
+    revoke.removePermission(Permissions.READ);
+    grants.add(authorizations.saveAuthorization(revoke).getId());
+    usersExist();
     ownersBefore = engines(OWNER, OWNERS, false);
     engine.getTaskService().addCandidateGroup(checkTask, OWNERS);
     engine.getTaskService().addCandidateGroup(specificTask, OWNERS);
+  }
+
+  /** The desk member and the owner as Camunda users, so that tasks can be given to them. */
+  private void usersExist() {
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createGroupQuery().groupId(OWNERS).count() == 0) {
+      identity.saveGroup(identity.newGroup(OWNERS));
+    }
+    for (Who who : List.of(DESK, OWNER)) {
+      if (identity.createUserQuery().userId(who.user()).count() == 0) {
+        User user = identity.newUser(who.user());
+        user.setPassword(PASSWORD);
+        identity.saveUser(user);
+        identity.createMembership(who.user(), who.groups().get(0));
+      }
+    }
   }
 
   @AfterEach
@@ -160,13 +209,28 @@ class OpenTaskTallyPostgresTest {
     for (Who who : List.of(DESK, SPECIALIST, MANAGER, ADMIN)) {
       assertThat(kept(who, deskFilter)).as(who.user()).isEqualTo(engines(who, DeskGroups.PRIVACY_DESK, false) + 1000);
     }
-    assertThat(kept(ONE_TASK, deskFilter)).isEqualTo(engines(ONE_TASK, DeskGroups.PRIVACY_DESK, false)).isEqualTo(1);
+    assertThat(kept(ONE_TASK, deskFilter)).as("the task granted by its id, counted one by one")
+        .isEqualTo(engines(ONE_TASK, DeskGroups.PRIVACY_DESK, false)).isEqualTo(1);
+    jdbc.sql("INSERT INTO open_task_tally_change (group_id, tenant_id, proc_def_key, active, delta) "
+        + "VALUES (?, '', ?, true, 1000)").params(DeskGroups.PRIVACY_DESK, UNUSED_KEY).update();
+    assertThat(kept(ONE_TASK, deskFilter)).as("the key granted, from the tally; the task granted, one by one")
+        .isEqualTo(engines(ONE_TASK, DeskGroups.PRIVACY_DESK, false) + 1000).isEqualTo(1001);
+    assertThat(kept(REVOKED, deskFilter)).as("a revocation: the engine counts")
+        .isEqualTo(engines(REVOKED, DeskGroups.PRIVACY_DESK, false));
   }
 
   @Test
   void theTallyFollowsEveryChangeTheEngineMakesToTasks() {
     // a second link of the same group to the same task: the engine counts the task once
     engine.getTaskService().addCandidateGroup(checkTask, OWNERS);
+    assertAllCountsAreTheEngines();
+    assertThat(kept(OWNER, ownerFilter)).isEqualTo(ownersBefore + 2);
+
+    // tasks given to a desk member and to an owner: the engine grants each of them their task by its id
+    engine.getTaskService().setAssignee(checkTask, DESK.user());
+    engine.getTaskService().setAssignee(specificTask, OWNER.user());
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().userIdIn(OWNER.user())
+        .resourceType(Resources.TASK).resourceId(specificTask).count()).isEqualTo(1);
     assertAllCountsAreTheEngines();
     assertThat(kept(OWNER, ownerFilter)).isEqualTo(ownersBefore + 2);
 
@@ -214,13 +278,6 @@ class OpenTaskTallyPostgresTest {
 
   @Test
   void tasklistsCountBesideTheSelectedFilterIsTheTallys() {
-    User user = engine.getIdentityService().newUser(DESK.user());
-    user.setPassword("Tally-desk-2026");
-    IdentityService identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(DESK.user()).count() == 0) {
-      identity.saveUser(user);
-      identity.createMembership(DESK.user(), DeskGroups.PRIVACY_DESK);
-    }
     long engines = engines(DESK, DeskGroups.PRIVACY_DESK, true);
 
     assertThat(tasklistCount()).isEqualTo(engines);
@@ -252,7 +309,7 @@ class OpenTaskTallyPostgresTest {
   }
 
   private void assertAllCountsAreTheEngines() {
-    for (Who who : List.of(DESK, SPECIALIST, MANAGER, ADMIN, ONE_TASK)) {
+    for (Who who : List.of(DESK, SPECIALIST, MANAGER, ADMIN, ONE_TASK, REVOKED)) {
       assertThat(kept(who, deskFilter)).as(who.user() + ": desk's open tasks")
           .isEqualTo(engines(who, DeskGroups.PRIVACY_DESK, false));
       assertThat(keptActive(who, deskFilter)).as(who.user() + ": desk's active tasks")
@@ -297,7 +354,7 @@ class OpenTaskTallyPostgresTest {
     Map<String, Object> body = Map.of("processVariables", List.of(), "taskVariables", List.of(),
         "caseInstanceVariables", List.of(), "sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc")),
         "active", true);
-    ResponseEntity<Map<String, Object>> page = rest.withBasicAuth(DESK.user(), "Tally-desk-2026").exchange(
+    ResponseEntity<Map<String, Object>> page = rest.withBasicAuth(DESK.user(), PASSWORD).exchange(
         "/engine-rest/engine/{engine}/filter/{id}/list?firstResult=0&maxResults=15", HttpMethod.POST, new HttpEntity<>(body, headers),
         new org.springframework.core.ParameterizedTypeReference<>() {}, engine.getName(), deskFilter);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
