@@ -205,7 +205,8 @@ class IntakeBenchmark {
       }
       Phase[] knee = knee(rounds);
       double ratio = knee[1].acceptedPerSecond() / knee[0].acceptedPerSecond();
-      say("the bare endpoint stops growing at K=%d", knee[0].clients());
+      say(kneeReached(rounds) ? "the bare endpoint stops growing at K=%d"
+          : "the bare endpoint still grows at the largest K run, K=%d: its knee lies beyond", knee[0].clients());
       say("JFR, our phase at K=%d: %d samples, %s with a frame of our code; top frames of ours:", most,
           frames.samples(), frames.percent(frames.samplesInOurCode()));
       frames.top().forEach(frame -> say("  %6d  %6s  %s", frame.getValue(), frames.percent(frame.getValue()),
@@ -233,6 +234,16 @@ class IntakeBenchmark {
   }
 
   /** The first K at which the bare endpoint's requests/s grew by less than a tenth over the K before (or the last). */
+  /** Whether the bare endpoint stopped growing within the K run (otherwise {@link #knee} is the largest K). */
+  static boolean kneeReached(List<Phase[]> rounds) {
+    for (int i = 1; i < rounds.size(); i++) {
+      if (rounds.get(i)[1].acceptedPerSecond() < 1.1 * rounds.get(i - 1)[1].acceptedPerSecond()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static Phase[] knee(List<Phase[]> rounds) {
     for (int i = 1; i < rounds.size(); i++) {
       if (rounds.get(i)[1].acceptedPerSecond() < 1.1 * rounds.get(i - 1)[1].acceptedPerSecond()) {
@@ -511,9 +522,17 @@ class IntakeBenchmark {
             phase.drain().text()));
       }
     }
-    page.append(String.format(Locale.ROOT, "%nThe bare endpoint's throughput stops growing (less than 10%% more than "
-        + "the K before) at **K = %d**; there: **intake ratio: %.2f** (bare requests/s divided by ours; target: at "
-        + "most 1.5), our POST p95 **%.1f ms** (target: under 200 ms).%n%n", knee[0].clients(), ratio,
+    String where = kneeReached(rounds)
+        ? String.format(Locale.ROOT, "The bare endpoint's throughput stops growing (less than 10%% more than the K "
+            + "before) at **K = %d**; there", knee[0].clients())
+        : rounds.size() < 2 ? String.format(Locale.ROOT, "One K was run (**K = %d**); there", knee[0].clients())
+        : String.format(Locale.ROOT, "The bare endpoint's throughput still grows at the largest K run (**K = %d**: "
+            + "%.0f%% more than at K = %d), so the K where it stops growing lies beyond this run; at K = %d",
+            knee[0].clients(), 100 * (knee[1].acceptedPerSecond()
+                / rounds.get(rounds.size() - 2)[1].acceptedPerSecond() - 1),
+            rounds.get(rounds.size() - 2)[0].clients(), knee[0].clients());
+    page.append(String.format(Locale.ROOT, "%n%s: **intake ratio: %.2f** (bare requests/s divided by ours; target: at "
+        + "most 1.5), our POST p95 **%.1f ms** (target: under 200 ms).%n%n", where, ratio,
         knee[0].posts().percentileMillis(95)));
     page.append(String.format(Locale.ROOT, "Our code in the JFR profile of our phase at K = %d (%d CPU samples, %s "
         + "with a frame of ours; each sample counted for the frame of ours nearest its top):%n%n", frames == null ? 0
