@@ -74,6 +74,8 @@ class OpenTaskTallyPostgresTest {
    */
   private static final Who ONE_TASK = new Who("tally-one-task", List.of("tally-one-task-group"), List.of());
   private static final String UNUSED_KEY = "tally-test-no-such-model";
+  /** Holds more grants than the tally weighs (a designer's group, granted task by task): the engine counts. */
+  private static final Who MANY_GRANTS = new Who("tally-many-grants", List.of("tally-many-grants-group"), List.of());
   /** Holds a revocation: the engine weighs it task by task, so the engine counts for this user. */
   private static final Who REVOKED = new Who("tally-revoked", List.of("tally-revoked-group"), List.of());
 
@@ -217,6 +219,38 @@ class OpenTaskTallyPostgresTest {
         .isEqualTo(engines(ONE_TASK, DeskGroups.PRIVACY_DESK, false) + 1000).isEqualTo(1001);
     assertThat(kept(REVOKED, deskFilter)).as("a revocation: the engine counts")
         .isEqualTo(engines(REVOKED, DeskGroups.PRIVACY_DESK, false));
+
+    // a user with more grants than the tally weighs, among them the key of the row written by hand: the engine counts
+    String many = MANY_GRANTS.groups().get(0);
+    grant(g -> {
+      g.setGroupId(many);
+      g.setResource(Resources.FILTER);
+      g.setResourceId(deskFilter);
+      g.addPermission(Permissions.READ);
+    });
+    grant(g -> {
+      g.setGroupId(many);
+      g.setResource(Resources.PROCESS_DEFINITION);
+      g.setResourceId(UNUSED_KEY);
+      g.addPermission(ProcessDefinitionPermissions.READ_TASK);
+    });
+    grant(g -> {
+      g.setGroupId(many);
+      g.setResource(Resources.TASK);
+      g.setResourceId(checkTask);
+      g.addPermission(Permissions.READ);
+    });
+    for (int i = 0; i < TalliedFilterCountCmd.MOST_GRANTS_WEIGHED_HERE; i++) {
+      String id = "tally-test-task-" + i;
+      grant(g -> {
+        g.setGroupId(many);
+        g.setResource(Resources.TASK);
+        g.setResourceId(id);
+        g.addPermission(Permissions.READ);
+      });
+    }
+    assertThat(kept(MANY_GRANTS, deskFilter)).isEqualTo(engines(MANY_GRANTS, DeskGroups.PRIVACY_DESK, false))
+        .isEqualTo(1);
   }
 
   @Test
