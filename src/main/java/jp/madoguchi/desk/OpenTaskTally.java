@@ -57,7 +57,8 @@ class OpenTaskTally {
       SET search_path FROM CURRENT AS $tally$
       BEGIN
         INSERT INTO open_task_tally_change (group_id, tenant_id, proc_def_key, active, delta)
-        SELECT n.group_id_, coalesce(t.TENANT_ID_, ''), coalesce(d.KEY_, ''), coalesce(t.SUSPENSION_STATE_ = 1, false), count(*)
+        SELECT n.group_id_, coalesce(t.TENANT_ID_, ''), coalesce(d.KEY_, ''), coalesce(t.SUSPENSION_STATE_ = 1, false),
+               count(*)
         FROM (SELECT DISTINCT task_id_, group_id_ FROM added
               WHERE type_ = 'candidate' AND group_id_ IS NOT NULL AND task_id_ IS NOT NULL) n
         JOIN %1$sACT_RU_TASK t ON t.ID_ = n.task_id_
@@ -75,7 +76,8 @@ class OpenTaskTally {
       SET search_path FROM CURRENT AS $tally$
       BEGIN
         INSERT INTO open_task_tally_change (group_id, tenant_id, proc_def_key, active, delta)
-        SELECT r.group_id_, coalesce(t.TENANT_ID_, ''), coalesce(d.KEY_, ''), coalesce(t.SUSPENSION_STATE_ = 1, false), -count(*)
+        SELECT r.group_id_, coalesce(t.TENANT_ID_, ''), coalesce(d.KEY_, ''), coalesce(t.SUSPENSION_STATE_ = 1, false),
+               -count(*)
         FROM (SELECT DISTINCT task_id_, group_id_ FROM removed
               WHERE type_ = 'candidate' AND group_id_ IS NOT NULL AND task_id_ IS NOT NULL) r
         JOIN %1$sACT_RU_TASK t ON t.ID_ = r.task_id_
@@ -98,7 +100,8 @@ class OpenTaskTally {
         SELECT p.group_id_, coalesce(t.TENANT_ID_, ''), coalesce(d.KEY_, ''), coalesce(t.SUSPENSION_STATE_ = 1, false),
                sum((CASE WHEN s.now THEN 1 ELSE 0 END) - (CASE WHEN s.before THEN 1 ELSE 0 END))
         FROM (SELECT DISTINCT task_id_, group_id_ FROM
-                (SELECT task_id_, group_id_, type_ FROM removed UNION ALL SELECT task_id_, group_id_, type_ FROM added) x
+                (SELECT task_id_, group_id_, type_ FROM removed
+                 UNION ALL SELECT task_id_, group_id_, type_ FROM added) x
               WHERE type_ = 'candidate' AND group_id_ IS NOT NULL AND task_id_ IS NOT NULL) p
         JOIN %1$sACT_RU_TASK t ON t.ID_ = p.task_id_
         LEFT JOIN %1$sACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
@@ -232,23 +235,34 @@ class OpenTaskTally {
   }
 
   private void rebuild(String prefix) throws SQLException {
+    inOneTransaction(sql -> {
+      // the engine's writers wait (about half a second at 100,000 open tasks): no change is missed or counted twice
+      sql.execute("LOCK TABLE " + prefix + "ACT_RU_TASK IN SHARE ROW EXCLUSIVE MODE");
+      sql.execute("LOCK TABLE " + prefix + "ACT_RU_IDENTITYLINK IN SHARE ROW EXCLUSIVE MODE");
+      sql.execute("LOCK TABLE open_task_tally IN EXCLUSIVE MODE");
+      for (String function : List.of(LINKS_ADDED, LINKS_REMOVED, LINKS_CHANGED, TASK_MOVED)) {
+        sql.execute(function.formatted(prefix));
+      }
+      for (String trigger : TRIGGERS) {
+        sql.execute(trigger.formatted(prefix));
+      }
+      sql.execute("DELETE FROM open_task_tally_change");
+      sql.execute("DELETE FROM open_task_tally");
+      sql.execute(REBUILD.formatted(prefix));
+    });
+  }
+
+  /** Work on one connection of ours, in one transaction: committed whole, or rolled back whole. */
+  private interface SqlWork {
+    void on(Statement sql) throws SQLException;
+  }
+
+  private void inOneTransaction(SqlWork work) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try (Statement sql = connection.createStatement()) {
-        // the engine's writers wait (about half a second at 100,000 open tasks): no change is missed or counted twice
-        sql.execute("LOCK TABLE " + prefix + "ACT_RU_TASK IN SHARE ROW EXCLUSIVE MODE");
-        sql.execute("LOCK TABLE " + prefix + "ACT_RU_IDENTITYLINK IN SHARE ROW EXCLUSIVE MODE");
-        sql.execute("LOCK TABLE open_task_tally IN EXCLUSIVE MODE");
-        for (String function : List.of(LINKS_ADDED, LINKS_REMOVED, LINKS_CHANGED, TASK_MOVED)) {
-          sql.execute(function.formatted(prefix));
-        }
-        for (String trigger : TRIGGERS) {
-          sql.execute(trigger.formatted(prefix));
-        }
-        sql.execute("DELETE FROM open_task_tally_change");
-        sql.execute("DELETE FROM open_task_tally");
-        sql.execute(REBUILD.formatted(prefix));
+        work.on(sql);
         connection.commit();
       } catch (SQLException failure) {
         connection.rollback();
@@ -266,20 +280,12 @@ class OpenTaskTally {
     if (!kept) {
       return;
     }
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (Statement sql = connection.createStatement()) {
+    try {
+      inOneTransaction(sql -> {
         sql.execute("LOCK TABLE open_task_tally IN EXCLUSIVE MODE");
         sql.executeUpdate(FOLD);
         sql.executeUpdate("DELETE FROM open_task_tally WHERE open_tasks = 0");
-        connection.commit();
-      } catch (SQLException failure) {
-        connection.rollback();
-        throw failure;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+      });
     } catch (SQLException failure) {
       // the changes stay and are folded next time; counts stay right meanwhile (they read the changes too)
       LOG.warn("Could not fold the open task tally's changes: {}", failure.getMessage());

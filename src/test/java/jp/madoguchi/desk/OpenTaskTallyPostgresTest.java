@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -113,48 +114,14 @@ class OpenTaskTallyPostgresTest {
     owners.setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(OWNERS).includeAssignedTasks()
         .orderByDueDate().asc());
     ownerFilter = engine.getFilterService().saveFilter(owners).getId();
-    grant(g -> {
-      g.setGroupId(OWNERS);
-      g.setResource(Resources.FILTER);
-      g.setResourceId(ownerFilter);
-      g.addPermission(Permissions.READ);
-    });
-    grant(g -> {
-      g.setGroupId(OWNERS);
-      g.setResource(Resources.PROCESS_DEFINITION);
-      g.setResourceId(key);
-      g.addPermission(ProcessDefinitionPermissions.READ_TASK);
-    });
-    grant(g -> {
-      g.setGroupId(ONE_TASK.groups().get(0));
-      g.setResource(Resources.FILTER);
-      g.setResourceId(deskFilter);
-      g.addPermission(Permissions.READ);
-    });
-    grant(g -> {
-      g.setGroupId(ONE_TASK.groups().get(0));
-      g.setResource(Resources.TASK);
-      g.setResourceId(checkTask);
-      g.addPermission(Permissions.READ);
-    });
-    grant(g -> {
-      g.setGroupId(ONE_TASK.groups().get(0));
-      g.setResource(Resources.PROCESS_DEFINITION);
-      g.setResourceId(UNUSED_KEY);
-      g.addPermission(ProcessDefinitionPermissions.READ_TASK);
-    });
-    grant(g -> {
-      g.setGroupId(REVOKED.groups().get(0));
-      g.setResource(Resources.FILTER);
-      g.setResourceId(deskFilter);
-      g.addPermission(Permissions.READ);
-    });
-    grant(g -> {
-      g.setGroupId(REVOKED.groups().get(0));
-      g.setResource(Resources.PROCESS_DEFINITION);
-      g.setResourceId("*");
-      g.addPermission(ProcessDefinitionPermissions.READ_TASK);
-    });
+    grant(OWNERS, Resources.FILTER, ownerFilter, Permissions.READ);
+    grant(OWNERS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_TASK);
+    grant(ONE_TASK.groups().get(0), Resources.FILTER, deskFilter, Permissions.READ);
+    grant(ONE_TASK.groups().get(0), Resources.TASK, checkTask, Permissions.READ);
+    grant(ONE_TASK.groups().get(0), Resources.PROCESS_DEFINITION, UNUSED_KEY,
+        ProcessDefinitionPermissions.READ_TASK);
+    grant(REVOKED.groups().get(0), Resources.FILTER, deskFilter, Permissions.READ);
+    grant(REVOKED.groups().get(0), Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_TASK);
     AuthorizationService authorizations = engine.getAuthorizationService();
     Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
     revoke.setGroupId(REVOKED.groups().get(0));
@@ -222,32 +189,12 @@ class OpenTaskTallyPostgresTest {
 
     // a user with more grants than the tally weighs, among them the key of the row written by hand: the engine counts
     String many = MANY_GRANTS.groups().get(0);
-    grant(g -> {
-      g.setGroupId(many);
-      g.setResource(Resources.FILTER);
-      g.setResourceId(deskFilter);
-      g.addPermission(Permissions.READ);
-    });
-    grant(g -> {
-      g.setGroupId(many);
-      g.setResource(Resources.PROCESS_DEFINITION);
-      g.setResourceId(UNUSED_KEY);
-      g.addPermission(ProcessDefinitionPermissions.READ_TASK);
-    });
-    grant(g -> {
-      g.setGroupId(many);
-      g.setResource(Resources.TASK);
-      g.setResourceId(checkTask);
-      g.addPermission(Permissions.READ);
-    });
+    grant(many, Resources.FILTER, deskFilter, Permissions.READ);
+    grant(many, Resources.PROCESS_DEFINITION, UNUSED_KEY, ProcessDefinitionPermissions.READ_TASK);
+    grant(many, Resources.TASK, checkTask, Permissions.READ);
     for (int i = 0; i < TalliedFilterCountCmd.MOST_GRANTS_WEIGHED_HERE; i++) {
       String id = "tally-test-task-" + i;
-      grant(g -> {
-        g.setGroupId(many);
-        g.setResource(Resources.TASK);
-        g.setResourceId(id);
-        g.addPermission(Permissions.READ);
-      });
+      grant(many, Resources.TASK, id, Permissions.READ);
     }
     assertThat(kept(MANY_GRANTS, deskFilter)).isEqualTo(engines(MANY_GRANTS, DeskGroups.PRIVACY_DESK, false))
         .isEqualTo(1);
@@ -389,7 +336,8 @@ class OpenTaskTallyPostgresTest {
         "caseInstanceVariables", List.of(), "sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc")),
         "active", true);
     ResponseEntity<Map<String, Object>> page = rest.withBasicAuth(DESK.user(), PASSWORD).exchange(
-        "/engine-rest/engine/{engine}/filter/{id}/list?firstResult=0&maxResults=15", HttpMethod.POST, new HttpEntity<>(body, headers),
+        "/engine-rest/engine/{engine}/filter/{id}/list?firstResult=0&maxResults=15", HttpMethod.POST,
+        new HttpEntity<>(body, headers),
         new org.springframework.core.ParameterizedTypeReference<>() {}, engine.getName(), deskFilter);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     return ((Number) page.getBody().get("count")).longValue();
@@ -404,10 +352,14 @@ class OpenTaskTallyPostgresTest {
     return task.getId();
   }
 
-  private void grant(java.util.function.Consumer<Authorization> shape) {
+  private void grant(String group, Resources resource, String resourceId, Permission permission) {
     AuthorizationService authorizations = engine.getAuthorizationService();
     Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    shape.accept(grant);
+    grant.setGroupId(group);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    grant.addPermission(permission);
     grants.add(authorizations.saveAuthorization(grant).getId());
   }
+
 }
