@@ -34,15 +34,20 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenTaskTally {
 
-  /** Who may see which open tasks, as the engine's check for this user has it. */
-  record Access(boolean allKeys, Set<String> keys, boolean allTenants, Set<String> tenants, boolean activeOnly) {
+  /**
+   * Who may see which open tasks, as the engine's check for this user has it: every task (a grant on {@code *}), or
+   * the tasks whose definition key or own id is among the ids the user is granted ({@code grantedIds}); in every
+   * tenant, or in none but the user's ({@code tenants}); all of them, or the active ones only.
+   */
+  record Access(boolean allKeys, Set<String> grantedIds, boolean allTenants, Set<String> tenants,
+      boolean activeOnly) {
 
     boolean tenant(String tenant) {
       return allTenants || tenant.isEmpty() || tenants.contains(tenant);
     }
 
     boolean key(String key) {
-      return allKeys || keys.contains(key);
+      return allKeys || grantedIds.contains(key);
     }
   }
 
@@ -205,6 +210,8 @@ class OpenTaskTally {
    */
   @EventListener(ApplicationReadyEvent.class)
   void install(ApplicationReadyEvent ready) {
+    // the engine is taken from the context, not injected: its filter service (TalliedTaskCounts) needs this tally
+    // before the engine is built
     install(ready.getApplicationContext().getBean(ProcessEngine.class));
   }
 
@@ -215,7 +222,7 @@ class OpenTaskTally {
     if (!"postgres".equals(configuration.getDatabaseType())) {
       return;
     }
-    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+    String prefix = EngineTables.prefix(configuration);
     for (int attempt = 1; attempt <= 3; attempt++) {
       try {
         rebuild(prefix);

@@ -62,11 +62,11 @@ final class TalliedFilterCountCmd extends ExecuteFilterCountCmd {
       return OptionalLong.empty();
     }
     OpenTaskTally.Access access = access(commandContext, shape.activeOnly());
-    if (access == null || access.keys().size() > MOST_GRANTS_WEIGHED_HERE) {
+    if (access == null || access.grantedIds().size() > MOST_GRANTS_WEIGHED_HERE) {
       return OptionalLong.empty();
     }
     OptionalLong byKey = tally.count(shape.group(), access);
-    if (byKey.isEmpty() || access.allKeys() || access.keys().isEmpty()) {
+    if (byKey.isEmpty() || access.allKeys() || access.grantedIds().isEmpty()) {
       return byKey;
     }
     return OptionalLong.of(byKey.getAsLong() + grantedOneByOne(commandContext, shape, access));
@@ -79,8 +79,8 @@ final class TalliedFilterCountCmd extends ExecuteFilterCountCmd {
    */
   private long grantedOneByOne(CommandContext commandContext, Shape shape, OpenTaskTally.Access access) {
     ProcessEngineConfigurationImpl configuration = commandContext.getProcessEngineConfiguration();
-    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
-    List<String> ids = List.copyOf(access.keys());
+    String prefix = EngineTables.prefix(configuration);
+    List<String> ids = List.copyOf(access.grantedIds());
     String list = String.join(", ", ids.stream().map(id -> "?").toList());
     List<Object> parameters = new ArrayList<>(List.of(shape.group()));
     parameters.addAll(ids);
@@ -164,7 +164,7 @@ final class TalliedFilterCountCmd extends ExecuteFilterCountCmd {
     if (authentication.getUserId() == null) {
       return null;
     }
-    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+    String prefix = EngineTables.prefix(configuration);
     List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
     List<Object> whose = new ArrayList<>(List.of(authentication.getUserId(), "*"));
     String groupClause = "";

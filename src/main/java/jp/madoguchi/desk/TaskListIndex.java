@@ -101,7 +101,7 @@ class TaskListIndex extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine engine) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+    String prefix = EngineTables.prefix(configuration);
     for (String ddl : statements(configuration.getDatabaseType())) {
       create(configuration.getDataSource(), ddl.replace(" ON ACT_", " ON " + prefix + "ACT_")
           .replace(" FROM ACT_", " FROM " + prefix + "ACT_"));
