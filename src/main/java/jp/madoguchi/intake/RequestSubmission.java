@@ -37,11 +37,13 @@ class RequestSubmission {
   private final DeskCalendar calendar;
   private final IntakeProperties properties;
   private final AcceptedChannels channels;
+  private final IntakePressure pressure;
 
   RequestSubmission(RequestRegister register, StatusTokens tokens, RequestDocuments documents,
       SubmissionIdempotency idempotency, DocumentRules documentRules, RequestProcessStarter processStarter,
-      DeskCalendar calendar, IntakeProperties properties, AcceptedChannels channels) {
+      DeskCalendar calendar, IntakeProperties properties, AcceptedChannels channels, IntakePressure pressure) {
     this.channels = channels;
+    this.pressure = pressure;
     this.register = register;
     this.tokens = tokens;
     this.documents = documents;
@@ -80,6 +82,7 @@ class RequestSubmission {
   @Transactional
   public Submitted submit(IntakeRequest submission, List<DocumentUpload> uploads, Submitter submitter,
       String idempotencyKey) {
+    pressure.arrived();
     String bodyHash = null;
     if (idempotencyKey != null) {
       bodyHash = idempotency.bodyHash(submission, uploads, submitter);

@@ -148,9 +148,14 @@ final class JfrProfile implements AutoCloseable {
     return parts;
   }
 
+  /**
+   * Whether a frame is the desk's own code. The job threads' wrapper that yields to the intake
+   * ({@code JobsYieldToIntake}) is at the bottom of every job's stack and only runs the batch it wraps (its pause is
+   * a sleep, which JFR does not sample): counting it would name it the frame of every job the engine runs.
+   */
   static boolean isOurs(String type) {
     return type.startsWith("jp.madoguchi.") && !type.startsWith("jp.madoguchi.bench.")
-        && !type.startsWith("jp.madoguchi.support.");
+        && !type.startsWith("jp.madoguchi.support.") && !type.startsWith("jp.madoguchi.intake.JobsYieldToIntake");
   }
 
   @Override

@@ -49,6 +49,7 @@ class IntakeApiTest {
   @Autowired HistoryService historyService;
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
+  @Autowired IntakePressure pressure;
 
   @Test
   void aSubmissionRegistersTheRequestAndStartsItsProcessWithTheReferenceOnly() throws Exception {
@@ -84,6 +85,16 @@ class IntakeApiTest {
             || value.contains("千代田") || value.contains("通話記録"));
 
     new ProcessDriver(engine, reference).runJobs().task(PersonalDataRequestProcess.Elements.CHECK_REQUEST);
+  }
+
+  @Test
+  void everySubmissionCountsTowardsTheIntakePressure() throws Exception {
+    long before = pressure.arrivalsSoFar();
+    submit(IntakeFixtures.disclosure(), null);
+    submit(Map.of("requestType", "nonsense"), null);
+
+    assertThat(pressure.arrivalsSoFar()).as("a refused submission cost the node its validation too")
+        .isEqualTo(before + 2);
   }
 
   @Test
