@@ -1,5 +1,6 @@
 package jp.madoguchi.intake;
 
+import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration.JobConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,8 +16,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @EnableConfigurationProperties(JobYieldProperties.class)
 class JobYieldConfiguration {
 
-  /** The Camunda Spring Boot starter's pool for the job executor (its {@code CAMUNDA_TASK_EXECUTOR_QUALIFIER}). */
-  static final String JOB_THREADS = "camundaTaskExecutor";
+  /** The Camunda Spring Boot starter's pool for the job executor, by the starter's own name for it. */
+  static final String JOB_THREADS = JobConfiguration.CAMUNDA_TASK_EXECUTOR_QUALIFIER;
 
   @Bean
   IntakePressure intakePressure(JobYieldProperties properties) {
