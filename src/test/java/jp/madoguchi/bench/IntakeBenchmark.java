@@ -178,18 +178,13 @@ class IntakeBenchmark {
       int most = clientCounts.stream().mapToInt(Integer::intValue).max().orElse(4);
       say("warm-up: %d s of each endpoint with %d clients, in two rounds", warmupSeconds, most);
       // two rounds of both, so that ours' last warm-up phase, like each measured one, follows one of the bare
-      // endpoint's
-      for (int round = 0; round < 2; round++) {
-        // the second round under the profiler, as every measured phase is: the JVM's first flight recording slows
-        // the phase it covers (the first measured phase of ours read a third to a half of its rate before)
-        JfrProfile warmupProfile = round == 1
-            ? JfrProfile.start(Path.of("target", "bench-intake-warm-up.jfr")) : null;
-        phase(Target.OURS, most, Math.max(1, warmupSeconds / 2), Integer.MAX_VALUE);
-        phase(Target.BARE, most, Math.max(1, warmupSeconds / 2), Integer.MAX_VALUE);
-        if (warmupProfile != null) {
-          warmupProfile.stopAndRead(0);
-          warmupProfile.close();
-        }
+      // endpoint's; the second under the profiler, as every measured phase is: the JVM's first flight recording
+      // slows the phase it covers (the first measured phase of ours read a third to a half of its rate before)
+      int half = Math.max(1, warmupSeconds / 2);
+      warmUp(most, half);
+      try (JfrProfile warmupProfile = JfrProfile.start(Path.of("target", "bench-intake-warm-up.jfr"))) {
+        warmUp(most, half);
+        warmupProfile.stopAndRead(0);
       }
       // the warm-up filled the emptied database: measured phases plan on its statistics, as a running desk's do
       jdbc.sql("ANALYZE").update();
@@ -245,6 +240,12 @@ class IntakeBenchmark {
       purger.interrupt();
       smtp.stop();
     }
+  }
+
+  /** One round of the warm-up: ours, then the bare endpoint, with the same clients for the same time. */
+  void warmUp(int clients, int seconds) throws Exception {
+    phase(Target.OURS, clients, seconds, Integer.MAX_VALUE);
+    phase(Target.BARE, clients, seconds, Integer.MAX_VALUE);
   }
 
   /** The first K at which the bare endpoint's requests/s grew by less than a tenth over the K before (or the last). */
