@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
-import java.util.Optional;
 import java.util.TimeZone;
-import java.util.function.IntPredicate;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -80,22 +78,17 @@ class PdfLetterWriter {
     boolean written = false;
     try (PDDocument document = new PDDocument()) {
       // embedded as a subset (the glyphs the letter uses), cut before the layout where it can be
-      IntPredicate fullFont = LetterSubsetFont.glyphsOf(ttf);
-      Optional<PDType0Font> subset =
-          LetterSubsetFont.embed(document, ttf, LetterSubsetFont.shownCharacters(shownTexts(letter), fullFont));
-      PDType0Font font = subset.isPresent() ? subset.get() : PDType0Font.load(document, ttf, true);
+      PdfTextMap textMap = PdfTextMap.cutTo(document, ttf, shownTexts(letter));
+      PDType0Font font = textMap.font();
       describe(document, letter);
-      LetterGlyphs glyphs = subset.isPresent()
-          ? new LetterGlyphs(font, fullFont)
-          : new LetterGlyphs(font);
-      new LetterPageLayout(document, font, glyphs, letter).run();
+      new LetterPageLayout(document, font, textMap.glyphs(), letter).run();
       int pages = document.getNumberOfPages();
       // PDFBox's own ToUnicode map takes the first of several code points sharing a glyph: IPAexGothic draws 口 and
       // the Kangxi radical ⼝ alike, and text copied from the letter (or read aloud, or searched) would come out as
       // radicals. The letter is saved with a map of the code points it really uses (after a first save that
       // subsets the font, when PDFBox subsets it).
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      new PdfTextMap(font, glyphs).save(document, out);
+      textMap.save(document, out);
       written = true;
       return new Pdf(out.toByteArray(), pages);
     } catch (IOException failure) {

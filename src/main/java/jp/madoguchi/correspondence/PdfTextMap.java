@@ -2,6 +2,9 @@ package jp.madoguchi.correspondence;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -20,6 +23,34 @@ public final class PdfTextMap {
 
   public PdfTextMap(PDType0Font font) {
     this(font, new LetterGlyphs(font));
+  }
+
+  /**
+   * Embeds the full font in the document cut to the characters of {@code texts} before anything is laid out
+   * ({@link LetterSubsetFont}; PDFBox's own subsetting where a character lies beyond the Basic Multilingual Plane),
+   * and returns the map of the text the document shows in it ({@link #font()}). Every text the document shows must
+   * be among {@code texts}, as it will be shown: a character of the full font that the cut font lacks is a fault.
+   * The full font is only read.
+   */
+  public static PdfTextMap cutTo(PDDocument document, TrueTypeFont full, Iterable<String> texts) throws IOException {
+    IntPredicate fullFont = LetterSubsetFont.glyphsOf(full);
+    Optional<PDType0Font> subset =
+        LetterSubsetFont.embed(document, full, LetterSubsetFont.shownCharacters(texts, fullFont));
+    if (subset.isEmpty()) {
+      PDType0Font font = PDType0Font.load(document, full, true);
+      return new PdfTextMap(font, new LetterGlyphs(font));
+    }
+    return new PdfTextMap(subset.get(), new LetterGlyphs(subset.get(), fullFont));
+  }
+
+  /** The font the document shows its text in. */
+  public PDType0Font font() {
+    return font;
+  }
+
+  /** What the document shows for its characters (see {@link #cutTo}). */
+  LetterGlyphs glyphs() {
+    return glyphs;
   }
 
   /** With the glyphs a letter's layout asked about: they know every character the letter shows. */

@@ -6,16 +6,22 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import jp.madoguchi.correspondence.LetterFontLoans;
+import jp.madoguchi.correspondence.PdfTextMap;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * A simple writer of the annex (別添): A4 pages, the request's reference and the page number ("n / N") on every page,
  * headings, lines of text that wrap, and tables whose cells wrap. The font is IPAexGothic, embedded as a subset.
+ *
+ * <p>The annex is laid out first, with the full font's widths, and drawn when it is written: then every character
+ * it shows is known, and the font is cut to them before it is embedded ({@link PdfTextMap#cutTo}), as the letters'
+ * fonts are. PDFBox's own subsetting, which this writer used before, writes and reads back the widths of all 15,000
+ * glyphs of the font and needs a second save: a third of a disclosure's freeze in the benchmark (issue 21).
  */
 final class AnnexPdf implements AutoCloseable {
 
@@ -24,14 +30,25 @@ final class AnnexPdf implements AutoCloseable {
   private static final float HEIGHT = PDRectangle.A4.getHeight();
   private static final float BODY = 9;
   private static final float LEADING = 12.5f;
+  private static final float HEADER_SIZE = 8;
+  private static final float TABLE_LINE_WIDTH = 0.4f;
+  private static final float SHADE = 0.9f;
+
+  /** What a page shows, placed: a text, or a table cell's box. */
+  private sealed interface Mark permits Text, Box {}
+
+  private record Text(String text, float size, float x, float y) implements Mark {}
+
+  private record Box(float x, float y, float width, float height, boolean shaded) implements Mark {}
 
   private final PDDocument document = new PDDocument();
-  private final PDType0Font font;
-  private final jp.madoguchi.correspondence.PdfTextMap textMap;
-  private final org.apache.fontbox.ttf.CmapLookup cmap;
+  private final TrueTypeFont ttf;
+  private final CmapLookup cmap;
+  private final float unitsPerEm;
   private final String header;
   private final LetterFontLoans.Loan fontLoan;
-  private PDPageContentStream content;
+  private final List<List<Mark>> pages = new ArrayList<>();
+  private List<Mark> page;
   private float y;
 
   /**
@@ -42,10 +59,9 @@ final class AnnexPdf implements AutoCloseable {
     this.header = header;
     this.fontLoan = fontLoan;
     try {
-      TrueTypeFont ttf = fontLoan.font();
+      this.ttf = fontLoan.font();
       this.cmap = ttf.getUnicodeCmapLookup();
-      this.font = PDType0Font.load(document, ttf, true);
-      this.textMap = new jp.madoguchi.correspondence.PdfTextMap(font);
+      this.unitsPerEm = ttf.getUnitsPerEm();
       newPage();
     } catch (IOException | RuntimeException failure) {
       fontLoan.close();
@@ -99,26 +115,14 @@ final class AnnexPdf implements AutoCloseable {
     float leading = size + 3;
     float height = lines * leading + 4;
     ensure(height);
-    try {
-      content.setLineWidth(0.4f);
-      for (int c = 0; c < cells.size(); c++) {
-        float x = MARGIN + c * width;
-        if (head) {
-          content.setNonStrokingColor(0.9f);
-          content.addRect(x, y - height, width, height);
-          content.fill();
-          content.setNonStrokingColor(0f);
-        }
-        content.addRect(x, y - height, width, height);
-        content.stroke();
-        float lineY = y - size - 1;
-        for (String text : wrapped.get(c)) {
-          show(text, size, x + 2, lineY);
-          lineY -= leading;
-        }
+    for (int c = 0; c < cells.size(); c++) {
+      float x = MARGIN + c * width;
+      page.add(new Box(x, y - height, width, height, head));
+      float lineY = y - size - 1;
+      for (String text : wrapped.get(c)) {
+        show(text, size, x + 2, lineY);
+        lineY -= leading;
       }
-    } catch (IOException failure) {
-      throw new UncheckedIOException(failure);
     }
     y -= height;
   }
@@ -139,14 +143,13 @@ final class AnnexPdf implements AutoCloseable {
     float used = 0;
     for (int i = 0; i < text.length(); ) {
       int codePoint = text.codePointAt(i);
-      String character = new String(Character.toChars(codePoint));
-      float w = width(character, size);
+      float w = width(printable(codePoint), size);
       if (used + w > width && current.length() > 0) {
         lines.add(current.toString());
         current.setLength(0);
         used = 0;
       }
-      current.append(character);
+      current.appendCodePoint(codePoint);
       used += w;
       i += Character.charCount(codePoint);
     }
@@ -154,37 +157,39 @@ final class AnnexPdf implements AutoCloseable {
     return lines;
   }
 
-  private float width(String character, float size) {
+  /** The width of a character the annex shows, from the full font's metrics (the subset has the same). */
+  private float width(int shownCodePoint, float size) {
     try {
-      return font.getStringWidth(printable(character)) / 1000 * size;
-    } catch (IOException | IllegalArgumentException notInFont) {
+      return ttf.getAdvanceWidth(cmap.getGlyphId(shownCodePoint)) * size / unitsPerEm;
+    } catch (IOException unreadable) {
       return size;
     }
   }
 
+  private float width(String shown, float size) {
+    float width = 0;
+    for (int i = 0; i < shown.length(); ) {
+      int codePoint = shown.codePointAt(i);
+      width += width(codePoint, size);
+      i += Character.charCount(codePoint);
+    }
+    return width;
+  }
+
+  /** The character shown for one of the text: itself, or ? where the font has none (or it is a control). */
+  private int printable(int codePoint) {
+    return !Character.isISOControl(codePoint) && cmap.getGlyphId(codePoint) > 0 ? codePoint : '?';
+  }
+
   private String printable(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(cp -> {
-      String c = new String(Character.toChars(cp));
-      out.append(!Character.isISOControl(cp) && cmap.getGlyphId(cp) > 0 ? c : "?");
-    });
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(codePoint -> out.appendCodePoint(printable(codePoint)));
     return out.toString();
   }
 
   private void show(String text, float size, float x, float atY) {
-    if (text.isEmpty()) {
-      return;
-    }
-    try {
-      content.beginText();
-      content.setFont(font, size);
-      content.newLineAtOffset(x, atY);
-      String shown = printable(text);
-      textMap.shown(shown);
-      content.showText(shown);
-      content.endText();
-    } catch (IOException failure) {
-      throw new UncheckedIOException(failure);
+    if (!text.isEmpty()) {
+      page.add(new Text(printable(text), size, x, atY));
     }
   }
 
@@ -195,41 +200,64 @@ final class AnnexPdf implements AutoCloseable {
   }
 
   private void newPage() {
-    try {
-      if (content != null) {
-        content.close();
-      }
-      PDPage page = new PDPage(PDRectangle.A4);
-      document.addPage(page);
-      content = new PDPageContentStream(document, page);
-      y = HEIGHT - MARGIN;
-      show(header, 8, MARGIN, HEIGHT - 30);
-    } catch (IOException failure) {
-      throw new UncheckedIOException(failure);
-    }
+    page = new ArrayList<>();
+    pages.add(page);
+    y = HEIGHT - MARGIN;
+    show(header, HEADER_SIZE, MARGIN, HEIGHT - 30);
   }
 
   /** Writes the pages, each with its number, and returns how many there are. */
   int writeTo(OutputStream out) {
     try {
-      content.close();
-      int pages = document.getNumberOfPages();
-      for (int i = 0; i < pages; i++) {
-        PDPage page = document.getPage(i);
-        try (PDPageContentStream footer = new PDPageContentStream(document, page,
-            PDPageContentStream.AppendMode.APPEND, true)) {
-          content = footer;
-          String number = (i + 1) + " / " + pages;
-          show(number, 8, WIDTH / 2 - width(number, 8) / 2, 24);
+      int count = pages.size();
+      for (int i = 0; i < count; i++) {
+        String number = (i + 1) + " / " + count;
+        pages.get(i).add(new Text(number, HEADER_SIZE, WIDTH / 2 - width(number, HEADER_SIZE) / 2, 24));
+      }
+      List<String> texts = new ArrayList<>();
+      pages.forEach(marks -> marks.forEach(mark -> {
+        if (mark instanceof Text text) {
+          texts.add(text.text());
         }
+      }));
+      PdfTextMap textMap = PdfTextMap.cutTo(document, ttf, texts);
+      for (List<Mark> marks : pages) {
+        draw(marks, textMap);
       }
       document.getDocumentInformation().setTitle(header);
       // saved with the map of the text shown, so that the annex can be searched and copied as text
       textMap.save(document, out);
       fontLoan.written();
-      return pages;
+      return count;
     } catch (IOException failure) {
       throw new UncheckedIOException(failure);
+    }
+  }
+
+  private void draw(List<Mark> marks, PdfTextMap textMap) throws IOException {
+    PDPage pdfPage = new PDPage(PDRectangle.A4);
+    document.addPage(pdfPage);
+    try (PDPageContentStream content = new PDPageContentStream(document, pdfPage)) {
+      for (Mark mark : marks) {
+        if (mark instanceof Box box) {
+          content.setLineWidth(TABLE_LINE_WIDTH);
+          if (box.shaded()) {
+            content.setNonStrokingColor(SHADE);
+            content.addRect(box.x(), box.y(), box.width(), box.height());
+            content.fill();
+            content.setNonStrokingColor(0f);
+          }
+          content.addRect(box.x(), box.y(), box.width(), box.height());
+          content.stroke();
+        } else if (mark instanceof Text text) {
+          content.beginText();
+          content.setFont(textMap.font(), text.size());
+          content.newLineAtOffset(text.x(), text.y());
+          textMap.shown(text.text());
+          content.showText(text.text());
+          content.endText();
+        }
+      }
     }
   }
 
