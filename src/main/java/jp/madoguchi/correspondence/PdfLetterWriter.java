@@ -6,13 +6,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.List;
-import java.util.TimeZone;
+import java.util.Locale;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -128,6 +129,17 @@ class PdfLetterWriter {
     return fonts.parsed();
   }
 
+  private static final DateTimeFormatter PDF_DATE_UTC =
+      DateTimeFormatter.ofPattern("'D:'yyyyMMddHHmmss'+00''00'''", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  /**
+   * A PDF date (PDF 32000 7.9.4) in UTC, as PDFBox writes a calendar in UTC ({@code D:20261206053200+00'00'}), without
+   * the {@code String.format} PDFBox formats it with (a third of describing a letter, issue 21).
+   */
+  static String pdfDate(Instant instant) {
+    return PDF_DATE_UTC.format(instant);
+  }
+
   /** The document properties readers and screen readers show: its title (in the window too), author, language. */
   private static void describe(PDDocument document, Letter letter) {
     PDDocumentInformation info = document.getDocumentInformation();
@@ -135,9 +147,7 @@ class PdfLetterWriter {
     info.setAuthor(letter.author());
     info.setSubject(letter.reference());
     info.setCreator("Madoguchi");
-    Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-    created.setTimeInMillis(letter.createdAt().toEpochMilli());
-    info.setCreationDate(created);
+    info.getCOSObject().setString(COSName.CREATION_DATE, pdfDate(letter.createdAt()));
     document.getDocumentCatalog().setLanguage("ja".equals(letter.language()) ? "ja-JP" : "en");
     PDViewerPreferences preferences = new PDViewerPreferences(new COSDictionary());
     preferences.setDisplayDocTitle(true);

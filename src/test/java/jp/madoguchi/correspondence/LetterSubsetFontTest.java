@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.fontbox.ttf.CmapLookup;
@@ -16,6 +21,7 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.util.DateConverter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +60,20 @@ class LetterSubsetFontTest {
     assertThat(expected).contains((int) '開', (int) '太', (int) 'D', (int) '/', (int) '7')
         .doesNotContain((int) '川');
     assertThat(text(pdf)).contains("MDG-2026-000042").contains("開示請求を受け付けました。山田太郎様Disclosure");
+  }
+
+  @Test
+  void aLetterIsDatedAsPdfBoxDatesACalendarInUtc() throws IOException {
+    for (String at : List.of("2026-11-22T00:00:00Z", "2026-12-31T23:59:59.999Z", "2027-01-05T09:07:03Z")) {
+      Instant instant = Instant.parse(at);
+      Calendar utc = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+      utc.setTimeInMillis(instant.toEpochMilli());
+      assertThat(PdfLetterWriter.pdfDate(instant)).as(at).isEqualTo(DateConverter.toString(utc));
+    }
+    PdfLetterWriter.Letter letter = letter("MDG-2026-000043", "開示請求を受け付けました。");
+    try (PDDocument document = Loader.loadPDF(writer.write(letter).bytes())) {
+      assertThat(document.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(letter.createdAt());
+    }
   }
 
   @Test
