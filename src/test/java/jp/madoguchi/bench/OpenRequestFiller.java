@@ -7,15 +7,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.madoguchi.deadline.ClockDates;
+import jp.madoguchi.deadline.SlaClock;
 import jp.madoguchi.handling.PersonalDataRequestProcess;
 import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.inventory.Relationship;
+import jp.madoguchi.process.RequestFacts;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.search.SystemSearches;
 import jp.madoguchi.support.ProcessDriver;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -26,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fills the desk with real open requests, through the real models: each registered and started as the intake does
  * (the request type's deadline from the decision table, the SLA clock and its timers), then either acknowledged (its
  * due jobs run in the filling thread, by the job executor's command) and left waiting at "Check request", or, with
- * {@link #skipAcknowledgement}, moved in the starting transaction past its acknowledgement (not sent) by the engine's
- * process instance modification, as Cockpit moves one. With {@link #withSearches}, two requests in seven go on to
+ * {@link #skipAcknowledgement}, given in the starting transaction what its first job does before the acknowledgement
+ * (the deadline decision and the SLA clock, by the same table and service) and moved past that job (nothing sent)
+ * by the engine's process instance modification, as Cockpit moves one. With {@link #withSearches}, two requests in seven go on to
  * the investigation's search of the systems instead, as a checked, verified, fee-free request would: the requester's
  * relationship chosen, the check's outcome variables set, and the instance moved to "Plan the systems to search", so
  * that the model plans the search from the inventory and creates the owning groups' search tasks itself. Every task
@@ -51,6 +56,7 @@ final class OpenRequestFiller {
   private SystemSearches searches;
   private int batch = 1;
   private boolean skipAcknowledgement;
+  private SlaClock clock;
 
   OpenRequestFiller(ProcessEngine engine, RequestRegister register, RequestProcessStarter starter,
       PlatformTransactionManager transactionManager, int threads) {
@@ -74,11 +80,13 @@ final class OpenRequestFiller {
   }
 
   /**
-   * Moves each request, in the transaction that starts it, from its (asynchronous) acknowledgement straight on to
-   * "Check request" or the search: the acknowledgement is not sent, which saves its job, letter and e-mail.
+   * Moves each request, in the transaction that starts it, from its first job (the deadline decision, the SLA clock
+   * and the acknowledgement) straight on to "Check request" or the search, with its clock started by {@code clock}
+   * as that job starts it: the acknowledgement is not sent, which saves its job, letter and e-mail.
    */
-  OpenRequestFiller skipAcknowledgement() {
+  OpenRequestFiller skipAcknowledgement(SlaClock clock) {
     this.skipAcknowledgement = true;
+    this.clock = clock;
     return this;
   }
 
@@ -164,14 +172,26 @@ final class OpenRequestFiller {
    * groups' search tasks.
    */
   private void moveOn(ProcessInstance instance, DeskRequest request, long number) {
-    var modification = engine.getRuntimeService().createProcessInstanceModification(instance.getId());
+    // what the first job does before the acknowledgement: the model's deadline table and the SLA clock's service
+    RuntimeService runtime = engine.getRuntimeService();
+    Object days = engine.getDecisionService()
+        .evaluateDecisionTableByKey("response-deadline", runtime.getVariables(instance.getId()))
+        .getSingleResult().getSingleEntry();
+    ClockDates dates = clock.start(request.id(), ((Number) days).intValue(), "bench");
+    VariableMap started = Variables.createVariables().putValue(RequestFacts.TARGET_BUSINESS_DAYS.name(), days)
+        .putValue(RequestFacts.TARGET_DUE_DATE.name(), dates.targetDueDate());
+    if (dates.art39Date() != null) {
+      started.putValue(RequestFacts.ART39_DATE.name(), dates.art39Date());
+    }
+    runtime.setVariables(instance.getId(), started);
+    var modification = runtime.createProcessInstanceModification(instance.getId());
     if (searches != null && atSearch(number)) {
       searches.chooseRelationship(request.id(), relationship(number), "bench");
       modification.startBeforeActivity("Task_PlanSystemSearch").setVariables(checked());
     } else {
       modification.startBeforeActivity("Task_CheckRequest");
     }
-    modification.cancelAllForActivity("Task_SendAcknowledgement").execute();
+    modification.cancelAllForActivity(PersonalDataRequestProcess.Elements.DETERMINE_RESPONSE_DEADLINE).execute();
   }
 
   static Relationship relationship(long number) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import jp.madoguchi.deadline.SlaClock;
 import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.inventory.HoldingSystem;
 import jp.madoguchi.inventory.Inventory;
@@ -71,6 +72,7 @@ class OpenRequestsBenchmark {
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcClient jdbc;
   @Autowired SystemSearches searches;
+  @Autowired SlaClock clock;
   @Autowired Inventory inventory;
 
   final int threads = Integer.getInteger("bench.threads", 6);
@@ -171,7 +173,7 @@ class OpenRequestsBenchmark {
   void fillTo(int level, GreenMail smtp) throws Exception {
     OpenRequestFiller filler = new OpenRequestFiller(engine, register, starter, transactionManager, threads)
         .withSearches(searches).batch(batch);
-    (acknowledge ? filler : filler.skipAcknowledgement())
+    (acknowledge ? filler : filler.skipAcknowledgement(clock))
         .fillTo(level, LocalDate.now(ZoneId.of("Asia/Tokyo")), MY_NUMBER_EVERY, smtp::purgeEmailFromAllMailboxes);
   }
 

@@ -1,6 +1,7 @@
 package jp.madoguchi.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,11 @@ import jp.madoguchi.support.DeskTest;
 import jp.madoguchi.support.ProcessDriver;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,10 +102,69 @@ class IntakeApiTest {
         .isEqualTo(before + 2);
   }
 
+  /** A response-deadline table a designer might deploy by mistake: it has no rule for a disclosure. */
+  private static final String TABLE_WITHOUT_DISCLOSURE = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+          xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+          id="Definitions_response_deadline" name="Response target" namespace="https://madoguchi.jp/dmn">
+        <decision id="response-deadline" name="Response target" camunda:historyTimeToLive="P3650D">
+          <decisionTable id="DecisionTable_response_deadline" hitPolicy="UNIQUE">
+            <input id="Input_RequestType">
+              <inputExpression id="Input_RequestType_Expression" typeRef="string"><text>requestType</text></inputExpression>
+            </input>
+            <output id="Output_TargetBusinessDays" name="targetBusinessDays" typeRef="integer" />
+            <rule id="Rule_complaint">
+              <inputEntry id="Rule_complaint_In0"><text>"COMPLAINT"</text></inputEntry>
+              <outputEntry id="Rule_complaint_Out0"><text>10</text></outputEntry>
+            </rule>
+          </decisionTable>
+        </decision>
+      </definitions>
+      """;
+
+  @Test
+  void aFaultAfterTheIntakeIsAnIncidentOnATakenRequestNotARefusal() throws Exception {
+    Deployment broken = engine.getRepositoryService().createDeployment().name("broken response-deadline")
+        .addString("response-deadline.dmn", TABLE_WITHOUT_DISCLOSURE).deploy();
+    try {
+      ResponseEntity<String> answer = submit(IntakeFixtures.disclosure(), null);
+
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+      String reference = json.readTree(answer.getBody()).get("reference").asText();
+      DeskRequest request = register.findByReference(reference).orElseThrow();
+      ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey(PersonalDataRequestProcess.KEY).processInstanceBusinessKey(reference).singleResult();
+      ManagementService management = engine.getManagementService();
+      Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+      assertThat(job.getRetries()).as("the model's retry cycle, R5").isEqualTo(5);
+
+      // five attempts, five minutes apart (run here at once); the last one fails into an incident
+      for (int attempt = 1; attempt <= 5; attempt++) {
+        Job due = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        assertThatThrownBy(() -> management.executeJob(due.getId())).as("attempt %d", attempt)
+            .isInstanceOf(RuntimeException.class);
+      }
+      Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+      assertThat(incident).isNotNull();
+      assertThat(incident.getActivityId()).isEqualTo(PersonalDataRequestProcess.Elements.DETERMINE_RESPONSE_DEADLINE);
+      assertThat(register.find(request.id()).deadlines().targetDueOn()).isNull();
+      assertThat(jdbc.sql("select count(*) from outbound_letter where request_id = ?").param(request.id())
+          .query(Long.class).single()).as("no receipt composed").isZero();
+    } finally {
+      engine.getRepositoryService().deleteDeployment(broken.getId(), true);
+    }
+  }
+
   @Test
   void theStatusShowsTheStageWhatTheDeskWaitsForAndTheTargetDateButNoPersonalData() throws Exception {
     JsonNode answer = json.readTree(submit(IntakeFixtures.disclosure(), null).getBody());
     String reference = answer.get("reference").asText();
+    // the target is set by the first job after the intake's save point, with the receipt (ADR 42)
+    JsonNode taken = json.readTree(status(reference, answer.get("statusToken").asText()).getBody());
+    assertThat(taken.get("stage").asText()).isEqualTo("RECEIVED");
+    assertThat(taken.get("targetDueOn").isNull()).as("no target before the receipt's job").isTrue();
+    new ProcessDriver(engine, reference).runJobs();
 
     ResponseEntity<String> status = status(reference, answer.get("statusToken").asText());
 
