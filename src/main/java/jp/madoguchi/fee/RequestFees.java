@@ -24,6 +24,16 @@ public class RequestFees {
   }
 
   /**
+   * Whether a decision the engine evaluated is one of these lookups: the fee table evaluated on its own, outside any
+   * process (the public pages, the status, the letters). The engine would keep each one in its history of decisions
+   * (four rows; a view of the public request page looks up every request type): the history handler leaves them out
+   * (ADR 38). The process's own decision on the fee (its business rule task) has its process instance and is kept.
+   */
+  public static boolean isLookup(String decisionDefinitionKey, String processInstanceId, String caseInstanceId) {
+    return DECISION_KEY.equals(decisionDefinitionKey) && processInstanceId == null && caseInstanceId == null;
+  }
+
+  /**
    * The fee in yen, tax included, of a request about ordinary personal information (what the public request page
    * shows for each type); 0 when the type has none (the table has no rule for complaints).
    */
