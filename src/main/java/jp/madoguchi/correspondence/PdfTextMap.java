@@ -21,8 +21,10 @@ public final class PdfTextMap {
   private final PDType0Font font;
   private final LetterGlyphs glyphs;
 
-  public PdfTextMap(PDType0Font font) {
-    this(font, new LetterGlyphs(font));
+  /** With the glyphs a layout asked about: they know every character the document shows. */
+  private PdfTextMap(PDType0Font font, LetterGlyphs glyphs) {
+    this.font = font;
+    this.glyphs = glyphs;
   }
 
   /**
@@ -51,12 +53,6 @@ public final class PdfTextMap {
   /** What the document shows for its characters (see {@link #cutTo}). */
   LetterGlyphs glyphs() {
     return glyphs;
-  }
-
-  /** With the glyphs a letter's layout asked about: they know every character the letter shows. */
-  PdfTextMap(PDType0Font font, LetterGlyphs glyphs) {
-    this.font = font;
-    this.glyphs = glyphs;
   }
 
   /** Notes the characters of a text the document shows. */
