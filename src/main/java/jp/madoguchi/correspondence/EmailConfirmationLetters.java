@@ -58,7 +58,12 @@ public class EmailConfirmationLetters {
     }
     // the key it had when the link was queued at intake: a request submitted before the upgrade whose receipt runs
     // after it gets no second link
-    return queue(requestId, "email-confirmation:" + requestId + ":intake", RequestRegister.SYSTEM_ACTOR);
+    return queue(requestId, receiptKey(requestId), RequestRegister.SYSTEM_ACTOR);
+  }
+
+  /** The outbox key of the confirmation e-mail queued with the receipt of this request. */
+  static String receiptKey(long requestId) {
+    return "email-confirmation:" + requestId + ":intake";
   }
 
   /** Whether the address the desk writes to now (the agent's when an agent made the request) is confirmed. */

@@ -252,12 +252,13 @@ class LifecycleBenchmark {
     Started started = new TransactionTemplate(transactionManager).execute(status -> {
       // one transaction, as the intake does it: registered and started, or neither
       DeskRequest registered = TestRequests.request(register).arrivedOn(today).register();
-      // the requester confirms the address with the link the intake mails, or the reply would wait for it
-      new ConfirmedAddresses(context).confirm(registered.id());
       return new Started(registered, starter.start(registered).getId());
     });
     DeskRequest request = started.request();
     ProcessDriver desk = ProcessDriver.ofRoot(engine, request.reference(), started.processInstanceId()).runJobs();
+    // the requester confirms the address with the link the receipt's e-mail carries, or the reply would wait for
+    // it; until session 17 the benchmark queued an e-mail of its own for this, a fifth e-mail the desk never sends
+    new ConfirmedAddresses(context).confirmWithTheReceiptsLink(request.id());
     for (Step step : ourSteps(today)) {
       if (step.task().equals(IdentityVerificationProcess.Elements.VERIFY_IDENTITY)) {
         // staff record the address on the identity document before they complete the verification
@@ -505,7 +506,9 @@ class LifecycleBenchmark {
         .append("investigate, decide) completed through the engine's `TaskService` with the variables their forms ")
         .append("submit, until the request is closed and its reply sent: three letters (acknowledgement, fee ")
         .append("request, disclosure), each composed with its PDF in an asynchronous step and e-mailed after ")
-        .append("commit.\n")
+        .append("commit, and the e-mail with the link that confirms the address (sent with the receipt; the ")
+        .append("requester's use of it is a link drawn for that e-mail and confirmed, in one transaction, once the ")
+        .append("receipt's step has run).\n")
         .append("- **Skeleton**: our models as the harness derives them when it runs (`Skeleton`: ")
         .append("`Bpmn.readModelFromStream` over `processes/*.bpmn`, no copy kept), deployed under the keys `")
         .append(Skeleton.KEY_PREFIX).append("...` on the same engine (same history level, authorization, tenant ")
