@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The benchmark: N complete requests through the real models and N through a bare model of the same user tasks,
-# with K client threads, on PostgreSQL (database madoguchi_bench, EMPTIED first), plus pgbench's commit ceiling, in
+# The benchmark: N complete requests through the real models, N through their skeleton and N through a bare model
+# of the same user tasks, with K client threads, in ROUNDS rounds (3) where the models take turns, on PostgreSQL (database madoguchi_bench, EMPTIED first), plus pgbench's commit ceiling, in
 # a heap of 512 MB (the bench profile's -Xmx; HEAP=1g for another). Prints the figures, with the heap's limit and
 # peak, and rewrites docs/performance.md (REPORT=other.md for another page, REPORT= for none). Reports; asserts
 # nothing about speed. Not run in CI.
 #
-#   bench/run.sh                  # N=40, K=4, 40 warm-up lifecycles of each
+#   bench/run.sh                  # N=40, K=4, 40 warm-up lifecycles of each, the models taking turns in 3 rounds
 #   N=200 K=4 bench/run.sh
 #   BENCH_DB=my_bench N=20 REPORT=target/run.md bench/run.sh
 set -euo pipefail
@@ -19,6 +19,7 @@ ensure_autovacuum
   -DMADOGUCHI_BENCH_DB_NAME="$DB" \
   -Dbench.lifecycles="${N:-40}" \
   -Dbench.threads="${K:-4}" \
+  -Dbench.rounds="${ROUNDS:-3}" \
   -Dbench.warmup="${WARMUP:-40}" \
   -Dbench.pgbench-seconds="${PGBENCH_SECONDS:-10}" \
   ${HEAP:+-Dbench.heap="$HEAP"} \

@@ -66,6 +66,29 @@ final class JfrProfile implements AutoCloseable {
    * its stack (inclusive: the parts overlap).
    */
   record Frames(long samples, long samplesInOurCode, List<Map.Entry<String, Long>> top, Map<String, Long> parts) {
+
+    /** No samples: what {@link #plus} starts from. */
+    static final Frames NONE = new Frames(0, 0, List.of(), Map.of());
+
+    /**
+     * These samples and another profile's as one (several rounds of one phase); to be read with every frame
+     * ({@code stopAndRead(Integer.MAX_VALUE)}) and cut with {@link #top(int)} when all are in.
+     */
+    Frames plus(Frames other) {
+      Map<String, Long> byFrame = new HashMap<>();
+      top.forEach(frame -> byFrame.merge(frame.getKey(), frame.getValue(), Long::sum));
+      other.top().forEach(frame -> byFrame.merge(frame.getKey(), frame.getValue(), Long::sum));
+      Map<String, Long> allParts = new HashMap<>(parts);
+      other.parts().forEach((part, count) -> allParts.merge(part, count, Long::sum));
+      return new Frames(samples + other.samples(), samplesInOurCode + other.samplesInOurCode(),
+          sorted(byFrame, Integer.MAX_VALUE), allParts);
+    }
+
+    /** The same samples with only the {@code count} frames of ours with the most. */
+    Frames top(int count) {
+      return new Frames(samples, samplesInOurCode, top.stream().limit(count).toList(), parts);
+    }
+
     String percent(long count) {
       return String.format(Locale.ROOT, "%.1f%%", samples == 0 ? 0 : 100.0 * count / samples);
     }
@@ -102,9 +125,14 @@ final class JfrProfile implements AutoCloseable {
         }
       }
     }
-    List<Map.Entry<String, Long>> sorted = byFrame.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(top).toList();
-    return new Frames(samples, ours, sorted, parts);
+    return new Frames(samples, ours, sorted(byFrame, top), parts);
+  }
+
+  /** The frames with the most samples first, at most {@code top} of them. */
+  static List<Map.Entry<String, Long>> sorted(Map<String, Long> byFrame, int top) {
+    return byFrame.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(top)
+        .map(frame -> Map.entry(frame.getKey(), frame.getValue())).toList();
   }
 
   /**

@@ -13,6 +13,15 @@ final class Latencies {
     nanos.add(durationNanos);
   }
 
+  /** Adds what another measured. */
+  void addAll(Latencies other) {
+    List<Long> theirs;
+    synchronized (other.nanos) {
+      theirs = new ArrayList<>(other.nanos);
+    }
+    nanos.addAll(theirs);
+  }
+
   int count() {
     return nanos.size();
   }

@@ -63,6 +63,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Run with {@code bench/run.sh} or {@code ./mvnw test -Pbench}; settings are system properties:
  * {@code bench.lifecycles} (N, default 40), {@code bench.threads} (K, 4), {@code bench.warmup} (40),
+ * {@code bench.rounds} (3: the N lifecycles of each model in that many rounds, the models taking turns),
  * {@code bench.pgbench-seconds} (10), {@code bench.report} ({@code docs/performance.md}, empty: none).
  */
 @Tag("bench")
@@ -109,6 +110,13 @@ class LifecycleBenchmark {
    */
   final int warmup = Integer.getInteger("bench.warmup", 40);
   final int pgbenchSeconds = Integer.getInteger("bench.pgbench-seconds", 10);
+  /**
+   * Rounds the N lifecycles of each model are run in, ours, the skeleton's and the bare model's taking turns: what
+   * drifts during a run (the machine's other load, the database's tables and statistics) falls on every model
+   * alike instead of on whichever ran first or last, and the ratio of each round shows how far one run's figure
+   * can be trusted. Until session 17 one round: two runs of one code read 1.88 and 2.01.
+   */
+  final int rounds = Math.max(1, Integer.getInteger("bench.rounds", 3));
   final long statsSettleMillis = Long.getLong("bench.stats-settle-millis", 11_000);
 
   /** One complete lifecycle: the tasks, in order, with the variables their forms submit. */
@@ -120,6 +128,17 @@ class LifecycleBenchmark {
   record Measures(Latencies completions, Latencies tasklist, AtomicInteger completed) {
     static Measures create() {
       return new Measures(new Latencies(), new Latencies(), new AtomicInteger());
+    }
+
+    /** The measures of several phases as one. */
+    static Measures of(List<Measures> parts) {
+      Measures all = create();
+      for (Measures part : parts) {
+        all.completions().addAll(part.completions());
+        all.tasklist().addAll(part.tasklist());
+        all.completed().addAndGet(part.completed().get());
+      }
+      return all;
     }
   }
 
@@ -141,6 +160,17 @@ class LifecycleBenchmark {
 
     double transactionsPerLifecycle() {
       return (double) transactions / lifecycles;
+    }
+
+    /** The rounds of one model as one phase: their lifecycles, time, transactions and CPU added up. */
+    static Phase of(String name, List<Phase> rounds) {
+      int lifecycles = rounds.stream().mapToInt(Phase::lifecycles).sum();
+      double jvm = rounds.stream().mapToDouble(round -> round.cpu()[0] * round.lifecycles()).sum() / lifecycles;
+      double postgres = rounds.stream().anyMatch(round -> round.cpu()[1] < 0) ? -1
+          : rounds.stream().mapToDouble(round -> round.cpu()[1] * round.lifecycles()).sum() / lifecycles;
+      return new Phase(name, lifecycles, rounds.stream().mapToDouble(Phase::seconds).sum(),
+          Measures.of(rounds.stream().map(Phase::measures).toList()),
+          rounds.stream().mapToLong(Phase::transactions).sum(), new double[] {jvm, postgres});
     }
   }
 
@@ -178,20 +208,38 @@ class LifecycleBenchmark {
       }
       awaitLettersSent();
 
-      JfrProfile profile = JfrProfile.start(Path.of("target", "bench-ours.jfr"));
-      Phase ours = phase("Madoguchi models", lifecycles, this::ourLifecycle);
-      JfrProfile.Frames frames = profile.stopAndRead(10);
-      profile.close();
-      int received = awaitLettersSent();
-      // the same profiler runs in the other phases, so that its cost is in every figure alike
-      JfrProfile skeletonProfile = JfrProfile.start(Path.of("target", "bench-skeleton.jfr"));
-      Phase skeletonPhase = phase("skeleton of our models", lifecycles, this::skeletonLifecycle);
-      JfrProfile.Frames skeletonFrames = skeletonProfile.stopAndRead(0);
-      skeletonProfile.close();
-      JfrProfile bareProfile = JfrProfile.start(Path.of("target", "bench-bare.jfr"));
-      Phase bare = phase("bare model", lifecycles, this::bareLifecycle);
-      bareProfile.stopAndRead(0);
-      bareProfile.close();
+      List<Phase> ourRounds = new ArrayList<>();
+      List<Phase> skeletonRounds = new ArrayList<>();
+      List<Phase> bareRounds = new ArrayList<>();
+      JfrProfile.Frames allFrames = JfrProfile.Frames.NONE;
+      JfrProfile.Frames allSkeletonFrames = JfrProfile.Frames.NONE;
+      int received = 0;
+      for (int round = 1; round <= rounds; round++) {
+        int count = lifecycles * round / rounds - lifecycles * (round - 1) / rounds;
+        // the same profiler runs in every phase, so that its cost is in every figure alike
+        JfrProfile profile = JfrProfile.start(Path.of("target", "bench-ours-" + round + ".jfr"));
+        ourRounds.add(phase("Madoguchi models, round " + round, count, this::ourLifecycle));
+        allFrames = allFrames.plus(profile.stopAndRead(Integer.MAX_VALUE));
+        profile.close();
+        received = awaitLettersSent();
+        JfrProfile skeletonProfile = JfrProfile.start(Path.of("target", "bench-skeleton-" + round + ".jfr"));
+        skeletonRounds.add(phase("skeleton of our models, round " + round, count, this::skeletonLifecycle));
+        allSkeletonFrames = allSkeletonFrames.plus(skeletonProfile.stopAndRead(0));
+        skeletonProfile.close();
+        JfrProfile bareProfile = JfrProfile.start(Path.of("target", "bench-bare-" + round + ".jfr"));
+        bareRounds.add(phase("bare model, round " + round, count, this::bareLifecycle));
+        bareProfile.stopAndRead(0);
+        bareProfile.close();
+        say("round %d of %d: ours %.2f, skeleton %.2f, bare %.2f lifecycles/s: skeleton ratio %.2f", round, rounds,
+            ourRounds.get(round - 1).lifecyclesPerSecond(), skeletonRounds.get(round - 1).lifecyclesPerSecond(),
+            bareRounds.get(round - 1).lifecyclesPerSecond(), skeletonRounds.get(round - 1).lifecyclesPerSecond()
+                / ourRounds.get(round - 1).lifecyclesPerSecond());
+      }
+      JfrProfile.Frames frames = allFrames.top(10);
+      JfrProfile.Frames skeletonFrames = allSkeletonFrames;
+      Phase ours = Phase.of("Madoguchi models", ourRounds);
+      Phase skeletonPhase = Phase.of("skeleton of our models", skeletonRounds);
+      Phase bare = Phase.of("bare model", bareRounds);
       Ceiling ceiling = pgbench();
 
       double skeletonRatio = skeletonPhase.lifecyclesPerSecond() / ours.lifecyclesPerSecond();
@@ -217,7 +265,7 @@ class LifecycleBenchmark {
       String report = System.getProperty("bench.report", "docs/performance.md");
       if (!report.isBlank()) {
         writeBetweenMarkers(Path.of(report), page(ours, skeletonPhase, bare, skeletonRatio, ratio, frames,
-            skeletonFrames, ceiling, received));
+            skeletonFrames, ceiling, received, roundRatios(ourRounds, skeletonRounds)));
         say("wrote %s", report);
       }
     } finally {
@@ -486,14 +534,25 @@ class LifecycleBenchmark {
 
   // ------------------------------------------------------------------------------------------------------ report
 
+  /** The skeleton ratio of each round, in order. */
+  static List<Double> roundRatios(List<Phase> ours, List<Phase> skeleton) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < ours.size(); i++) {
+      ratios.add(skeleton.get(i).lifecyclesPerSecond() / ours.get(i).lifecyclesPerSecond());
+    }
+    return ratios;
+  }
+
   String page(Phase ours, Phase skeletonPhase, Phase bare, double skeletonRatio, double ratio,
-      JfrProfile.Frames frames, JfrProfile.Frames skeletonFrames, Ceiling ceiling, int received) throws Exception {
+      JfrProfile.Frames frames, JfrProfile.Frames skeletonFrames, Ceiling ceiling, int received,
+      List<Double> roundRatios) throws Exception {
     String historyLevel = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getHistoryLevel().getName();
     StringBuilder page = new StringBuilder();
     page.append("Measured ").append(ZonedDateTime.now(ZoneId.of("UTC")).format(DateTimeFormatter.ISO_LOCAL_DATE))
-        .append(" with `bench/run.sh` (").append(lifecycles).append(" lifecycles of each model, ").append(threads)
-        .append(" client threads, ").append(warmup).append(" warm-up lifecycles of each not counted). ")
+        .append(" with `bench/run.sh` (").append(lifecycles).append(" lifecycles of each model in ").append(rounds)
+        .append(" rounds, ").append(threads).append(" client threads, ").append(warmup)
+        .append(" warm-up lifecycles of each not counted). ")
         .append("Re-run it to regenerate this page; figures from a 2-core machine with small N are indicative only. ")
         .append("Load average of the machine when the run began: ").append(LOAD_AT_START)
         .append(" (other work on the machine makes the figures noisy; the machine section gives it at the end).\n\n")
@@ -530,6 +589,10 @@ class LifecycleBenchmark {
         .append("lifecycle's work is in the measured threads. The letters are sent by the application's sender, ")
         .append("as in production; a phase's clock stops when the last lifecycle has ended **and** the outbox has ")
         .append("sent its last e-mail.\n")
+        .append("- Rounds: the ").append(lifecycles).append(" lifecycles of each model run in ").append(rounds)
+        .append(" rounds, the models taking turns in each (ours, skeleton, bare), so that what drifts during a run ")
+        .append("(the machine's other load, the tables' growth) falls on each model alike; each round's ratio is ")
+        .append("given, and the figures are the rounds' sums.\n")
         .append("- Warm-up: ").append(warmup).append(" lifecycles of each model first, so that the JIT compiler ")
         .append("has compiled the paths it measures (with 8, the first phase still paid for compilation), under ")
         .append("the profiler as the measured phases are (the JVM's first flight recording slows the phase it ")
@@ -557,7 +620,9 @@ class LifecycleBenchmark {
           phase.cpuPerLifecycle()));
     }
     page.append(String.format(Locale.ROOT, "%n**skeleton ratio: %.2f** (the skeleton's lifecycles/s divided by "
-        + "ours; target: at most 1.3)%n%n", skeletonRatio))
+        + "ours; target: at most 1.3); by round: %s%n%n", skeletonRatio, roundRatios.stream()
+            .map(value -> String.format(Locale.ROOT, "%.2f", value)).collect(java.util.stream.Collectors.joining(
+                ", "))))
         .append(String.format(Locale.ROOT, "Bare-model ratio, for information: %.2f (the bare model's lifecycles/s "
             + "divided by ours).%n%n", ratio))
         .append("### Our code in the profile of our phase\n\n")
