@@ -2,8 +2,11 @@ package jp.madoguchi.correspondence;
 
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContextWrapper;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -20,6 +23,18 @@ class LetterTemplates {
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
+  /**
+   * The SpEL evaluation context of this thread's renderings. Thymeleaf makes a new one for every rendering when none
+   * is given, and with it new property accessors whose caches of the record accessors they found (which method
+   * reads {@code co.name}) start empty: a letter's rendering looked up its models' accessors by reflection anew, a
+   * sixth of its time (issue 21, session 17). An evaluation context is not thread-safe, and one rendering runs on
+   * one thread from start to end (its fragments too), so each thread keeps its own. It is the one Thymeleaf would
+   * make (no bean resolver, the same restrictions): only its caches outlive a rendering; the variables and
+   * expression objects of each evaluation are set by Thymeleaf before it evaluates.
+   */
+  private final ThreadLocal<ThymeleafEvaluationContextWrapper> evaluationContext =
+      ThreadLocal.withInitial(() -> new ThymeleafEvaluationContextWrapper(new StandardEvaluationContext()));
+
   LetterTemplates() {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/letters/");
@@ -35,6 +50,13 @@ class LetterTemplates {
   String render(String name, String language, Map<String, Object> model) {
     Context context = new Context(LetterVocabulary.locale(language));
     context.setVariables(model);
-    return engine.process(name, context);
+    ThymeleafEvaluationContextWrapper evaluation = evaluationContext.get();
+    context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME, evaluation);
+    try {
+      return engine.process(name, context);
+    } finally {
+      // the last evaluation's expression objects hold the letter's model: the thread keeps none of it
+      evaluation.setExpressionObjects(null);
+    }
   }
 }
