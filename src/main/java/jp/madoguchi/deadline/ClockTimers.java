@@ -44,18 +44,23 @@ class ClockTimers {
 
   /** Gives the request's timers, its open tasks and the target the forms show the clock's new dates. */
   void follow(String reference, ClockDates dates) {
+    List<ProcessInstance> instances =
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list();
     // the target the forms show: the request's own, and the copy each called process still running was handed
-    for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .list()) {
+    for (ProcessInstance instance : instances) {
       if (runtimeService.getVariableLocal(instance.getId(), RequestFacts.TARGET_DUE_DATE.name()) != null) {
         runtimeService.setVariableLocal(instance.getId(), RequestFacts.TARGET_DUE_DATE.name(), dates.targetDueDate());
       }
     }
-    rootInstance(reference).ifPresent(root -> {
-      for (Job timer : movableTimers(root)) {
-        managementService.recalculateJobDuedate(timer.getId(), false);
+    // the request's process is the root of the instances its reference names (its called processes are handed its
+    // business key): taken from the list, not asked for again; only its model has the movable timers
+    for (ProcessInstance root : instances) {
+      if (root.getId().equals(root.getRootProcessInstanceId())) {
+        for (Job timer : movableTimers(root)) {
+          managementService.recalculateJobDuedate(timer.getId(), false);
+        }
       }
-    });
+    }
     for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(reference).active().list()) {
       if (task.getDueDate() != null) {
         taskService.setDueDate(task.getId(), dates.targetDueDate());

@@ -229,6 +229,10 @@ class PersonalDataRequestProcessTest {
         .startsWith(moved.getYear() + "年" + moved.getMonthValue() + "月" + moved.getDayOfMonth() + "日(")
         .contains(" 17:00 / ");
     assertThat(verify.getDueDate()).isEqualTo(movedDue);
+    // the request's own target timer, parked while the desk waited, falls due on the moved target
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(PersonalDataRequestProcess.Elements.TARGET_DEADLINE_PASSED).singleResult().getDuedate())
+        .isEqualTo(movedDue);
     verifyPrincipal("PASSPORT");
 
     DeskRequest waited = register.find(request.id());
