@@ -236,6 +236,16 @@ class IntakeApiTest {
     assertThat(engine.getTaskService().getTaskComments(taskId)).singleElement()
         .satisfies(comment -> assertThat(comment.getFullMessage()).contains("IDENTITY_DOCUMENT")
             .doesNotContain("免許証"));
+
+    // a suspended wait is not noted on (the task is not active), nor is a document counted twice
+    String waitingInstance = desk.task(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY).getProcessInstanceId();
+    engine.getRuntimeService().suspendProcessInstanceById(waitingInstance);
+    assertThat(upload(reference, token, IntakeFixtures.png(), "住民票.png", "OTHER", true).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    assertThat(engine.getTaskService().getTaskComments(taskId)).hasSize(1);
+    assertThat(register.events(requestId)).filteredOn(e -> e.eventType().equals("AWAITED_DOCUMENT_RECEIVED"))
+        .hasSize(1);
+    engine.getRuntimeService().activateProcessInstanceById(waitingInstance);
   }
 
   @Test
@@ -262,6 +272,9 @@ class IntakeApiTest {
         .containsExactly(DocumentKind.IDENTITY_DOCUMENT, DocumentKind.OTHER);
     assertThat(register.events(requestId)).filteredOn(e -> e.eventType().equals("DOCUMENT_RECEIVED_AGAIN"))
         .singleElement().satisfies(e -> assertThat(e.detail()).contains(held.get("id").asText()));
+    // the desk was not waiting for the requester: nothing to note on a task
+    assertThat(register.events(requestId)).extracting(RequestEvent::eventType)
+        .doesNotContain("AWAITED_DOCUMENT_RECEIVED");
   }
 
   @Test
