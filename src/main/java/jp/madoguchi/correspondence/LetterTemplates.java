@@ -26,8 +26,9 @@ class LetterTemplates {
   /**
    * The SpEL evaluation context of this thread's renderings. Thymeleaf makes a new one for every rendering when none
    * is given, and with it new property accessors whose caches of the record accessors they found (which method
-   * reads {@code co.name}) start empty: a letter's rendering looked up its models' accessors by reflection anew, a
-   * sixth of its time (issue 21, session 17). An evaluation context is not thread-safe, and one rendering runs on
+   * reads {@code co.name}) start empty: every rendering looked up its models' accessors by reflection anew. Kept
+   * per thread, the renderings of the lifecycle benchmark took half the CPU samples (53 to 28; issue 21, session
+   * 17). An evaluation context is not thread-safe, and one rendering runs on
    * one thread from start to end (its fragments too), so each thread keeps its own. It is the one Thymeleaf would
    * make (no bean resolver, the same restrictions): only its caches outlive a rendering; the variables and
    * expression objects of each evaluation are set by Thymeleaf before it evaluates.
