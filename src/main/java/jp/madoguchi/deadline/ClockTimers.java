@@ -1,10 +1,10 @@
 package jp.madoguchi.deadline;
 
-import jp.madoguchi.process.RequestFacts;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import jp.madoguchi.handling.PersonalDataRequestProcess;
+import jp.madoguchi.process.RequestFacts;
+import jp.madoguchi.process.RequestInstances;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,50 +29,50 @@ class ClockTimers {
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
   private final TaskService taskService;
+  private final RequestInstances instances;
 
-  ClockTimers(RuntimeService runtimeService, ManagementService managementService, TaskService taskService) {
+  ClockTimers(RuntimeService runtimeService, ManagementService managementService, TaskService taskService,
+      RequestInstances instances) {
     this.runtimeService = runtimeService;
     this.managementService = managementService;
     this.taskService = taskService;
+    this.instances = instances;
   }
 
   /** Parks the target and reminder timers of the request (due on {@link #PARKED}) while the clock stands still. */
   void park(String reference) {
-    rootInstance(reference).ifPresent(root -> movableTimers(root).forEach(
-        timer -> managementService.setJobDuedate(timer.getId(), PARKED)));
+    for (ProcessInstance root : roots(instances.processInstances(reference))) {
+      movableTimers(root).forEach(timer -> managementService.setJobDuedate(timer.getId(), PARKED));
+    }
   }
 
   /** Gives the request's timers, its open tasks and the target the forms show the clock's new dates. */
   void follow(String reference, ClockDates dates) {
-    List<ProcessInstance> instances =
-        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list();
+    List<ProcessInstance> running = instances.processInstances(reference);
     // the target the forms show: the request's own, and the copy each called process still running was handed
-    for (ProcessInstance instance : instances) {
+    for (ProcessInstance instance : running) {
       if (runtimeService.getVariableLocal(instance.getId(), RequestFacts.TARGET_DUE_DATE.name()) != null) {
         runtimeService.setVariableLocal(instance.getId(), RequestFacts.TARGET_DUE_DATE.name(), dates.targetDueDate());
       }
     }
-    // the request's process is the root of the instances its reference names (its called processes are handed its
-    // business key): taken from the list, not asked for again; only its model has the movable timers
-    for (ProcessInstance root : instances) {
-      if (root.getId().equals(root.getRootProcessInstanceId())) {
-        for (Job timer : movableTimers(root)) {
-          managementService.recalculateJobDuedate(timer.getId(), false);
-        }
+    for (ProcessInstance root : roots(running)) {
+      for (Job timer : movableTimers(root)) {
+        managementService.recalculateJobDuedate(timer.getId(), false);
       }
     }
-    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(reference).active().list()) {
+    for (Task task : instances.activeTasks(reference)) {
       if (task.getDueDate() != null) {
         taskService.setDueDate(task.getId(), dates.targetDueDate());
       }
     }
   }
 
-  private Optional<ProcessInstance> rootInstance(String reference) {
-    return Optional.ofNullable(runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(PersonalDataRequestProcess.KEY)
-        .processInstanceBusinessKey(reference)
-        .singleResult());
+  /**
+   * The request's own process among its running instances: the root of the others (its called processes are handed
+   * its business key). Only its model has the movable timers; the timers' query asks for their activities.
+   */
+  private static List<ProcessInstance> roots(List<ProcessInstance> running) {
+    return running.stream().filter(instance -> instance.getId().equals(instance.getRootProcessInstanceId())).toList();
   }
 
   private List<Job> movableTimers(ProcessInstance root) {

@@ -25,6 +25,7 @@ import jp.madoguchi.handling.PersonalDataRequestProcess;
 import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.handling.RequestWithdrawal;
 import jp.madoguchi.identity.IdentityVerificationProcess;
+import jp.madoguchi.process.RequestInstances;
 import jp.madoguchi.reply.ReplyProcess;
 import jp.madoguchi.request.DeskRequest;
 import jp.madoguchi.request.RequestEnums.AgentKind;
@@ -71,6 +72,7 @@ class PersonalDataRequestProcessTest {
   @Autowired HistoryService historyService;
   @Autowired RequestWithdrawal withdrawal;
   @Autowired VerifiedAddresses verifiedAddresses;
+  @Autowired RequestInstances requestInstances;
 
   DeskRequest request;
   ProcessInstance instance;
@@ -217,6 +219,17 @@ class PersonalDataRequestProcessTest {
     checkRequest(true);
     verifyPrincipal("NONE");
     LocalDate target = register.find(request.id()).deadlines().targetDueOn();
+    // three levels of processes run (the request, its identity verification, the wait for documents): the desk's
+    // native queries find what the engine's own queries by business key find, and leave out a suspended task
+    assertSameAsTheEnginesQueries();
+    String waiting = desk.task(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY).getProcessInstanceId();
+    engine.getRuntimeService().suspendProcessInstanceById(waiting);
+    assertSameAsTheEnginesQueries();
+    assertThat(requestInstances.activeTasks(request.reference(), AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY))
+        .isEmpty();
+    engine.getRuntimeService().activateProcessInstanceById(waiting);
+    assertThat(requestInstances.activeTasks(request.reference(), AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY))
+        .extracting(Task::getProcessInstanceId).containsExactly(waiting);
 
     at("2026-12-08T11:00");
     desk.complete(AwaitRequesterProcess.Elements.RECORD_REQUESTER_REPLY, Map.of("requesterRepliedOn", "2026-12-08"));
@@ -782,6 +795,21 @@ class PersonalDataRequestProcessTest {
     DeskRequest closed = register.find(request.id());
     assertThat(closed.status()).isEqualTo(RequestStatus.CLOSED);
     assertThat(closed.outcome()).isEqualTo(outcome);
+  }
+
+  /** {@link RequestInstances} finds the request's instances and active tasks as the engine's queries do. */
+  private void assertSameAsTheEnginesQueries() {
+    String reference = request.reference();
+    List<ProcessInstance> running = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(reference).list();
+    assertThat(running).hasSizeGreaterThan(1);
+    assertThat(requestInstances.processInstances(reference))
+        .extracting(ProcessInstance::getId, ProcessInstance::getRootProcessInstanceId)
+        .containsExactlyInAnyOrderElementsOf(running.stream()
+            .map(i -> org.assertj.core.groups.Tuple.tuple(i.getId(), i.getRootProcessInstanceId())).toList());
+    assertThat(requestInstances.activeTasks(reference)).extracting(Task::getId)
+        .containsExactlyInAnyOrderElementsOf(engine.getTaskService().createTaskQuery()
+            .processInstanceBusinessKey(reference).active().list().stream().map(Task::getId).toList());
   }
 
   /** The Art 39 timer of the request's handling. */
