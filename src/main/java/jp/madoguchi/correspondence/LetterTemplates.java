@@ -1,8 +1,8 @@
 package jp.madoguchi.correspondence;
 
 import java.util.Map;
-import org.springframework.stereotype.Component;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
+import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
@@ -28,10 +28,10 @@ class LetterTemplates {
    * is given, and with it new property accessors whose caches of the record accessors they found (which method
    * reads {@code co.name}) start empty: every rendering looked up its models' accessors by reflection anew. Kept
    * per thread, the renderings of the lifecycle benchmark took half the CPU samples (53 to 28; issue 21, session
-   * 17). An evaluation context is not thread-safe, and one rendering runs on
-   * one thread from start to end (its fragments too), so each thread keeps its own. It is the one Thymeleaf would
-   * make (no bean resolver, the same restrictions): only its caches outlive a rendering; the variables and
-   * expression objects of each evaluation are set by Thymeleaf before it evaluates.
+   * 17). An evaluation context is not thread-safe, and one rendering runs on one thread from start to end (its
+   * fragments too), so each thread keeps its own. It is the one Thymeleaf would make (no bean resolver, the same
+   * restrictions): only its caches outlive a rendering; the variables and expression objects of each evaluation
+   * are set by Thymeleaf before it evaluates.
    */
   private final ThreadLocal<ThymeleafEvaluationContextWrapper> evaluationContext =
       ThreadLocal.withInitial(() -> new ThymeleafEvaluationContextWrapper(new StandardEvaluationContext()));
