@@ -114,7 +114,7 @@ class LifecycleBenchmark {
    * Rounds the N lifecycles of each model are run in, ours, the skeleton's and the bare model's taking turns: what
    * drifts during a run (the machine's other load, the database's tables and statistics) falls on every model
    * alike instead of on whichever ran first or last, and the ratio of each round shows how far one run's figure
-   * can be trusted. Until session 17 one round: two runs of one code read 1.88 and 2.01.
+   * can be trusted. Until session 17 one round; the first run with three read 1.88, 1.75 and 1.48 on one code.
    */
   final int rounds = Math.max(1, Integer.getInteger("bench.rounds", 3));
   final long statsSettleMillis = Long.getLong("bench.stats-settle-millis", 11_000);
@@ -211,8 +211,9 @@ class LifecycleBenchmark {
       List<Phase> ourRounds = new ArrayList<>();
       List<Phase> skeletonRounds = new ArrayList<>();
       List<Phase> bareRounds = new ArrayList<>();
+      List<Double> roundRatios = new ArrayList<>();
       JfrProfile.Frames allFrames = JfrProfile.Frames.NONE;
-      JfrProfile.Frames allSkeletonFrames = JfrProfile.Frames.NONE;
+      JfrProfile.Frames skeletonFrames = JfrProfile.Frames.NONE;
       int received = 0;
       for (int round = 1; round <= rounds; round++) {
         int count = lifecycles * round / rounds - lifecycles * (round - 1) / rounds;
@@ -224,19 +225,19 @@ class LifecycleBenchmark {
         received = awaitLettersSent();
         JfrProfile skeletonProfile = JfrProfile.start(Path.of("target", "bench-skeleton-" + round + ".jfr"));
         skeletonRounds.add(phase("skeleton of our models, round " + round, count, this::skeletonLifecycle));
-        allSkeletonFrames = allSkeletonFrames.plus(skeletonProfile.stopAndRead(0));
+        skeletonFrames = skeletonFrames.plus(skeletonProfile.stopAndRead(0));
         skeletonProfile.close();
         JfrProfile bareProfile = JfrProfile.start(Path.of("target", "bench-bare-" + round + ".jfr"));
         bareRounds.add(phase("bare model, round " + round, count, this::bareLifecycle));
         bareProfile.stopAndRead(0);
         bareProfile.close();
+        double ourRate = ourRounds.get(round - 1).lifecyclesPerSecond();
+        double skeletonRate = skeletonRounds.get(round - 1).lifecyclesPerSecond();
+        roundRatios.add(skeletonRate / ourRate);
         say("round %d of %d: ours %.2f, skeleton %.2f, bare %.2f lifecycles/s: skeleton ratio %.2f", round, rounds,
-            ourRounds.get(round - 1).lifecyclesPerSecond(), skeletonRounds.get(round - 1).lifecyclesPerSecond(),
-            bareRounds.get(round - 1).lifecyclesPerSecond(), skeletonRounds.get(round - 1).lifecyclesPerSecond()
-                / ourRounds.get(round - 1).lifecyclesPerSecond());
+            ourRate, skeletonRate, bareRounds.get(round - 1).lifecyclesPerSecond(), skeletonRate / ourRate);
       }
       JfrProfile.Frames frames = allFrames.top(10);
-      JfrProfile.Frames skeletonFrames = allSkeletonFrames;
       Phase ours = Phase.of("Madoguchi models", ourRounds);
       Phase skeletonPhase = Phase.of("skeleton of our models", skeletonRounds);
       Phase bare = Phase.of("bare model", bareRounds);
@@ -265,7 +266,7 @@ class LifecycleBenchmark {
       String report = System.getProperty("bench.report", "docs/performance.md");
       if (!report.isBlank()) {
         writeBetweenMarkers(Path.of(report), page(ours, skeletonPhase, bare, skeletonRatio, ratio, frames,
-            skeletonFrames, ceiling, received, roundRatios(ourRounds, skeletonRounds)));
+            skeletonFrames, ceiling, received, roundRatios));
         say("wrote %s", report);
       }
     } finally {
@@ -533,15 +534,6 @@ class LifecycleBenchmark {
   }
 
   // ------------------------------------------------------------------------------------------------------ report
-
-  /** The skeleton ratio of each round, in order. */
-  static List<Double> roundRatios(List<Phase> ours, List<Phase> skeleton) {
-    List<Double> ratios = new ArrayList<>();
-    for (int i = 0; i < ours.size(); i++) {
-      ratios.add(skeleton.get(i).lifecyclesPerSecond() / ours.get(i).lifecyclesPerSecond());
-    }
-    return ratios;
-  }
 
   String page(Phase ours, Phase skeletonPhase, Phase bare, double skeletonRatio, double ratio,
       JfrProfile.Frames frames, JfrProfile.Frames skeletonFrames, Ceiling ceiling, int received,
