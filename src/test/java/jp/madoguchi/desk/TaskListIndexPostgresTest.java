@@ -9,10 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import jp.madoguchi.engine.EngineQueryPlans;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On PostgreSQL, with thousands of open tasks, the desk's first Tasklist page is read along the task list index
@@ -44,6 +50,9 @@ class TaskListIndexPostgresTest {
       order by RES.DUE_DATE_ asc LIMIT 15 OFFSET 0""";
 
   @Autowired DataSource dataSource;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
 
   /**
    * 60,000 open desk tasks, as a breach brings them (thousands a day share a due date), written straight into the
@@ -81,11 +90,12 @@ class TaskListIndexPostgresTest {
    * The application's sessions carry the planner settings of {@code application-postgres.yaml} (the connection's
    * {@code options}): among them at most one parallel worker a query (on PostgreSQL 15 the first page's walk along
    * the index is a parallel plan, and most of its time is the wait for its workers to start) and no hash aggregation
-   * (at 50,000 open requests the desk's count spilled its hash table to disk).
+   * (at 50,000 open requests the desk's count spilled its hash table to disk). PostgreSQL's own plan cache
+   * ({@code auto}): the engine's task queries are planned with their values by {@link EngineQueryPlans}.
    */
   @Test
   void theApplicationsSessionsCarryTheirPlannerSettings() throws Exception {
-    Map<String, String> expected = Map.of("plan_cache_mode", "force_custom_plan", "jit", "off", "seq_page_cost",
+    Map<String, String> expected = Map.of("plan_cache_mode", "auto", "jit", "off", "seq_page_cost",
         "0.1", "random_page_cost", "0.1", "hash_mem_multiplier", "1", "max_parallel_workers_per_gather", "1",
         "enable_hashagg", "off");
     try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
@@ -96,6 +106,29 @@ class TaskListIndexPostgresTest {
         }
       }
     }
+  }
+
+  /**
+   * On one connection (one transaction), the engine's task query, run twelve times, is never prepared on the server
+   * under a name (so PostgreSQL plans it with its values every time: {@link EngineQueryPlans}), while a statement
+   * of the engine that is not a query of its API, run as often, is (PostgreSQL may then keep its plan).
+   */
+  @Test
+  void theEnginesTaskQueriesArePlannedWithTheirValuesAndItsOtherStatementsOnce() {
+    List<String> named = new TransactionTemplate(transactionManager).execute(status -> {
+      for (int i = 0; i < 12; i++) {
+        taskService.createTaskQuery().taskCandidateGroup("privacy-desk").orderByDueDate().asc().listPage(0, 15);
+        taskService.createTaskQuery().taskCandidateGroup("privacy-desk").count();
+        managementService.getProperties();
+      }
+      List<String> statements = new JdbcTemplate(dataSource)
+          .queryForList("SELECT statement FROM pg_prepared_statements WHERE NOT from_sql", String.class);
+      status.setRollbackOnly();
+      return statements;
+    });
+    assertThat(named).as("named statements of the connection").isNotEmpty()
+        .anySatisfy(statement -> assertThat(statement).containsIgnoringCase("from ACT_GE_PROPERTY"))
+        .noneSatisfy(statement -> assertThat(statement).containsIgnoringCase("from ACT_RU_TASK RES"));
   }
 
   /**

@@ -1,0 +1,92 @@
+package jp.madoguchi.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.SqlCommandType;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.reflection.MetaObject;
+import org.apache.ibatis.reflection.SystemMetaObject;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.postgresql.PGStatement;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which of the engine's statements PostgreSQL plans anew at every execution, and which it may plan once per
+ * connection: ADR 44.
+ *
+ * <p>Until issue 21, session 18, every session of the {@code postgres} profile ran with
+ * {@code plan_cache_mode=force_custom_plan}, for the engine's task queries (issue 20: a cached generic plan knows
+ * neither the user's groups nor the permission bits). That also planned every insert, update, delete, lookup by id
+ * and every foreign-key check anew, each time: half of PostgreSQL's time in the benchmark of a whole request
+ * (27.7 s of planning against 27.7 s of execution, {@code pg_stat_statements}), for plans that never change.
+ *
+ * <p>Now the sessions run with PostgreSQL's own choice ({@code auto}: five plans with the values, then the cached
+ * plan only where it is not dearer), and this plugin keeps the old rule for the statements it was made for: every
+ * select of the engine's query API (criteria, native and count queries: the task queries of Tasklist and the REST
+ * API, their authorization checks), the job acquisition and history cleanup, is sent to PostgreSQL as a statement
+ * without a name ({@link PGStatement#setPrepareThreshold(int) prepare threshold} 0), which PostgreSQL plans with its
+ * values every time, as before. On another database (H2) nothing changes.
+ */
+@Component
+public class EngineQueryPlans extends AbstractProcessEnginePlugin {
+
+  /**
+   * The engine's selects planned with their values every time: the query API's ({@code ...ByQueryCriteria},
+   * {@code ...ByNativeQuery}, counts), authorization checks, job acquisition, history cleanup and reports.
+   */
+  static final Pattern PLANNED_EACH_TIME = Pattern.compile(
+      "ByQueryCriteria|ByNativeQuery|Count|Authoriz|NextJobsToExecute|Cleanup|Report|Statistics",
+      Pattern.CASE_INSENSITIVE);
+
+  // after init: the MyBatis configuration exists then, and every statement handler made later passes the chain
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new PlannedEachTime());
+  }
+
+  /** Whether the engine's statement of this id and kind is planned with its values at every execution. */
+  static boolean plannedEachTime(String statementId, SqlCommandType type) {
+    return type == SqlCommandType.SELECT && PLANNED_EACH_TIME.matcher(statementId).find();
+  }
+
+  /** Gives the statements of {@link #plannedEachTime} no name on PostgreSQL. */
+  @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
+  static final class PlannedEachTime implements Interceptor {
+
+    @Override
+    public Object intercept(Invocation invocation) throws Throwable {
+      Statement statement = (Statement) invocation.proceed();
+      MetaObject handler = SystemMetaObject.forObject(invocation.getTarget());
+      // the engine's handlers route to a delegate that knows the mapped statement
+      MappedStatement mapped = (MappedStatement) (handler.hasGetter("delegate.mappedStatement")
+          ? handler.getValue("delegate.mappedStatement") : handler.getValue("mappedStatement"));
+      if (plannedEachTime(mapped.getId(), mapped.getSqlCommandType())) {
+        unnamed(statement);
+      }
+      return statement;
+    }
+
+    private static void unnamed(Statement statement) throws SQLException {
+      if (statement.isWrapperFor(PGStatement.class)) {
+        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+      }
+    }
+
+    @Override
+    public Object plugin(Object target) {
+      return target instanceof StatementHandler ? Interceptor.super.plugin(target) : target;
+    }
+
+    @Override
+    public void setProperties(Properties properties) {}
+  }
+}

@@ -1,0 +1,85 @@
+package jp.madoguchi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.SqlCommandType;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which of the engine's own statements (its MyBatis mappings, Camunda 7.24) {@link EngineQueryPlans} sends to
+ * PostgreSQL to be planned with their values every time. What PostgreSQL then does is read in
+ * {@code TaskListIndexPostgresTest}.
+ */
+class EngineQueryPlansTest {
+
+  private ProcessEngine engine;
+
+  @AfterEach
+  void stopEngine() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  @Test
+  void theQueriesOfTheEnginesApiAreChosenAndItsWritesAndLookupsAreNot() {
+    Configuration mybatis = startEngine();
+    assertThat(mybatis.getInterceptors()).anyMatch(EngineQueryPlans.PlannedEachTime.class::isInstance);
+
+    for (String query : List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria",
+        "selectTaskByNativeQuery", "selectProcessInstanceByQueryCriteria", "selectJobByQueryCriteria",
+        "selectVariableInstanceByQueryCriteria", "selectHistoricProcessInstanceIdsForCleanup",
+        "selectNextJobsToExecute", "isUserAuthorizedForResource", "selectFilterByQueryCriteria")) {
+      MappedStatement statement = statement(mybatis, query);
+      assertThat(EngineQueryPlans.plannedEachTime(statement.getId(), statement.getSqlCommandType()))
+          .as(statement.getId()).isTrue();
+    }
+    for (String lookupOrWrite : List.of("selectTask", "selectExecution", "selectJob", "selectProperty",
+        "selectExecutionsByProcessInstanceId", "selectIdentityLinksByTask", "insertVariableInstance",
+        "updateTask", "deleteTask", "insertHistoricVariableInstance")) {
+      MappedStatement statement = statement(mybatis, lookupOrWrite);
+      assertThat(EngineQueryPlans.plannedEachTime(statement.getId(), statement.getSqlCommandType()))
+          .as(statement.getId()).isFalse();
+    }
+    // a write is never chosen, whatever its name says
+    assertThat(EngineQueryPlans.plannedEachTime("updateTaskCountByQueryCriteria", SqlCommandType.UPDATE)).isFalse();
+  }
+
+  @Test
+  void theEngineRunsItsStatementsThroughTheInterceptorOnH2AsBefore() {
+    startEngine();
+    engine.getRepositoryService().createDeployment().addModelInstance("one-task.bpmn",
+        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("one-task").camundaHistoryTimeToLive(1)
+            .startEvent().userTask("Task_Work").endEvent().done()).deploy();
+    engine.getRuntimeService().startProcessInstanceByKey("one-task", "MDG-TEST-1");
+    assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(1);
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().singleResult().getId());
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count()).isEqualTo(1);
+  }
+
+  /** The engine's statement of this name (its mappings name statements without a namespace). */
+  private static MappedStatement statement(Configuration mybatis, String name) {
+    Collection<String> names = mybatis.getMappedStatementNames();
+    assertThat(names).as("the engine's statements").contains(name);
+    return mybatis.getMappedStatement(name);
+  }
+
+  private Configuration startEngine() {
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName("engine-query-plans-" + UUID.randomUUID());
+    configuration.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=1000");
+    configuration.setHistory("full");
+    configuration.setJobExecutorActivate(false);
+    configuration.setProcessEnginePlugins(List.of(new EngineQueryPlans()));
+    engine = configuration.buildProcessEngine();
+    return configuration.getSqlSessionFactory().getConfiguration();
+  }
+}
