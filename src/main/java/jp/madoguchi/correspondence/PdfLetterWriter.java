@@ -36,6 +36,8 @@ class PdfLetterWriter {
 
   static final String FONT_RESOURCE = "fonts/ipaexg.ttf";
   static final String FONT_NAME = "IPAexGothic";
+  /** What a letter's PDF usually takes (one page or two, the font's subset most of it). */
+  private static final int LETTER_BYTES = 64 * 1024;
 
   private final LetterFonts fonts;
 
@@ -88,7 +90,8 @@ class PdfLetterWriter {
       // the Kangxi radical ⼝ alike, and text copied from the letter (or read aloud, or searched) would come out as
       // radicals. The letter is saved with a map of the code points it really uses (after a first save that
       // subsets the font, when PDFBox subsets it).
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      // a letter's PDF is about 55 KB: room for it at once, where the default 32 bytes doubled a dozen times
+      ByteArrayOutputStream out = new ByteArrayOutputStream(LETTER_BYTES);
       textMap.save(document, out);
       written = true;
       return new Pdf(out.toByteArray(), pages);

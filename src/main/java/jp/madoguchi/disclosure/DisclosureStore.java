@@ -1,5 +1,6 @@
 package jp.madoguchi.disclosure;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -81,11 +82,12 @@ class DisclosureStore {
       Path temporary = Files.createTempFile(directory, "render-", ".part");
       try {
         MessageDigest digest = sha256();
-        CountingOutputStream counting;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
-          counting = new CountingOutputStream(out);
+        // buffered: a renderer writes in small pieces (PDFBox writes a PDF's dictionaries token by token), each of
+        // which was a write to the file, a system call, of its own (issue 21, session 18)
+        CountingOutputStream counting = new CountingOutputStream(new BufferedOutputStream(
+            new DigestOutputStream(Files.newOutputStream(temporary), digest), BUFFER));
+        try (counting) {
           writer.writeTo(counting);
-          counting.flush();
         }
         String key = UUID.randomUUID().toString();
         Files.move(temporary, path(key), StandardCopyOption.ATOMIC_MOVE);
