@@ -1,21 +1,17 @@
 package jp.madoguchi.engine;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
-import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlCommandType;
 import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.session.ResultHandler;
-import org.apache.ibatis.session.RowBounds;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.postgresql.PGConnection;
@@ -63,20 +59,18 @@ public class EngineQueryPlans extends AbstractProcessEnginePlugin {
   /**
    * Gives the statements of {@link #plannedEachTime} no name on PostgreSQL: while the engine's executor runs such a
    * query, the JDBC connection's prepare threshold is 0, so the statements it makes for it are sent without a name.
-   * An interceptor of the executor (one per engine session) rather than of every statement handler: MyBatis wraps
-   * each intercepted object in a proxy of its own, and reading a handler's statement back by reflection cost a tenth
-   * of the intake's CPU samples when this was first written so (issue 21, session 18).
+   * It wraps the executor (one per engine session), not every statement handler: reading a handler's statement back
+   * by reflection, with a proxy per handler, cost a tenth of the intake's CPU samples when this was first written so;
+   * and it makes its proxy itself, since MyBatis's {@code Plugin.wrap} reads an interceptor's annotations anew for
+   * every object it wraps (issue 21, session 18).
    */
-  @Intercepts({
-      @Signature(type = Executor.class, method = "query",
-          args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}),
-      @Signature(type = Executor.class, method = "query",
-          args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class, CacheKey.class,
-              BoundSql.class})})
   static final class PlannedEachTime implements Interceptor {
+
+    private static final Class<?>[] EXECUTOR = {Executor.class};
 
     private final Map<String, Boolean> chosen = new ConcurrentHashMap<>();
 
+    /** The executor's {@code query} methods (their first argument is the mapped statement) come here. */
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
       MappedStatement mapped = (MappedStatement) invocation.getArgs()[0];
@@ -99,7 +93,18 @@ public class EngineQueryPlans extends AbstractProcessEnginePlugin {
 
     @Override
     public Object plugin(Object target) {
-      return target instanceof Executor ? Interceptor.super.plugin(target) : target;
+      if (!(target instanceof Executor executor)) {
+        return target;
+      }
+      return Proxy.newProxyInstance(Executor.class.getClassLoader(), EXECUTOR, (proxy, method, args) -> {
+        try {
+          return "query".equals(method.getName()) && args[0] instanceof MappedStatement
+              ? intercept(new Invocation(executor, method, args)) : method.invoke(executor, args);
+        } catch (InvocationTargetException failure) {
+          // what the executor threw, as MyBatis's own proxies pass it on
+          throw failure.getCause();
+        }
+      });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package jp.madoguchi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlCommandType;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,16 @@ class EngineQueryPlansTest {
     assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(1);
     engine.getTaskService().complete(engine.getTaskService().createTaskQuery().singleResult().getId());
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailingQueryFailsThroughTheWrappedExecutorAsTheEnginesOwnFailure() {
+    startEngine();
+    // a native query is one of the chosen ones: it passes the interceptor, and fails in the database
+    assertThatThrownBy(() -> engine.getRuntimeService().createNativeExecutionQuery()
+        .sql("SELECT * FROM NO_SUCH_TABLE").list())
+        // the engine's wrapping of MyBatis's own failure, with the database's error as its root
+        .isInstanceOf(ProcessEnginePersistenceException.class).rootCause().hasMessageContaining("NO_SUCH_TABLE");
   }
 
   /** The engine's statement of this name (its mappings name statements without a namespace). */
