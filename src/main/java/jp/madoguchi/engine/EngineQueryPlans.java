@@ -45,7 +45,8 @@ public class EngineQueryPlans extends AbstractProcessEnginePlugin {
       "ByQueryCriteria|ByNativeQuery|Count|Authoriz|NextJobsToExecute|Cleanup|Report|Statistics",
       Pattern.CASE_INSENSITIVE);
 
-  // after init: the MyBatis configuration exists then, and every statement handler made later passes the chain
+  // after init: the MyBatis configuration exists then, and every executor made later (one per engine session) passes
+  // the chain
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new PlannedEachTime());
