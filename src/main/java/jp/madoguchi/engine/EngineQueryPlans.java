@@ -39,7 +39,8 @@ public class EngineQueryPlans extends AbstractProcessEnginePlugin {
 
   /**
    * The engine's selects planned with their values every time: the query API's ({@code ...ByQueryCriteria},
-   * {@code ...ByNativeQuery}, counts), authorization checks, job acquisition, history cleanup and reports.
+   * {@code ...ByNativeQuery}, counts), authorization checks, job acquisition, history cleanup, reports and
+   * statistics. Native queries count among them, the desk's own too ({@code process.RequestInstances}).
    */
   static final Pattern PLANNED_EACH_TIME = Pattern.compile(
       "ByQueryCriteria|ByNativeQuery|Count|Authoriz|NextJobsToExecute|Cleanup|Report|Statistics",
