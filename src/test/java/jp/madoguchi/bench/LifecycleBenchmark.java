@@ -119,6 +119,14 @@ class LifecycleBenchmark {
   final int rounds = Math.max(1, Integer.getInteger("bench.rounds", 3));
   final long statsSettleMillis = Long.getLong("bench.stats-settle-millis", 11_000);
 
+  /** One model's measured phase in a round. */
+  interface MeasuredPhase {
+    void run() throws Exception;
+  }
+
+  /** A model's turn in a round. */
+  record Turn(String model, MeasuredPhase phase) {}
+
   /** One complete lifecycle: the tasks, in order, with the variables their forms submit. */
   interface Lifecycle {
     void run(int number, Measures measures) throws Exception;
@@ -207,37 +215,58 @@ class LifecycleBenchmark {
         warmupProfile.stopAndRead(0);
       }
       awaitLettersSent();
+      // as a running desk's database is, and as the intake's harness does: the first round does not plan on the
+      // statistics of the emptied database's first minute
+      jdbc.sql("ANALYZE").update();
 
       List<Phase> ourRounds = new ArrayList<>();
       List<Phase> skeletonRounds = new ArrayList<>();
       List<Phase> bareRounds = new ArrayList<>();
       List<Double> roundRatios = new ArrayList<>();
-      JfrProfile.Frames allFrames = JfrProfile.Frames.NONE;
-      JfrProfile.Frames skeletonFrames = JfrProfile.Frames.NONE;
-      int received = 0;
+      JfrProfile.Frames[] allFrames = {JfrProfile.Frames.NONE};
+      JfrProfile.Frames[] skeletonFrames = {JfrProfile.Frames.NONE};
+      int[] received = {0};
+      List<String> orders = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
         int count = lifecycles * round / rounds - lifecycles * (round - 1) / rounds;
+        int r = round;
         // the same profiler runs in every phase, so that its cost is in every figure alike
-        JfrProfile profile = JfrProfile.start(Path.of("target", "bench-ours-" + round + ".jfr"));
-        ourRounds.add(phase("Madoguchi models, round " + round, count, this::ourLifecycle));
-        allFrames = allFrames.plus(profile.stopAndRead(Integer.MAX_VALUE));
-        profile.close();
-        received = awaitLettersSent();
-        JfrProfile skeletonProfile = JfrProfile.start(Path.of("target", "bench-skeleton-" + round + ".jfr"));
-        skeletonRounds.add(phase("skeleton of our models, round " + round, count, this::skeletonLifecycle));
-        skeletonFrames = skeletonFrames.plus(skeletonProfile.stopAndRead(0));
-        skeletonProfile.close();
-        JfrProfile bareProfile = JfrProfile.start(Path.of("target", "bench-bare-" + round + ".jfr"));
-        bareRounds.add(phase("bare model, round " + round, count, this::bareLifecycle));
-        bareProfile.stopAndRead(0);
-        bareProfile.close();
+        List<Turn> turns = List.of(
+            new Turn("ours", () -> {
+              JfrProfile profile = JfrProfile.start(Path.of("target", "bench-ours-" + r + ".jfr"));
+              ourRounds.add(phase("Madoguchi models, round " + r, count, this::ourLifecycle));
+              allFrames[0] = allFrames[0].plus(profile.stopAndRead(Integer.MAX_VALUE));
+              profile.close();
+              received[0] = awaitLettersSent();
+            }),
+            new Turn("skeleton", () -> {
+              JfrProfile profile = JfrProfile.start(Path.of("target", "bench-skeleton-" + r + ".jfr"));
+              skeletonRounds.add(phase("skeleton of our models, round " + r, count, this::skeletonLifecycle));
+              skeletonFrames[0] = skeletonFrames[0].plus(profile.stopAndRead(0));
+              profile.close();
+            }),
+            new Turn("bare", () -> {
+              JfrProfile profile = JfrProfile.start(Path.of("target", "bench-bare-" + r + ".jfr"));
+              bareRounds.add(phase("bare model, round " + r, count, this::bareLifecycle));
+              profile.stopAndRead(0);
+              profile.close();
+            }));
+        // each round starts with the next model (ours, then the skeleton, then the bare model first): a model is not
+        // always the one measured right after the warm-up, or right after another's letters were drained
+        List<String> order = new ArrayList<>();
+        for (int turn = 0; turn < turns.size(); turn++) {
+          Turn next = turns.get((round - 1 + turn) % turns.size());
+          order.add(next.model());
+          next.phase().run();
+        }
+        orders.add(String.join(", ", order));
         double ourRate = ourRounds.get(round - 1).lifecyclesPerSecond();
         double skeletonRate = skeletonRounds.get(round - 1).lifecyclesPerSecond();
         roundRatios.add(skeletonRate / ourRate);
         say("round %d of %d: ours %.2f, skeleton %.2f, bare %.2f lifecycles/s: skeleton ratio %.2f", round, rounds,
             ourRate, skeletonRate, bareRounds.get(round - 1).lifecyclesPerSecond(), skeletonRate / ourRate);
       }
-      JfrProfile.Frames frames = allFrames.top(10);
+      JfrProfile.Frames frames = allFrames[0].top(10);
       Phase ours = Phase.of("Madoguchi models", ourRounds);
       Phase skeletonPhase = Phase.of("skeleton of our models", skeletonRounds);
       Phase bare = Phase.of("bare model", bareRounds);
@@ -258,7 +287,7 @@ class LifecycleBenchmark {
           frames.percent(frames.samplesInOurCode()));
       frames.top().forEach(frame -> say("  %6d  %6s  %s", frame.getValue(), frames.percent(frame.getValue()),
           frame.getKey()));
-      say("mails received by the SMTP server since start: %d", received);
+      say("mails received by the SMTP server since start: %d", received[0]);
       say("pgbench: %s", ceiling);
       say("skeleton ratio: %.2f", skeletonRatio);
       say("cost ratio: %.2f (bare model, for information)", ratio);
@@ -266,7 +295,7 @@ class LifecycleBenchmark {
       String report = System.getProperty("bench.report", "docs/performance.md");
       if (!report.isBlank()) {
         writeBetweenMarkers(Path.of(report), page(ours, skeletonPhase, bare, skeletonRatio, ratio, frames,
-            skeletonFrames, ceiling, received, roundRatios));
+            skeletonFrames[0], ceiling, received[0], roundRatios, orders));
         say("wrote %s", report);
       }
     } finally {
@@ -537,7 +566,7 @@ class LifecycleBenchmark {
 
   String page(Phase ours, Phase skeletonPhase, Phase bare, double skeletonRatio, double ratio,
       JfrProfile.Frames frames, JfrProfile.Frames skeletonFrames, Ceiling ceiling, int received,
-      List<Double> roundRatios) throws Exception {
+      List<Double> roundRatios, List<String> orders) throws Exception {
     String historyLevel = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getHistoryLevel().getName();
     StringBuilder page = new StringBuilder();
@@ -582,13 +611,15 @@ class LifecycleBenchmark {
         .append("as in production; a phase's clock stops when the last lifecycle has ended **and** the outbox has ")
         .append("sent its last e-mail.\n")
         .append("- Rounds: the ").append(lifecycles).append(" lifecycles of each model run in ").append(rounds)
-        .append(" rounds, the models taking turns in each (ours, skeleton, bare), so that what drifts during a run ")
-        .append("(the machine's other load, the tables' growth) falls on each model alike; each round's ratio is ")
-        .append("given, and the figures are the rounds' sums.\n")
+        .append(" rounds, the models taking turns in each, each round starting with the next model (")
+        .append(String.join("; ", orders)).append("), so that what drifts during a run (the machine's other load, ")
+        .append("the tables' growth) falls on each model alike, and no model is always the one measured first after ")
+        .append("the warm-up; each round's ratio is given, and the figures are the rounds' sums.\n")
         .append("- Warm-up: ").append(warmup).append(" lifecycles of each model first, so that the JIT compiler ")
         .append("has compiled the paths it measures (with 8, the first phase still paid for compilation), under ")
         .append("the profiler as the measured phases are (the JVM's first flight recording slows the phase it ")
-        .append("covers: until session 15 that was our phase).\n")
+        .append("covers: until session 15 that was our phase); then the database is analysed (`ANALYZE`), as a ")
+        .append("running desk's database is.\n")
         .append("- Transactions: `pg_stat_database.xact_commit` of the database before and after each phase (after ")
         .append("waiting ").append(statsSettleMillis / 1000).append(" s for the statistics to be flushed), divided ")
         .append("by the lifecycles. It counts every transaction PostgreSQL committed in that window: the engine's ")
