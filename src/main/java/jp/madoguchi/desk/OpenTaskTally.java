@@ -57,10 +57,7 @@ class OpenTaskTally {
    * The candidate groups of tasks whose links were inserted and that had no such link before the statement: one
    * more open task for each group, at the task's tenant and definition key. {@code %1$s}: the engine's table prefix.
    */
-  private static final String LINKS_ADDED = """
-      CREATE OR REPLACE FUNCTION mdg_tally_links_added() RETURNS trigger LANGUAGE plpgsql
-      SET search_path FROM CURRENT AS $tally$
-      BEGIN
+  private static final String LINKS_ADDED = linksFunction("mdg_tally_links_added", "added", """
         INSERT INTO open_task_tally_change (group_id, tenant_id, proc_def_key, active, delta)
         SELECT n.group_id_, coalesce(t.TENANT_ID_, ''), coalesce(d.KEY_, ''), coalesce(t.SUSPENSION_STATE_ = 1, false),
                count(*)
@@ -71,9 +68,7 @@ class OpenTaskTally {
         WHERE NOT EXISTS (SELECT 1 FROM %1$sACT_RU_IDENTITYLINK l
                           WHERE l.GROUP_ID_ = n.group_id_ AND l.TYPE_ = 'candidate' AND l.TASK_ID_ = n.task_id_
                             AND NOT EXISTS (SELECT 1 FROM added a WHERE a.id_ = l.ID_))
-        GROUP BY 1, 2, 3, 4;
-        RETURN NULL;
-      END $tally$""";
+        GROUP BY 1, 2, 3, 4""");
 
   /** The candidate groups of tasks whose links were deleted and that have no such link left: one open task less. */
   private static final String LINKS_REMOVED = """
@@ -97,10 +92,7 @@ class OpenTaskTally {
    * Links changed in place (the engine does not do it, a database administrator might): for every task and group the
    * change touches, whether it is a candidate now less whether it was one before.
    */
-  private static final String LINKS_CHANGED = """
-      CREATE OR REPLACE FUNCTION mdg_tally_links_changed() RETURNS trigger LANGUAGE plpgsql
-      SET search_path FROM CURRENT AS $tally$
-      BEGIN
+  private static final String LINKS_CHANGED = linksFunction("mdg_tally_links_changed", "added", """
         INSERT INTO open_task_tally_change (group_id, tenant_id, proc_def_key, active, delta)
         SELECT p.group_id_, coalesce(t.TENANT_ID_, ''), coalesce(d.KEY_, ''), coalesce(t.SUSPENSION_STATE_ = 1, false),
                sum((CASE WHEN s.now THEN 1 ELSE 0 END) - (CASE WHEN s.before THEN 1 ELSE 0 END))
@@ -119,9 +111,7 @@ class OpenTaskTally {
                     WHERE l.GROUP_ID_ = p.group_id_ AND l.TYPE_ = 'candidate' AND l.TASK_ID_ = p.task_id_
                       AND NOT EXISTS (SELECT 1 FROM added a WHERE a.id_ = l.ID_)) AS before) s
         GROUP BY 1, 2, 3, 4
-        HAVING sum((CASE WHEN s.now THEN 1 ELSE 0 END) - (CASE WHEN s.before THEN 1 ELSE 0 END)) <> 0;
-        RETURN NULL;
-      END $tally$""";
+        HAVING sum((CASE WHEN s.now THEN 1 ELSE 0 END) - (CASE WHEN s.before THEN 1 ELSE 0 END)) <> 0""");
 
   /**
    * A task moved to another tenant or process definition (a process instance migrated to another model), or was
@@ -149,6 +139,37 @@ class OpenTaskTally {
                            (coalesce(NEW.TENANT_ID_, ''), new_key, is_active, 1)) AS m(tenant, def_key, active, delta);
         RETURN NULL;
       END $tally$""";
+
+  /**
+   * Rows of one statement beyond which a links function plans its statement for the rows at hand. PL/pgSQL keeps
+   * the plan a session made the first time for every later call, and that plan was made for the few rows the engine
+   * inserts at once (at most 128, its batches rewritten, ADR 45): it joins the statement's new links with each other
+   * one by one. A statement of many rows (a database administrator's bulk insert; a test's 160,000 links) then took
+   * minutes; planned for its size it takes about a second.
+   */
+  static final int PLANNED_FOR_ITS_SIZE_ABOVE = 500;
+
+  /**
+   * A links trigger's function: {@code tally} (an insert into {@code open_task_tally_change} that reads the
+   * statement's transition tables, {@code %1$s} the engine's table prefix) with the session's kept plan, or, when
+   * {@code sized} holds more than {@link #PLANNED_FOR_ITS_SIZE_ABOVE} rows, planned anew for them
+   * ({@code EXECUTE}, which sees the transition tables too).
+   */
+  static String linksFunction(String name, String sized, String tally) {
+    return """
+        CREATE OR REPLACE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql
+        SET search_path FROM CURRENT AS $tally$
+        BEGIN
+          IF (SELECT count(*) FROM %s) <= %d THEN
+        %s;
+          ELSE
+            EXECUTE $rows$
+        %s
+            $rows$;
+          END IF;
+          RETURN NULL;
+        END $tally$""".formatted(name, sized, PLANNED_FOR_ITS_SIZE_ABOVE, tally, tally);
+  }
 
   /*
    * Each function runs with the search path of the application's session that created it (SET search_path FROM

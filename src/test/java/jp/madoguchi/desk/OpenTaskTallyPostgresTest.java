@@ -38,6 +38,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On PostgreSQL, a filter's count is kept in the {@link OpenTaskTally} by the engine's own writes and answered from
@@ -53,6 +55,8 @@ import org.springframework.test.context.ActiveProfiles;
 class OpenTaskTallyPostgresTest {
 
   private static final String OWNERS = "tally-owners";
+  private static final String BULK = "tally-bulk-group";
+  private static final String BULK_OTHER = "tally-bulk-other-group";
   private static final String OWNER_FILTER = "tally test: owners' tasks";
   private static final String PASSWORD = "Tally-desk-2026";
 
@@ -86,6 +90,7 @@ class OpenTaskTallyPostgresTest {
   @Autowired OpenTaskTally tally;
   @Autowired JdbcClient jdbc;
   @Autowired TestRestTemplate rest;
+  @Autowired PlatformTransactionManager transactionManager;
 
   private final List<String> grants = new ArrayList<>();
   private final List<String> instances = new ArrayList<>();
@@ -255,6 +260,47 @@ class OpenTaskTallyPostgresTest {
     assertThat(kept(DESK, deskFilter)).isEqualTo(engines(DESK, DeskGroups.PRIVACY_DESK, false) + 3);
     tally.install(engine);
     assertAllCountsAreTheEngines();
+  }
+
+  /**
+   * Statements of many links (a database administrator's bulk insert or update) are tallied as statements of a few:
+   * beyond {@link OpenTaskTally#PLANNED_FOR_ITS_SIZE_ABOVE} rows the functions plan their statement for its size
+   * ({@code EXECUTE}), after the session has kept the plan of a small one. In one transaction, rolled back.
+   */
+  @Test
+  void statementsOfManyLinksAreTalliedAsStatementsOfAFew() {
+    int many = OpenTaskTally.PLANNED_FOR_ITS_SIZE_ABOVE + 100;
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      jdbc.sql("""
+          INSERT INTO ACT_RU_TASK (ID_, REV_, NAME_, PRIORITY_, CREATE_TIME_, SUSPENSION_STATE_, TASK_STATE_)
+          SELECT 'tally-bulk-' || n, 1, 'Bulk ' || n, 50, now(), 1, 'Created' FROM generate_series(0, :many) AS n""")
+          .param("many", many).update();
+      // one link: the session's functions keep the plan of a statement of one row
+      jdbc.sql("INSERT INTO ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_) "
+          + "VALUES ('tally-bulk-link-0', 1, :group, 'candidate', 'tally-bulk-0')").param("group", BULK).update();
+      assertThat(tallied(BULK)).isEqualTo(1);
+      // then many in one statement, and a second link of the same group to tasks that have one: not counted twice
+      jdbc.sql("""
+          INSERT INTO ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_)
+          SELECT 'tally-bulk-link-' || n, 1, :group, 'candidate', 'tally-bulk-' || n FROM generate_series(1, :many) n
+          UNION ALL
+          SELECT 'tally-bulk-twice-' || n, 1, :group, 'candidate', 'tally-bulk-' || n FROM generate_series(0, 9) n""")
+          .param("group", BULK).param("many", many).update();
+      assertThat(tallied(BULK)).isEqualTo(many + 1);
+      // many links given to another group in one statement (the update's function): the tasks whose every link
+      // moved leave the group; the ten that keep a second link stay
+      jdbc.sql("UPDATE ACT_RU_IDENTITYLINK SET GROUP_ID_ = :other WHERE ID_ LIKE 'tally-bulk-link-%'")
+          .param("other", BULK_OTHER).update();
+      assertThat(tallied(BULK)).isEqualTo(10);
+      assertThat(tallied(BULK_OTHER)).isEqualTo(many + 1);
+      status.setRollbackOnly();
+    });
+  }
+
+  /** The tally's changes of a group, added up (none of them folded: the test's transaction is not committed). */
+  private long tallied(String group) {
+    return jdbc.sql("SELECT coalesce(sum(delta), 0) FROM open_task_tally_change WHERE group_id = ?").param(group)
+        .query(Long.class).single();
   }
 
   @Test
