@@ -46,6 +46,16 @@ public class EngineQueryPlans extends AbstractProcessEnginePlugin {
       "ByQueryCriteria|ByNativeQuery|Count|Authoriz|NextJobsToExecute|Cleanup|Report|Statistics",
       Pattern.CASE_INSENSITIVE);
 
+  /**
+   * The start of a native query that PostgreSQL may plan once per connection, as it does a lookup by id: the desk's
+   * own lookups of one request's instances and tasks by its business key ({@code process.RequestInstances}), whose
+   * plan is the same whatever the key and whoever asks. A native query without it (an administrator's, over REST) is
+   * planned with its values every time, as every native query was before issue 21, session 19.
+   */
+  public static final String KEEPS_ITS_PLAN = "/* keeps its plan */ ";
+
+  private static final Pattern NATIVE_QUERY = Pattern.compile("ByNativeQuery", Pattern.CASE_INSENSITIVE);
+
   // after init: the MyBatis configuration exists then, and every executor made later (one per engine session) passes
   // the chain
   @Override
@@ -56,6 +66,30 @@ public class EngineQueryPlans extends AbstractProcessEnginePlugin {
   /** Whether the engine's statement of this id and kind is planned with its values at every execution. */
   static boolean plannedEachTime(String statementId, SqlCommandType type) {
     return type == SqlCommandType.SELECT && PLANNED_EACH_TIME.matcher(statementId).find();
+  }
+
+  /** How the engine's statement of this id and kind is planned: its SQL decides for a native query. */
+  static Planning planning(String statementId, SqlCommandType type) {
+    if (!plannedEachTime(statementId, type)) {
+      return Planning.KEPT;
+    }
+    return NATIVE_QUERY.matcher(statementId).find() ? Planning.AS_ITS_SQL_SAYS : Planning.EACH_TIME;
+  }
+
+  /** Whether a native query's parameters (the engine's map, its SQL under {@code sql}) ask for a kept plan. */
+  static boolean keepsItsPlan(Object parameter) {
+    return parameter instanceof Map<?, ?> parameters && parameters.get("sql") instanceof String sql
+        && sql.startsWith(KEEPS_ITS_PLAN);
+  }
+
+  /** How a statement is planned on PostgreSQL. */
+  enum Planning {
+    /** PostgreSQL's own choice: five plans with the values, then a cached plan where it is not dearer. */
+    KEPT,
+    /** With its values, at every execution. */
+    EACH_TIME,
+    /** A native query: kept when its SQL starts with {@link #KEEPS_ITS_PLAN}, else each time. */
+    AS_ITS_SQL_SAYS
   }
 
   /**
@@ -70,13 +104,18 @@ public class EngineQueryPlans extends AbstractProcessEnginePlugin {
 
     private static final Class<?>[] EXECUTOR = {Executor.class};
 
-    private final Map<String, Boolean> chosen = new ConcurrentHashMap<>();
+    private final Map<String, Planning> chosen = new ConcurrentHashMap<>();
 
-    /** The executor's {@code query} methods (their first argument is the mapped statement) come here. */
+    /**
+     * The executor's {@code query} methods (their first argument is the mapped statement, their second its
+     * parameters) come here.
+     */
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
       MappedStatement mapped = (MappedStatement) invocation.getArgs()[0];
-      if (!chosen.computeIfAbsent(mapped.getId(), id -> plannedEachTime(id, mapped.getSqlCommandType()))) {
+      Planning planning = chosen.computeIfAbsent(mapped.getId(), id -> planning(id, mapped.getSqlCommandType()));
+      if (planning == Planning.KEPT
+          || planning == Planning.AS_ITS_SQL_SAYS && keepsItsPlan(invocation.getArgs()[1])) {
         return invocation.proceed();
       }
       Connection connection = ((Executor) invocation.getTarget()).getTransaction().getConnection();

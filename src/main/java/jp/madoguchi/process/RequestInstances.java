@@ -1,6 +1,7 @@
 package jp.madoguchi.process;
 
 import java.util.List;
+import jp.madoguchi.engine.EngineQueryPlans;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <p>The same tables and conditions as the engine's {@code processInstanceBusinessKey(reference)} queries (tasks:
  * {@code active()}), without their authorization and tenant checks: these are the desk's own bookkeeping, done
  * whoever's action caused it (a member of staff, a requester who is no user of the engine, a job), and a reference
- * names one request of one company.
+ * names one request of one company. PostgreSQL may keep their plans, as it keeps a lookup's by id
+ * ({@link EngineQueryPlans#KEEPS_ITS_PLAN}): the same plan serves every reference.
  */
 @Component
 public class RequestInstances {
@@ -38,7 +40,8 @@ public class RequestInstances {
   /** The request's running process instances: its own, and those of the processes it called that still run. */
   public List<ProcessInstance> processInstances(String reference) {
     return runtimeService.createNativeProcessInstanceQuery()
-        .sql("SELECT RES.* FROM " + managementService.getTableName(Execution.class) + " RES"
+        .sql(EngineQueryPlans.KEEPS_ITS_PLAN + "SELECT RES.* FROM " + managementService.getTableName(Execution.class)
+            + " RES"
             + " WHERE RES.BUSINESS_KEY_ = #{reference} AND RES.ID_ = RES.PROC_INST_ID_")
         .parameter("reference", reference)
         .list();
@@ -56,7 +59,8 @@ public class RequestInstances {
 
   private NativeTaskQuery tasks(String reference, String condition) {
     return taskService.createNativeTaskQuery()
-        .sql("SELECT T.* FROM " + managementService.getTableName(Task.class) + " T INNER JOIN "
+        .sql(EngineQueryPlans.KEEPS_ITS_PLAN + "SELECT T.* FROM " + managementService.getTableName(Task.class)
+            + " T INNER JOIN "
             + managementService.getTableName(Execution.class) + " E ON T.PROC_INST_ID_ = E.ID_"
             + " WHERE E.BUSINESS_KEY_ = #{reference} AND T.SUSPENSION_STATE_ = 1" + condition)
         .parameter("reference", reference);

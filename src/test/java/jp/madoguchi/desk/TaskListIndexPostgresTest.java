@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import jp.madoguchi.engine.EngineQueryPlans;
+import jp.madoguchi.process.RequestInstances;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,7 @@ class TaskListIndexPostgresTest {
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired RequestInstances requestInstances;
 
   /**
    * 60,000 open desk tasks, as a breach brings them (thousands a day share a due date), written straight into the
@@ -129,6 +131,34 @@ class TaskListIndexPostgresTest {
     assertThat(named).as("named statements of the connection").isNotEmpty()
         .anySatisfy(statement -> assertThat(statement).containsIgnoringCase("from ACT_GE_PROPERTY"))
         .noneSatisfy(statement -> assertThat(statement).containsIgnoringCase("from ACT_RU_TASK RES"));
+  }
+
+  /**
+   * On one connection, the desk's own native lookups of a request's tasks and instances by its reference
+   * ({@link EngineQueryPlans#KEEPS_ITS_PLAN}), run twelve times, are prepared on the server under a name, as a
+   * lookup by id is; a native query of the same tables without the mark, run as often, is not.
+   */
+  @Test
+  void theDesksNativeLookupsByReferenceKeepTheirPlansAndOtherNativeQueriesDoNot() {
+    List<String> named = new TransactionTemplate(transactionManager).execute(status -> {
+      for (int i = 0; i < 12; i++) {
+        requestInstances.activeTasks("MDG-2026-NO-SUCH-REQUEST");
+        requestInstances.processInstances("MDG-2026-NO-SUCH-REQUEST");
+        taskService.createNativeTaskQuery()
+            .sql("SELECT T.* FROM ACT_RU_TASK T WHERE T.NAME_ = #{name} AND T.SUSPENSION_STATE_ = 1")
+            .parameter("name", "no such task").list();
+      }
+      List<String> statements = new JdbcTemplate(dataSource)
+          .queryForList("SELECT statement FROM pg_prepared_statements WHERE NOT from_sql", String.class);
+      status.setRollbackOnly();
+      return statements;
+    });
+    assertThat(named).as("named statements of the connection")
+        .anySatisfy(statement -> assertThat(statement).startsWith(EngineQueryPlans.KEEPS_ITS_PLAN)
+            .containsIgnoringCase("from ACT_RU_TASK T INNER JOIN"))
+        .anySatisfy(statement -> assertThat(statement).startsWith(EngineQueryPlans.KEEPS_ITS_PLAN)
+            .containsIgnoringCase("from ACT_RU_EXECUTION RES"))
+        .noneSatisfy(statement -> assertThat(statement).containsIgnoringCase("T.NAME_ ="));
   }
 
   /**

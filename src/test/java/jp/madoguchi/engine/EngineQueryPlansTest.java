@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlCommandType;
@@ -53,6 +54,31 @@ class EngineQueryPlansTest {
     }
     // a write is never chosen, whatever its name says
     assertThat(EngineQueryPlans.plannedEachTime("updateTaskCountByQueryCriteria", SqlCommandType.UPDATE)).isFalse();
+  }
+
+  @Test
+  void aNativeQueryKeepsItsPlanOnlyWhenItsSqlStartsWithTheMark() {
+    Configuration mybatis = startEngine();
+    for (String nativeQuery : List.of("selectTaskByNativeQuery", "selectExecutionByNativeQuery",
+        "selectHistoricProcessInstanceByNativeQuery")) {
+      MappedStatement statement = statement(mybatis, nativeQuery);
+      assertThat(EngineQueryPlans.planning(statement.getId(), statement.getSqlCommandType())).as(nativeQuery)
+          .isEqualTo(EngineQueryPlans.Planning.AS_ITS_SQL_SAYS);
+    }
+    assertThat(EngineQueryPlans.planning("selectTaskByQueryCriteria", SqlCommandType.SELECT))
+        .isEqualTo(EngineQueryPlans.Planning.EACH_TIME);
+    assertThat(EngineQueryPlans.planning("selectTask", SqlCommandType.SELECT))
+        .isEqualTo(EngineQueryPlans.Planning.KEPT);
+
+    // the engine hands a native query's SQL to MyBatis under "sql", with the query's own parameters
+    assertThat(EngineQueryPlans.keepsItsPlan(Map.of("sql", EngineQueryPlans.KEEPS_ITS_PLAN + "SELECT 1",
+        "reference", "MDG-2026-000001"))).isTrue();
+    assertThat(EngineQueryPlans.keepsItsPlan(Map.of("sql", "SELECT 1 " + EngineQueryPlans.KEEPS_ITS_PLAN)))
+        .as("the mark anywhere but at the start").isFalse();
+    assertThat(EngineQueryPlans.keepsItsPlan(Map.of("sql", "SELECT 1"))).isFalse();
+    assertThat(EngineQueryPlans.keepsItsPlan(Map.of("reference", "MDG-2026-000001"))).isFalse();
+    assertThat(EngineQueryPlans.keepsItsPlan("SELECT 1")).as("parameters that are no map").isFalse();
+    assertThat(EngineQueryPlans.keepsItsPlan(null)).isFalse();
   }
 
   @Test
