@@ -19,6 +19,7 @@ import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +46,7 @@ public class RequestRegister {
   public DeskRequest register(NewRequest request, String actor) {
     Instant now = now();
     String placeholder = UUID.randomUUID().toString().replace("-", "");
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO desk_request (reference, request_type, channel, personal_information_kind,
               disclosure_method, language, arrived_on, received_at, status,
@@ -78,8 +80,9 @@ public class RequestRegister {
         .param("aEmail", request.agent() == null ? null : request.agent().email())
         .param("details", request.details())
         .param("createdAt", timestamp(now))
-        .update();
-    long id = jdbc.sql("SELECT id FROM desk_request WHERE reference = ?").param(placeholder).query(Long.class).single();
+        // the id the database drew, in the insert's answer
+        .update(key, "id");
+    long id = key.getKey().longValue();
     String reference = "MDG-%d-%06d".formatted(Year.from(request.arrivedOn()).getValue(), id);
     jdbc.sql("UPDATE desk_request SET reference = ? WHERE id = ?").params(reference, id).update();
     recordEvent(id, actor, "REQUEST_REGISTERED", request.type().name() + " via " + request.channel().name());
