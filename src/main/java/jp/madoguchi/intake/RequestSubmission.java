@@ -106,15 +106,16 @@ class RequestSubmission {
       throw new InvalidSubmissionException(problems);
     }
 
-    DeskRequest registered = register.register(request, submitter.actor());
-    String token = tokens.issue(registered.id());
+    // the first status token is written with the request
+    StatusTokens.First token = tokens.first();
+    DeskRequest registered = register.register(request, submitter.actor(), token.hash());
     processStarter.start(registered);
     for (DocumentUpload upload : uploads) {
       documents.store(registered.id(), upload.kind(), upload.safeFileName(), upload.content(), submitter.actor());
     }
     if (idempotencyKey != null) {
-      idempotency.remember(idempotencyKey, bodyHash, registered.id(), token);
+      idempotency.remember(idempotencyKey, bodyHash, registered.id(), token.token());
     }
-    return new Submitted(registered.reference(), token, false);
+    return new Submitted(registered.reference(), token.token(), false);
   }
 }

@@ -44,6 +44,15 @@ public class RequestRegister {
   /** Registers a request and gives it its reference number, such as {@code MDG-2026-000123}. */
   @Transactional
   public DeskRequest register(NewRequest request, String actor) {
+    return register(request, actor, null);
+  }
+
+  /**
+   * Registers a request with the hash of its first status token ({@link StatusTokens#first()}) in the same row, and
+   * gives it its reference number: the intake writes the token with the request instead of a second time after it.
+   */
+  @Transactional
+  public DeskRequest register(NewRequest request, String actor, String statusTokenHash) {
     Instant now = now();
     String placeholder = UUID.randomUUID().toString().replace("-", "");
     GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -52,10 +61,10 @@ public class RequestRegister {
               disclosure_method, language, arrived_on, received_at, status,
               principal_name, principal_name_kana, principal_birth_date, principal_postal_code, principal_address,
               principal_phone, principal_email, agent_kind, agent_name, agent_address, agent_phone, agent_email,
-              details, created_at)
+              details, created_at, status_token_hash)
             VALUES (:reference, :type, :channel, :kind, :method, :language, :arrivedOn, :receivedAt, :status,
               :pName, :pKana, :pBirth, :pPostal, :pAddress, :pPhone, :pEmail,
-              :agentKind, :aName, :aAddress, :aPhone, :aEmail, :details, :createdAt)
+              :agentKind, :aName, :aAddress, :aPhone, :aEmail, :details, :createdAt, :statusTokenHash)
             """)
         .param("reference", placeholder)
         .param("type", request.type().name())
@@ -80,6 +89,7 @@ public class RequestRegister {
         .param("aEmail", request.agent() == null ? null : request.agent().email())
         .param("details", request.details())
         .param("createdAt", timestamp(now))
+        .param("statusTokenHash", statusTokenHash)
         // the id the database drew, in the insert's answer
         .update(key, "id");
     long id = key.getKey().longValue();

@@ -29,6 +29,25 @@ public class StatusTokens {
   }
 
   /**
+   * The first token of a request about to be registered: the register stores its hash with the request
+   * ({@link RequestRegister#register(NewRequest, String, String)}); the token is shown once, to the requester.
+   */
+  public First first() {
+    String token = newToken();
+    return new First(token, Digests.sha256Hex(token));
+  }
+
+  /** A request's first token and the hash the register keeps of it. */
+  public record First(String token, String hash) {
+
+    @Override
+    public String toString() {
+      // the token is a secret: never in a log line
+      return "First[token and hash not shown]";
+    }
+  }
+
+  /**
    * A token that replaced the request's earlier one, with what it replaced, so that a replacement whose e-mail
    * could not be sent can be undone ({@link #restore(Replacement)}).
    */
@@ -43,9 +62,7 @@ public class StatusTokens {
 
   /** Gives the request a new token, which replaces the earlier one at once, and returns it. */
   public Replacement replace(long requestId) {
-    byte[] bytes = new byte[TOKEN_BYTES];
-    random.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token = newToken();
     String previousHash = register.lockStatusTokenHash(requestId)
         .orElseThrow(() -> new UnknownRequestException("No request with id " + requestId))
         .orElse(null);
@@ -60,6 +77,12 @@ public class StatusTokens {
   public boolean restore(Replacement replacement) {
     return register.replaceStatusTokenHash(replacement.requestId(), replacement.previousHash(),
         Digests.sha256Hex(replacement.token()));
+  }
+
+  private String newToken() {
+    byte[] bytes = new byte[TOKEN_BYTES];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** The request with this reference, when the token is its status token. */
