@@ -40,7 +40,8 @@ public class EngineQueryPlans extends AbstractProcessEnginePlugin {
   /**
    * The engine's selects planned with their values every time: the query API's ({@code ...ByQueryCriteria},
    * {@code ...ByNativeQuery}, counts), authorization checks, job acquisition, history cleanup, reports and
-   * statistics. Native queries count among them, the desk's own too ({@code process.RequestInstances}).
+   * statistics. Native queries count among them, except those whose SQL starts with {@link #KEEPS_ITS_PLAN}
+   * ({@link #planning}).
    */
   static final Pattern PLANNED_EACH_TIME = Pattern.compile(
       "ByQueryCriteria|ByNativeQuery|Count|Authoriz|NextJobsToExecute|Cleanup|Report|Statistics",
@@ -93,8 +94,9 @@ public class EngineQueryPlans extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Gives the statements of {@link #plannedEachTime} no name on PostgreSQL: while the engine's executor runs such a
-   * query, the JDBC connection's prepare threshold is 0, so the statements it makes for it are sent without a name.
+   * Gives the statements that {@link #planning} plans each time no name on PostgreSQL: while the engine's executor
+   * runs such a query, the JDBC connection's prepare threshold is 0, so the statements it makes for it are sent
+   * without a name.
    * It wraps the executor (one per engine session), not every statement handler: reading a handler's statement back
    * by reflection, with a proxy per handler, cost a tenth of the intake's CPU samples when this was first written so;
    * and it makes its proxy itself, since MyBatis's {@code Plugin.wrap} reads an interceptor's annotations anew for
