@@ -3,7 +3,6 @@ package jp.madoguchi.intake;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import jp.madoguchi.calendar.DeskCalendar;
 import jp.madoguchi.handling.RequestProcessStarter;
 import jp.madoguchi.request.DeskRequest;
@@ -84,11 +83,12 @@ class RequestSubmission {
       String idempotencyKey) {
     pressure.arrived();
     String bodyHash = null;
+    SubmissionIdempotency.KeyCheck keyCheck = null;
     if (idempotencyKey != null) {
       bodyHash = idempotency.bodyHash(submission, uploads, submitter);
-      Optional<Submitted> earlier = idempotency.earlierAnswer(idempotencyKey, bodyHash);
-      if (earlier.isPresent()) {
-        return earlier.get();
+      keyCheck = idempotency.check(idempotencyKey, bodyHash);
+      if (keyCheck.earlier().isPresent()) {
+        return keyCheck.earlier().get();
       }
     }
     LocalDate today = calendar.today();
@@ -114,7 +114,7 @@ class RequestSubmission {
       documents.store(registered.id(), upload.kind(), upload.safeFileName(), upload.content(), submitter.actor());
     }
     if (idempotencyKey != null) {
-      idempotency.remember(idempotencyKey, bodyHash, registered.id(), token.token());
+      idempotency.remember(idempotencyKey, keyCheck, bodyHash, registered.id(), token.token());
     }
     return new Submitted(registered.reference(), token.token(), false);
   }

@@ -11,6 +11,7 @@ import jp.madoguchi.intake.RequestSubmission.Submitted;
 import jp.madoguchi.intake.RequestSubmission.Submitter;
 import jp.madoguchi.request.Digests;
 import jp.madoguchi.request.IdempotencyKeys.FirstAnswer;
+import jp.madoguchi.request.IdempotencyKeys.Lookup;
 import jp.madoguchi.request.IdempotencyKeys;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,30 +41,38 @@ class SubmissionIdempotency {
   }
 
   /**
+   * What a key found before a submission: the first answer to it, to replay, or that the key is new (perhaps after
+   * an expired entry, which gives way when the submission is remembered).
+   */
+  record KeyCheck(Optional<Submitted> earlier, Lookup lookup) {}
+
+  /**
    * The answer the first submission with this key got, replayed; empty when the key is new.
    *
    * @throws IdempotencyKeyReusedException when the key came with a different submission before
    */
-  Optional<Submitted> earlierAnswer(String idempotencyKey, String bodyHash) {
-    Optional<FirstAnswer> first = idempotencyKeys.find(idempotencyKey, properties.idempotencyKeyRetention());
+  KeyCheck check(String idempotencyKey, String bodyHash) {
+    Lookup lookup = idempotencyKeys.find(idempotencyKey, properties.idempotencyKeyRetention());
+    Optional<FirstAnswer> first = lookup.answer();
     if (first.isEmpty()) {
-      return Optional.empty();
+      return new KeyCheck(Optional.empty(), lookup);
     }
     if (!first.get().bodyHash().equals(bodyHash)) {
       throw new IdempotencyKeyReusedException();
     }
-    return Optional.of(new Submitted(first.get().reference(), first.get().statusToken(), true));
+    return new KeyCheck(Optional.of(new Submitted(first.get().reference(), first.get().statusToken(), true)), lookup);
   }
 
   /**
    * Keeps the first answer to a key, in the submission's transaction.
    *
+   * @param check what {@link #check} found for the key in this transaction
    * @throws IdempotencyKeyInUseException when a submission with the same key is being stored at the same time
    */
-  void remember(String idempotencyKey, String bodyHash, long requestId, String statusToken) {
+  void remember(String idempotencyKey, KeyCheck check, String bodyHash, long requestId, String statusToken) {
     try {
       idempotencyKeys.remember(idempotencyKey, bodyHash, requestId, statusToken,
-          properties.idempotencyKeyRetention());
+          properties.idempotencyKeyRetention(), check.lookup());
     } catch (DataIntegrityViolationException e) {
       // a concurrent submission with the same key got there first: this one rolls back whole
       throw new IdempotencyKeyInUseException(e);

@@ -40,29 +40,50 @@ public class IdempotencyKeys {
   /** The first answer given under a key. */
   public record FirstAnswer(String bodyHash, long requestId, String reference, String statusToken) {}
 
-  /** The answer first given under this key, unless it is older than {@code retention}. */
-  public Optional<FirstAnswer> find(String idempotencyKey, Duration retention) {
+  /**
+   * What the register holds under a key: the first answer given under it, or an entry older than the retention
+   * (which gives way to the next submission with the key, {@link #remember}), or nothing.
+   */
+  public record Lookup(Optional<FirstAnswer> answer, boolean expiredEntry) {
+
+    static final Lookup NOTHING = new Lookup(Optional.empty(), false);
+    static final Lookup EXPIRED = new Lookup(Optional.empty(), true);
+  }
+
+  /** The answer first given under this key, unless it is older than {@code retention}; then that it has expired. */
+  public Lookup find(String idempotencyKey, Duration retention) {
+    OffsetDateTime cutoff = cutoff(retention);
     return jdbc.sql("""
-            SELECT k.body_hash, k.request_id, k.sealed_token, r.reference FROM idempotency_key k
+            SELECT k.body_hash, k.request_id, k.sealed_token, k.created_at, r.reference FROM idempotency_key k
             JOIN desk_request r ON r.id = k.request_id
-            WHERE k.key_hash = ? AND k.created_at >= ?
+            WHERE k.key_hash = ?
             """)
-        .params(keyHash(idempotencyKey), cutoff(retention))
-        .query((rs, n) -> new FirstAnswer(rs.getString("body_hash"), rs.getLong("request_id"),
-            rs.getString("reference"), unseal(idempotencyKey, rs.getString("sealed_token"))))
-        .optional();
+        .param(keyHash(idempotencyKey))
+        .query((rs, n) -> rs.getObject("created_at", OffsetDateTime.class).isBefore(cutoff)
+            ? Lookup.EXPIRED
+            : new Lookup(Optional.of(new FirstAnswer(rs.getString("body_hash"), rs.getLong("request_id"),
+                rs.getString("reference"), unseal(idempotencyKey, rs.getString("sealed_token")))), false))
+        .optional()
+        .orElse(Lookup.NOTHING);
   }
 
   /**
    * Remembers the answer given under a key, in the transaction of the submission. Two submissions racing with one
    * key collide on the primary key: the second fails and its whole submission rolls back.
+   *
+   * @param before what {@link #find} said of the key in this transaction: an expired entry gives way (after its
+   *     retention the key is new again); without one, nothing is deleted and no statement is spent on it
    */
   public void remember(String idempotencyKey, String bodyHash, long requestId, String statusToken,
-      Duration retention) {
-    // an expired entry of the same key gives way: after its retention the key is new again
-    jdbc.sql("DELETE FROM idempotency_key WHERE key_hash = ? AND created_at < ?")
-        .params(keyHash(idempotencyKey), cutoff(retention))
-        .update();
+      Duration retention, Lookup before) {
+    if (before.answer().isPresent()) {
+      throw new IllegalArgumentException("The key has an answer already: it is replayed, not remembered again");
+    }
+    if (before.expiredEntry()) {
+      jdbc.sql("DELETE FROM idempotency_key WHERE key_hash = ? AND created_at < ?")
+          .params(keyHash(idempotencyKey), cutoff(retention))
+          .update();
+    }
     jdbc.sql("INSERT INTO idempotency_key (key_hash, body_hash, request_id, sealed_token, created_at)"
             + " VALUES (?, ?, ?, ?, ?)")
         .params(keyHash(idempotencyKey), bodyHash, requestId, seal(idempotencyKey, statusToken),

@@ -345,6 +345,31 @@ class IntakeApiTest {
   }
 
   @Test
+  void aKeyOlderThanItsRetentionGivesWayToANewSubmission() throws Exception {
+    String key = UUID.randomUUID().toString();
+    ResponseEntity<String> first = submit(IntakeFixtures.disclosure(), key);
+    String firstReference = json.readTree(first.getBody()).get("reference").asText();
+    // the entry of the first submission has outlived the retention (24 hours)
+    jdbc.sql("UPDATE idempotency_key SET created_at = created_at - INTERVAL '25' HOUR WHERE request_id ="
+        + " (SELECT id FROM desk_request WHERE reference = ?)").param(firstReference).update();
+    Stored before = Stored.now(jdbc, historyService);
+
+    Map<String, Object> other = IntakeFixtures.disclosure();
+    other.put("details", "別の内容");
+    ResponseEntity<String> later = submit(other, key);
+
+    assertThat(later.getStatusCode()).as(later.getBody()).isEqualTo(HttpStatus.CREATED);
+    String laterReference = json.readTree(later.getBody()).get("reference").asText();
+    assertThat(laterReference).isNotEqualTo(firstReference);
+    assertThat(Stored.now(jdbc, historyService).requests()).isEqualTo(before.requests() + 1);
+    // the expired entry gave way: the key now answers with the later request, and only with it
+    assertThat(jdbc.sql("SELECT r.reference FROM idempotency_key k JOIN desk_request r ON r.id = k.request_id"
+        + " WHERE r.reference IN (?, ?)").params(firstReference, laterReference).query(String.class).list())
+        .containsExactly(laterReference);
+    assertThat(submit(other, key).getBody()).isEqualTo(later.getBody());
+  }
+
+  @Test
   void aComplaintStartsTheComplaintProcess() throws Exception {
     Map<String, Object> complaint = IntakeFixtures.disclosure();
     complaint.put("type", "COMPLAINT");
