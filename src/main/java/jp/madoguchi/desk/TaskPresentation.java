@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import jp.madoguchi.calendar.DeskDates;
 import jp.madoguchi.engine.EveryUserTask;
@@ -57,6 +58,9 @@ class TaskPresentation extends AbstractProcessEnginePlugin implements TaskListen
     static final List<ProcessVariable<String>> ALL = List.of(REQUEST_TYPE_LABEL, ARRIVED_ON_TEXT,
         TARGET_DUE_DATE_TEXT, ART39_DATE_TEXT, REQUESTER_KIND_LABEL, DECISION_LABEL, REFUSAL_GROUNDS_LABEL,
         AWAITED_LETTER_LABEL);
+
+    /** Their names: the engine's history leaves them out ({@link VariableValuesWithoutTrail}, ADR 0046). */
+    static final Set<String> NAMES = ALL.stream().map(ProcessVariable::name).collect(Collectors.toUnmodifiableSet());
 
     private Display() {}
   }

@@ -60,6 +60,34 @@ class VariableValuesWithoutTrailTest {
     assertThat(value(instance, "entrustedData")).isEqualTo("NONE");
   }
 
+  @Test
+  void theDisplayWordsOfEachTaskStayOutOfTheHistoryAndTheRequestsOwnVariablesStayIn() {
+    DeskRequest request = TestRequests.request(register).register();
+    ProcessInstance instance = starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    Task check = desk.task(PersonalDataRequestProcess.Elements.CHECK_REQUEST);
+    assertThat(engine.getTaskService().getVariablesLocal(check.getId()))
+        .as("the task shows its words").containsKeys("requestTypeLabel", "arrivedOnText", "targetDueDateText");
+    // a designer's own variable that happens to have a display word's name is the process's, and is kept
+    engine.getRuntimeService().setVariable(instance.getId(), "requestTypeLabel", "the model's own");
+    desk.submitForm(check, "desk", List.of(DeskGroups.PRIVACY_DESK),
+        Map.of("requestFormComplete", true, "entrustedData", "NONE"));
+    desk.runJobs();
+
+    List<HistoricVariableInstance> kept = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(instance.getId()).includeDeleted().list();
+    assertThat(kept).as("no display word of a task in ACT_HI_VARINST, created, updated or deleted")
+        .noneMatch(variable -> variable.getTaskId() != null
+            && TaskPresentation.Display.NAMES.contains(variable.getName()));
+    assertThat(kept).filteredOn(variable -> variable.getName().equals("requestTypeLabel"))
+        .singleElement().satisfies(variable -> {
+          assertThat(variable.getTaskId()).isNull();
+          assertThat(variable.getValue()).isEqualTo("the model's own");
+        });
+    assertThat(value(instance, "requestType")).isEqualTo(request.type().name());
+    assertThat(value(instance, "targetDueDate")).isNotNull();
+  }
+
   private Object value(ProcessInstance instance, String name) {
     HistoricVariableInstance variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId()).variableName(name).singleResult();
