@@ -139,9 +139,15 @@ class IntakeBenchmark {
   /** One phase's figures. */
   record Phase(Target target, int clients, double seconds, int accepted, Map<Integer, Integer> refused,
       Latencies posts, Latencies documents, int documentsSent, int tasksCompleted, int staffConflicts,
-      Drain drain) {
+      double[] cpu, Drain drain) {
     double acceptedPerSecond() {
       return accepted / seconds;
+    }
+
+    /** CPU per accepted request while the clients posted, in ms: this JVM / PostgreSQL's processes ("n/a": unknown). */
+    String cpuPerRequest() {
+      return String.format(Locale.ROOT, "%.1f / %s", cpu[0], cpu[1] < 0 ? "n/a"
+          : String.format(Locale.ROOT, "%.1f", cpu[1]));
     }
   }
 
@@ -286,6 +292,7 @@ class IntakeBenchmark {
     Map<Integer, Integer> refused = new ConcurrentHashMap<>();
     AtomicBoolean stop = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(clients + staff);
+    CpuTime cpuBefore = CpuTime.now();
     long start = System.nanoTime();
     long deadline = limitSeconds == Integer.MAX_VALUE ? Long.MAX_VALUE : start + limitSeconds * 1_000_000_000L;
     List<Future<?>> requesters = new ArrayList<>();
@@ -313,6 +320,9 @@ class IntakeBenchmark {
         requester.get();
       }
       double loadSeconds = (System.nanoTime() - start) / 1e9;
+      // what the node and its database spent while the requests came: the POSTs, the staff's tasks and whatever
+      // of the letters the job executor and the outbox did meanwhile
+      double[] cpu = CpuTime.now().perLifecycleMillis(cpuBefore, Math.max(1, accepted.get()));
       OffsetDateTime loadEnded = OffsetDateTime.now();
       stop.set(true);
       for (Future<?> member : desk) {
@@ -322,12 +332,13 @@ class IntakeBenchmark {
           ? drain(firstRequestId, accepted.get(), start, loadEnded, loadSeconds)
           : Drain.none();
       Phase phase = new Phase(target, clients, loadSeconds, accepted.get(), new LinkedHashMap<>(refused), posts,
-          documents, documentsSent.get(), completed.get(), conflicts.get(), drain);
+          documents, documentsSent.get(), completed.get(), conflicts.get(), cpu, drain);
       say("%s K=%d: %d accepted in %.1f s = %.1f/s; POST p50/p95/p99 %.1f/%.1f/%.1f ms; documents %d, p95 %.1f ms; "
-          + "refused %s; staff completed %d tasks (%d conflicts); letters: %s", target, clients, accepted.get(),
+          + "refused %s; staff completed %d tasks (%d conflicts); CPU per accepted request (JVM / PostgreSQL) %s ms; "
+          + "letters: %s", target, clients, accepted.get(),
           loadSeconds, phase.acceptedPerSecond(), posts.percentileMillis(50), posts.percentileMillis(95),
           posts.percentileMillis(99), documentsSent.get(), documents.percentileMillis(95), refused, completed.get(),
-          conflicts.get(), drain.text());
+          conflicts.get(), phase.cpuPerRequest(), drain.text());
       return phase;
     } finally {
       stop.set(true);
@@ -527,19 +538,24 @@ class IntakeBenchmark {
             + "endpoint twice each, half the warm-up time each time, the second time under the profiler as every "
             + "measured phase is: the JVM's first flight recording slows the phase it covers (until session 15 "
             + "the first measured phase of ours read a third to a half of what the same K read later).\n")
+        .append("- CPU per accepted request: the CPU time this JVM (the desk, the clients, the SMTP server) and ")
+        .append("PostgreSQL's processes for this database (`/proc`) used while the clients posted, divided by the ")
+        .append("accepted requests: the POSTs, the staff's tasks and what the job executor and the outbox did of the ")
+        .append("letters meanwhile. Unlike the rate it does not fall when other work on the machine takes the cores.\n")
         .append("- Letters sent: from the outbox (`outbound_letter.sent_at`, `letter_document.pdf`) of the ")
         .append("phase's requests; the clock runs from the phase's first POST.\n\n")
         .append("| K | endpoint | accepted requests/s | POST p50 / p95 / p99 (ms) | document p95 (ms) | refused | ")
-        .append("staff tasks completed | every acknowledgement and confirmation sent |\n")
-        .append("|---|---|---|---|---|---|---|---|\n");
+        .append("staff tasks completed | CPU per accepted request, JVM / PostgreSQL (ms) | every acknowledgement and ")
+        .append("confirmation sent |\n")
+        .append("|---|---|---|---|---|---|---|---|---|\n");
     for (Phase[] round : rounds) {
       for (Phase phase : round) {
-        page.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f / %.1f / %.1f | %.1f | %s | %d | %s |%n",
+        page.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f / %.1f / %.1f | %.1f | %s | %d | %s | %s |%n",
             phase.clients(), phase.target() == Target.OURS ? "ours" : "bare", phase.acceptedPerSecond(),
             phase.posts().percentileMillis(50), phase.posts().percentileMillis(95),
             phase.posts().percentileMillis(99), phase.documents().percentileMillis(95),
             phase.refused().isEmpty() ? "none" : phase.refused().toString(), phase.tasksCompleted(),
-            phase.drain().text()));
+            phase.cpuPerRequest(), phase.drain().text()));
       }
     }
     String where = kneeReached(rounds)

@@ -151,7 +151,7 @@ class LifecycleBenchmark {
   }
 
   /** A phase's figures. */
-  record Phase(String name, int lifecycles, double seconds, Measures measures, long transactions, double[] cpu) {
+  record Phase(String name, int lifecycles, double seconds, Measures measures, DatabaseWork work, double[] cpu) {
     /** CPU per lifecycle in ms: this JVM (the desk and its SMTP server) and PostgreSQL (-1: not on this machine). */
     String cpuPerLifecycle() {
       return String.format(Locale.ROOT, "%.0f / %s", cpu[0], cpu[1] < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f",
@@ -167,7 +167,13 @@ class LifecycleBenchmark {
     }
 
     double transactionsPerLifecycle() {
-      return (double) transactions / lifecycles;
+      return (double) work.commits() / lifecycles;
+    }
+
+    /** Rows inserted / updated / deleted per lifecycle: the writes of the phase, steadier than its CPU. */
+    String rowsWrittenPerLifecycle() {
+      return String.format(Locale.ROOT, "%.0f / %.0f / %.0f", (double) work.inserted() / lifecycles,
+          (double) work.updated() / lifecycles, (double) work.deleted() / lifecycles);
     }
 
     /** The rounds of one model as one phase: their lifecycles, time, transactions and CPU added up. */
@@ -178,7 +184,7 @@ class LifecycleBenchmark {
           : rounds.stream().mapToDouble(round -> round.cpu()[1] * round.lifecycles()).sum() / lifecycles;
       return new Phase(name, lifecycles, rounds.stream().mapToDouble(Phase::seconds).sum(),
           Measures.of(rounds.stream().map(Phase::measures).toList()),
-          rounds.stream().mapToLong(Phase::transactions).sum(), new double[] {jvm, postgres});
+          rounds.stream().map(Phase::work).reduce(DatabaseWork.NONE, DatabaseWork::plus), new double[] {jvm, postgres});
     }
   }
 
@@ -277,10 +283,11 @@ class LifecycleBenchmark {
       for (Phase phase : List.of(ours, skeletonPhase, bare)) {
         say("%s: %d lifecycles in %.1f s = %.2f lifecycles/s, %.1f task completions/s; completion p50/p95/p99 "
             + "%.1f/%.1f/%.1f ms; Tasklist first page p50/p95/p99 %.1f/%.1f/%.1f ms; %.1f DB transactions/lifecycle; "
-            + "CPU per lifecycle (JVM / PostgreSQL) %s ms",
+            + "rows written/lifecycle (inserted / updated / deleted) %s; CPU per lifecycle (JVM / PostgreSQL) %s ms",
             phase.name(), phase.lifecycles(), phase.seconds(), phase.lifecyclesPerSecond(),
             phase.completionsPerSecond(), ms(phase, 50), ms(phase, 95), ms(phase, 99), query(phase, 50),
-            query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle(), phase.cpuPerLifecycle());
+            query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle(), phase.rowsWrittenPerLifecycle(),
+            phase.cpuPerLifecycle());
       }
       say("skeleton: %s", skeleton.replaced());
       say("JFR, our phase: %d samples, %s with a frame of our code; top frames of ours:", frames.samples(),
@@ -439,7 +446,7 @@ class LifecycleBenchmark {
   // ---------------------------------------------------------------------------------------------------- phases
 
   Phase phase(String name, int count, Lifecycle lifecycle) throws Exception {
-    long transactionsBefore = transactions();
+    DatabaseWork before = databaseWork();
     Measures measures = Measures.create();
     AtomicInteger next = new AtomicInteger();
     ExecutorService clients = Executors.newFixedThreadPool(threads);
@@ -465,17 +472,32 @@ class LifecycleBenchmark {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double[] cpu = CpuTime.now().perLifecycleMillis(cpuBefore, count);
-    long transactionsAfter = transactions();
-    return new Phase(name, count, seconds, measures, transactionsAfter - transactionsBefore, cpu);
+    return new Phase(name, count, seconds, measures, databaseWork().minus(before), cpu);
   }
 
-  /** Committed transactions of the database so far, once every connection's pending statistics are flushed. */
-  long transactions() throws InterruptedException {
+  /** What the database has committed so far: transactions, and rows inserted, updated and deleted. */
+  record DatabaseWork(long commits, long inserted, long updated, long deleted) {
+    static final DatabaseWork NONE = new DatabaseWork(0, 0, 0, 0);
+
+    DatabaseWork plus(DatabaseWork other) {
+      return new DatabaseWork(commits + other.commits, inserted + other.inserted, updated + other.updated,
+          deleted + other.deleted);
+    }
+
+    DatabaseWork minus(DatabaseWork earlier) {
+      return new DatabaseWork(commits - earlier.commits, inserted - earlier.inserted, updated - earlier.updated,
+          deleted - earlier.deleted);
+    }
+  }
+
+  /** The database's work so far, once every connection's pending statistics are flushed. */
+  DatabaseWork databaseWork() throws InterruptedException {
     // PostgreSQL 15 flushes an idle backend's statistics within 10 s (PGSTAT_IDLE_INTERVAL)
     Thread.sleep(statsSettleMillis);
     jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
-    return jdbc.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
-        .query(Long.class).single();
+    return jdbc.sql("SELECT xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database"
+            + " WHERE datname = current_database()")
+        .query((rs, n) -> new DatabaseWork(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
   }
 
   /** Waits (up to two minutes) until no e-mail of the outbox is left to send. */
@@ -624,6 +646,9 @@ class LifecycleBenchmark {
         .append("waiting ").append(statsSettleMillis / 1000).append(" s for the statistics to be flushed), divided ")
         .append("by the lifecycles. It counts every transaction PostgreSQL committed in that window: the engine's ")
         .append("read-only queries (each an autocommitted transaction), the letters' sending, the outbox's poll.\n")
+        .append("- Rows written: `pg_stat_database`'s `tup_inserted`, `tup_updated` and `tup_deleted` over the same ")
+        .append("window, divided by the lifecycles: every row the phase wrote (the engine's, ours, the outbox's), a ")
+        .append("measure of work that the machine's other load does not move, where CPU time and rates do.\n")
         .append("- CPU per lifecycle: the CPU time this JVM (the desk, the client threads and the SMTP server) and ")
         .append("PostgreSQL's processes on this machine (`/proc`) used during the phase, divided by its lifecycles.\n")
         .append("- Profile: Java Flight Recorder (`jdk.jfr.Recording`, CPU samples every 10 ms) during each measured ")
@@ -633,14 +658,14 @@ class LifecycleBenchmark {
         .append(" clients, ").append(ceiling.seconds()).append(" s, simple update (`-N`) and tpcb-like.\n\n")
         .append(machine(jdbc, JVM, ""))
         .append("## Figures\n\n")
-        .append("| | lifecycles/s | task completions/s | completion p50 / p95 / p99 (ms) | Tasklist first page p50 / p95 / p99 (ms) | DB transactions per lifecycle | CPU per lifecycle, JVM / PostgreSQL (ms) |\n")
-        .append("|---|---|---|---|---|---|---|\n");
+        .append("| | lifecycles/s | task completions/s | completion p50 / p95 / p99 (ms) | Tasklist first page p50 / p95 / p99 (ms) | DB transactions per lifecycle | rows written per lifecycle (inserted / updated / deleted) | CPU per lifecycle, JVM / PostgreSQL (ms) |\n")
+        .append("|---|---|---|---|---|---|---|---|\n");
     for (Phase phase : List.of(ours, skeletonPhase, bare)) {
       page.append(String.format(Locale.ROOT,
-          "| %s | %.2f | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f | %s |%n",
+          "| %s | %.2f | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f | %s | %s |%n",
           phase.name(), phase.lifecyclesPerSecond(), phase.completionsPerSecond(), ms(phase, 50), ms(phase, 95),
           ms(phase, 99), query(phase, 50), query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle(),
-          phase.cpuPerLifecycle()));
+          phase.rowsWrittenPerLifecycle(), phase.cpuPerLifecycle()));
     }
     page.append(String.format(Locale.ROOT, "%n**skeleton ratio: %.2f** (the skeleton's lifecycles/s divided by "
         + "ours; target: at most 1.3); by round: %s%n%n", skeletonRatio, roundRatios.stream()
