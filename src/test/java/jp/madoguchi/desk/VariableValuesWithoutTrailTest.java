@@ -35,11 +35,11 @@ class VariableValuesWithoutTrailTest {
 
   @Test
   void theHistoryKeepsEachVariablesLastValueAndTheFormsFieldsButNoTrailOfUpdates() {
-    DeskRequest request = TestRequests.request(register).register();
-    ProcessInstance instance = starter.start(request);
-    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    Task check = desk.task(PersonalDataRequestProcess.Elements.CHECK_REQUEST);
-    desk.submitForm(check, "desk", List.of(DeskGroups.PRIVACY_DESK),
+    AtCheck started = startedAtTheCheck();
+    DeskRequest request = started.request();
+    ProcessInstance instance = started.instance();
+    Task check = started.check();
+    started.desk().submitForm(check, "desk", List.of(DeskGroups.PRIVACY_DESK),
         Map.of("requestFormComplete", true, "entrustedData", "NONE"));
     // a variable written twice: its value is kept, its first value is not
     engine.getRuntimeService().setVariable(instance.getId(), "trailProbe", "first");
@@ -62,10 +62,11 @@ class VariableValuesWithoutTrailTest {
 
   @Test
   void theDisplayWordsOfEachTaskStayOutOfTheHistoryAndTheRequestsOwnVariablesStayIn() {
-    DeskRequest request = TestRequests.request(register).register();
-    ProcessInstance instance = starter.start(request);
-    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
-    Task check = desk.task(PersonalDataRequestProcess.Elements.CHECK_REQUEST);
+    AtCheck started = startedAtTheCheck();
+    DeskRequest request = started.request();
+    ProcessInstance instance = started.instance();
+    ProcessDriver desk = started.desk();
+    Task check = started.check();
     assertThat(engine.getTaskService().getVariablesLocal(check.getId()))
         .as("the task shows its words").containsKeys("requestTypeLabel", "arrivedOnText", "targetDueDateText");
     // a designer's own variable that happens to have a display word's name is the process's, and is kept
@@ -86,6 +87,16 @@ class VariableValuesWithoutTrailTest {
         });
     assertThat(value(instance, "requestType")).isEqualTo(request.type().name());
     assertThat(value(instance, "targetDueDate")).isNotNull();
+  }
+
+  /** A registered request whose process waits at the desk's check of the request. */
+  private record AtCheck(DeskRequest request, ProcessInstance instance, ProcessDriver desk, Task check) {}
+
+  private AtCheck startedAtTheCheck() {
+    DeskRequest request = TestRequests.request(register).register();
+    ProcessInstance instance = starter.start(request);
+    ProcessDriver desk = new ProcessDriver(engine, request.reference()).runJobs();
+    return new AtCheck(request, instance, desk, desk.task(PersonalDataRequestProcess.Elements.CHECK_REQUEST));
   }
 
   private Object value(ProcessInstance instance, String name) {
