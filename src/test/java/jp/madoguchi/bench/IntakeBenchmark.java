@@ -67,8 +67,8 @@ import org.springframework.test.context.DynamicPropertySource;
  *
  * <p>Run with {@code bench/intake.sh}. Settings (system properties): {@code bench.intake.clients} (K, a list,
  * "2,4,8,16"), {@code bench.intake.staff} (S, 2), {@code bench.intake.staff-pause-ms} (1000),
- * {@code bench.intake.seconds} (30), {@code bench.intake.warmup-seconds} (30, in two rounds, and more rounds of
- * the same length until the JIT compiler has settled, up to {@code bench.intake.warmup-max-seconds}, 200),
+ * {@code bench.intake.seconds} (30), {@code bench.intake.warmup-seconds} (30, in two rounds, then a wait without
+ * load for the JIT compiler's queue, at most {@code bench.intake.jit-wait-max-seconds}, 180),
  * {@code bench.intake.burst} (B, 0: no burst), {@code bench.intake.report} ({@code docs/performance.md}; empty: none).
  */
 @Tag("bench")
@@ -109,10 +109,11 @@ class IntakeBenchmark {
   final long staffPauseMillis = Long.getLong("bench.intake.staff-pause-ms", 1000);
   final int seconds = Integer.getInteger("bench.intake.seconds", 30);
   final int warmupSeconds = Integer.getInteger("bench.intake.warmup-seconds", 30);
-  /** The longest warm-up of each endpoint while the JIT compiler has not settled. */
-  final int warmupMaxSeconds = Integer.getInteger("bench.intake.warmup-max-seconds", 200);
-  int warmupRounds;
-  boolean warmupSettled;
+  /** The longest wait, without load, for the JIT compiler's queue after the warm-up. */
+  final int jitWaitMaxSeconds = Integer.getInteger("bench.intake.jit-wait-max-seconds", 180);
+  /** Methods that may still wait for the compiler when the measured phases begin. */
+  static final int JIT_SETTLED = 10;
+  JitQueue.Wait jitWait;
   final int burst = Integer.getInteger("bench.intake.burst", 0);
   final int burstLimitSeconds = Integer.getInteger("bench.intake.burst-limit-seconds", 600);
 
@@ -195,21 +196,13 @@ class IntakeBenchmark {
       // slows the phase it covers (the first measured phase of ours read a third to a half of its rate before)
       int half = Math.max(1, warmupSeconds / 2);
       warmUp(most, half);
-      long compiled;
       try (JfrProfile warmupProfile = JfrProfile.start(Path.of("target", "bench-intake-warm-up.jfr"))) {
-        compiled = warmUp(most, half);
+        warmUp(most, half);
         warmupProfile.stopAndRead(0);
       }
-      // more rounds until the JIT compiler has settled, at most warmupMaxSeconds of each endpoint in all
-      warmupRounds = 2;
-      while (!settled(compiled, half) && (warmupRounds + 1) * half <= warmupMaxSeconds) {
-        say("warm-up: the JIT compiler worked %d ms in the last round; one more round", compiled);
-        compiled = warmUp(most, half);
-        warmupRounds++;
-      }
-      warmupSettled = settled(compiled, half);
-      say("warm-up: %d rounds of %d s of each endpoint; the JIT compiler worked %d ms in the last (%s)", warmupRounds,
-          half, compiled, warmupSettled ? "settled" : "not settled within " + warmupMaxSeconds + " s");
+      // the desk's code is far larger than the bare endpoint's: the compiler's backlog is left to drain
+      jitWait = JitQueue.await(JIT_SETTLED, jitWaitMaxSeconds);
+      say("warm-up: %s", jitWait.text());
       // the warm-up filled the emptied database: measured phases plan on its statistics, as a running desk's do
       jdbc.sql("ANALYZE").update();
 
@@ -267,15 +260,14 @@ class IntakeBenchmark {
   }
 
   /** One round of the warm-up: ours, then the bare endpoint, with the same clients for the same time. */
-  /** One round of the warm-up, ours then bare; returns how long the JIT compiler worked during it, in ms. */
-  long warmUp(int clients, int seconds) throws Exception {
-    return phase(Target.OURS, clients, seconds, Integer.MAX_VALUE).compilationMillis()
-        + phase(Target.BARE, clients, seconds, Integer.MAX_VALUE).compilationMillis();
+  void warmUp(int clients, int seconds) throws Exception {
+    phase(Target.OURS, clients, seconds, Integer.MAX_VALUE);
+    phase(Target.BARE, clients, seconds, Integer.MAX_VALUE);
   }
 
   /**
-   * The JIT compiler's work so far, in ms (the JVM's {@code CompilationMXBean}, summed over its compiler threads):
-   * a phase in which it still compiles much measures the compiler as well as the code.
+   * The JIT compiler's work so far, in ms (the JVM's {@code CompilationMXBean}: elapsed time summed over its compiler
+   * threads, waits for a core included).
    */
   static long compilationMillis() {
     CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
@@ -283,18 +275,6 @@ class IntakeBenchmark {
         : 0;
   }
 
-  /** Whether a warm-up round of {@code seconds} per endpoint left the JIT compiler settled (see {@link #settled}). */
-  static boolean settled(long compiledMillis, int seconds) {
-    return compiledMillis <= JIT_SETTLED_SHARE * 2 * seconds * 1000;
-  }
-
-  /**
-   * The JIT compiler has settled when it worked at most this share of a warm-up round's time: the desk's code is far
-   * larger than the bare endpoint's (the letters, PDFBox, Thymeleaf, our delegates), and two rounds of 20 s left it
-   * compiling through the next measured phase (issue 21, session 20: ours' JVM CPU per request 7.6 ms in the first
-   * measured phase, 4.5 ms in the next).
-   */
-  static final double JIT_SETTLED_SHARE = 0.02;
 
   /** The first K at which the bare endpoint's requests/s grew by less than a tenth over the K before (or the last). */
   /** Whether the bare endpoint stopped growing within the K run (otherwise {@link #knee} is the largest K). */
@@ -557,9 +537,8 @@ class IntakeBenchmark {
         .append("Measured ").append(ZonedDateTime.now(ZoneId.of("UTC")).format(DateTimeFormatter.ISO_LOCAL_DATE))
         .append(" with `bench/intake.sh` (").append(seconds).append(" s per phase, K = ").append(clientCounts)
         .append(", ").append(staff).append(" staff clients pausing ").append(staffPauseMillis)
-        .append(" ms between tasks, warm-up of each endpoint in ").append(warmupRounds).append(" rounds of ")
-        .append(Math.max(1, warmupSeconds / 2)).append(" s").append(warmupSettled ? "" : ", the JIT compiler not settled")
-        .append("). ")
+        .append(" ms between tasks, ").append(warmupSeconds).append(" s of warm-up of each endpoint; ")
+        .append(jitWait.text()).append("). ")
         .append("Load average of the 2-core machine when the run began: ").append(LOAD_AT_START)
         .append(" (other work on the machine makes the figures noisy); PostgreSQL's autovacuum ")
         .append(jdbc.sql("SHOW autovacuum").query(String.class).single()).append(".\n\n")
@@ -579,10 +558,11 @@ class IntakeBenchmark {
         .append("same `IntakeRequest`, one row inserted and a process of one user task started in one transaction; ")
         .append("documents to a row each; staff complete its tasks the same way.\n")
         .append("- Clients: closed loop (`java.net.http`), each sends its next request when it has the answer.\n")
-        .append("- The warm-up goes on, round after round, until the JIT compiler worked at most ")
-        .append(Math.round(JIT_SETTLED_SHARE * 100)).append("% of a round's time (the JVM's `CompilationMXBean`), at ")
-        .append("most ").append(warmupMaxSeconds).append(" s of each endpoint: the desk's code is far larger than ")
-        .append("the bare endpoint's, and two rounds of 20 s left it compiling through the first measured phase.\n")
+        .append("- After the warm-up the harness waits, without load, until at most ").append(JIT_SETTLED)
+        .append(" methods wait for the JIT compiler (`jcmd Compiler.queue`, through the JDK's `DiagnosticCommand` ")
+        .append("MBean; at most ").append(jitWaitMaxSeconds).append(" s): on two cores its one C2 thread fell ")
+        .append("hundreds of the desk's methods behind, and ours' first measured phase ran their first-tier code. ")
+        .append("Each phase's line in the log gives the compiler's time during it (`CompilationMXBean`).\n")
         .append("- After the warm-up the database is analysed (`ANALYZE`), as a running desk's database is: the first "
             + "phase does not plan on the statistics of the emptied database. The warm-up runs ours and the bare "
             + "endpoint twice each, half the warm-up time each time, the second time under the profiler as every "

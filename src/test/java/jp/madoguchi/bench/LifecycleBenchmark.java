@@ -109,6 +109,7 @@ class LifecycleBenchmark {
    * FEEL, mail) for tens of lifecycles: with 8, a run measured it compiling (ratio 5.50 where 60 gave 4.74).
    */
   final int warmup = Integer.getInteger("bench.warmup", 40);
+  JitQueue.Wait jitWait;
   final int pgbenchSeconds = Integer.getInteger("bench.pgbench-seconds", 10);
   /**
    * Rounds the N lifecycles of each model are run in, ours, the skeleton's and the bare model's taking turns: what
@@ -221,6 +222,9 @@ class LifecycleBenchmark {
         warmupProfile.stopAndRead(0);
       }
       awaitLettersSent();
+      // ours' code is far larger than the skeleton's: the compiler's backlog is left to drain (JitQueue)
+      jitWait = JitQueue.await(IntakeBenchmark.JIT_SETTLED, 180);
+      say("warm-up: %s", jitWait.text());
       // as a running desk's database is, and as the intake's harness does: the first round does not plan on the
       // statistics of the emptied database's first minute
       jdbc.sql("ANALYZE").update();
@@ -640,8 +644,10 @@ class LifecycleBenchmark {
         .append("- Warm-up: ").append(warmup).append(" lifecycles of each model first, so that the JIT compiler ")
         .append("has compiled the paths it measures (with 8, the first phase still paid for compilation), under ")
         .append("the profiler as the measured phases are (the JVM's first flight recording slows the phase it ")
-        .append("covers: until session 15 that was our phase); then the database is analysed (`ANALYZE`), as a ")
-        .append("running desk's database is.\n")
+        .append("covers: until session 15 that was our phase); then the harness waits, without load, until at most ")
+        .append(IntakeBenchmark.JIT_SETTLED).append(" methods wait for the JIT compiler (`JitQueue`; ")
+        .append(jitWait.text()).append("), and the database is analysed (`ANALYZE`), as a running desk's ")
+        .append("database is.\n")
         .append("- Transactions: `pg_stat_database.xact_commit` of the database before and after each phase (after ")
         .append("waiting ").append(statsSettleMillis / 1000).append(" s for the statistics to be flushed), divided ")
         .append("by the lifecycles. It counts every transaction PostgreSQL committed in that window: the engine's ")
