@@ -126,7 +126,7 @@ class DatabaseOutageTest {
       Future<HttpResponse<String>> answer = requester.submit(() -> submit(body, key, "en"));
       awaitUntil("the submission has written and waits to remember its key", () -> count("""
           SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '%s' AND wait_event_type = 'Lock'
-          AND backend_xid IS NOT NULL AND query LIKE 'DELETE FROM idempotency_key%%'""".formatted(DATABASE)) == 1);
+          AND backend_xid IS NOT NULL AND query LIKE 'INSERT INTO idempotency_key%%'""".formatted(DATABASE)) == 1);
       takeTheDatabaseAway();
       cutOff = answer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     } finally {
