@@ -63,15 +63,13 @@ class VariableValuesWithoutTrailTest {
   @Test
   void theDisplayWordsOfEachTaskStayOutOfTheHistoryAndTheRequestsOwnVariablesStayIn() {
     AtCheck started = startedAtTheCheck();
-    DeskRequest request = started.request();
     ProcessInstance instance = started.instance();
     ProcessDriver desk = started.desk();
-    Task check = started.check();
-    assertThat(engine.getTaskService().getVariablesLocal(check.getId()))
+    assertThat(engine.getTaskService().getVariablesLocal(started.check().getId()))
         .as("the task shows its words").containsKeys("requestTypeLabel", "arrivedOnText", "targetDueDateText");
     // a designer's own variable that happens to have a display word's name is the process's, and is kept
     engine.getRuntimeService().setVariable(instance.getId(), "requestTypeLabel", "the model's own");
-    desk.submitForm(check, "desk", List.of(DeskGroups.PRIVACY_DESK),
+    desk.submitForm(started.check(), "desk", List.of(DeskGroups.PRIVACY_DESK),
         Map.of("requestFormComplete", true, "entrustedData", "NONE"));
     desk.runJobs();
 
@@ -85,7 +83,7 @@ class VariableValuesWithoutTrailTest {
           assertThat(variable.getTaskId()).isNull();
           assertThat(variable.getValue()).isEqualTo("the model's own");
         });
-    assertThat(value(instance, "requestType")).isEqualTo(request.type().name());
+    assertThat(value(instance, "requestType")).isEqualTo(started.request().type().name());
     assertThat(value(instance, "targetDueDate")).isNotNull();
   }
 
