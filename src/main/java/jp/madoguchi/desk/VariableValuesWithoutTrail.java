@@ -9,14 +9,14 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 
 /**
  * The engine's history as the desk keeps it (ADR 0038): every variable's value in {@code ACT_HI_VARINST} (its last
- * value, when it was set; not the display words of each task, ADR 0046), the text fields of every form a member of staff submitted in {@code ACT_HI_DETAIL} (the
- * engine keeps only a submission's string values there), every decision with its inputs and outputs (but not the
- * fee table's lookups for display, {@link RequestFees#isLookup}), every activity, task and user operation; but not a
- * second copy of each variable's every update in {@code ACT_HI_DETAIL}. The variables are the models' routing facts (request id,
- * reference, kinds, outcomes, dates), set by the desk's own steps; the record of who did what and why is the
- * register's history, the letters and the forms' entries. At history level {@code full} the trail was a third of
- * every variable's writes (a variable is written to {@code ACT_RU_VARIABLE}, {@code ACT_HI_VARINST} and
- * {@code ACT_HI_DETAIL}), 17% of all rows a request inserted at intake.
+ * value, when it was set; not the display words of each task, ADR 0046), the text fields of every form a member of
+ * staff submitted in {@code ACT_HI_DETAIL} (the engine keeps only a submission's string values there), every decision
+ * with its inputs and outputs (but not the fee table's lookups for display, {@link RequestFees#isLookup}), every
+ * activity, task and user operation; but not a second copy of each variable's every update in {@code ACT_HI_DETAIL}.
+ * The variables are the models' routing facts (request id, reference, kinds, outcomes, dates), set by the desk's own
+ * steps; the record of who did what and why is the register's history, the letters and the forms' entries. At history
+ * level {@code full} the trail was a third of every variable's writes (a variable is written to
+ * {@code ACT_RU_VARIABLE}, {@code ACT_HI_VARINST} and {@code ACT_HI_DETAIL}), 17% of all rows a request inserted at intake.
  */
 class VariableValuesWithoutTrail extends DbHistoryEventHandler {
 

@@ -110,9 +110,8 @@ class IntakeBenchmark {
   final int seconds = Integer.getInteger("bench.intake.seconds", 30);
   final int warmupSeconds = Integer.getInteger("bench.intake.warmup-seconds", 30);
   /** The longest wait, without load, for the JIT compiler's queue after the warm-up. */
-  final int jitWaitMaxSeconds = Integer.getInteger("bench.intake.jit-wait-max-seconds", 180);
-  /** Methods that may still wait for the compiler when the measured phases begin. */
-  static final int JIT_SETTLED = 10;
+  final int jitWaitMaxSeconds = Integer.getInteger("bench.intake.jit-wait-max-seconds",
+      JitQueue.MAX_WAIT_SECONDS);
   JitQueue.Wait jitWait;
   final int burst = Integer.getInteger("bench.intake.burst", 0);
   final int burstLimitSeconds = Integer.getInteger("bench.intake.burst-limit-seconds", 600);
@@ -201,7 +200,7 @@ class IntakeBenchmark {
         warmupProfile.stopAndRead(0);
       }
       // the desk's code is far larger than the bare endpoint's: the compiler's backlog is left to drain
-      jitWait = JitQueue.await(JIT_SETTLED, jitWaitMaxSeconds);
+      jitWait = JitQueue.await(JitQueue.SETTLED, jitWaitMaxSeconds);
       say("warm-up: %s", jitWait.text());
       // the warm-up filled the emptied database: measured phases plan on its statistics, as a running desk's do
       jdbc.sql("ANALYZE").update();
@@ -558,7 +557,7 @@ class IntakeBenchmark {
         .append("same `IntakeRequest`, one row inserted and a process of one user task started in one transaction; ")
         .append("documents to a row each; staff complete its tasks the same way.\n")
         .append("- Clients: closed loop (`java.net.http`), each sends its next request when it has the answer.\n")
-        .append("- After the warm-up the harness waits, without load, until at most ").append(JIT_SETTLED)
+        .append("- After the warm-up the harness waits, without load, until at most ").append(JitQueue.SETTLED)
         .append(" methods wait for the JIT compiler (`jcmd Compiler.queue`, through the JDK's `DiagnosticCommand` ")
         .append("MBean; at most ").append(jitWaitMaxSeconds).append(" s): on two cores its one C2 thread fell ")
         .append("hundreds of the desk's methods behind, and ours' first measured phase ran their first-tier code. ")

@@ -14,6 +14,12 @@ import javax.management.ObjectName;
  */
 final class JitQueue {
 
+  /** Methods that may still wait for the compiler when the measured phases begin. */
+  static final int SETTLED = 10;
+
+  /** The longest wait, without load, for the queue (a harness may set another). */
+  static final int MAX_WAIT_SECONDS = 180;
+
   private JitQueue() {}
 
   /** Methods waiting for the JIT compiler (C1 and C2 queues), or -1 when the JVM does not say. */

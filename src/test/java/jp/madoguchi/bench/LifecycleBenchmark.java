@@ -223,7 +223,7 @@ class LifecycleBenchmark {
       }
       awaitLettersSent();
       // ours' code is far larger than the skeleton's: the compiler's backlog is left to drain (JitQueue)
-      jitWait = JitQueue.await(IntakeBenchmark.JIT_SETTLED, 180);
+      jitWait = JitQueue.await(JitQueue.SETTLED, JitQueue.MAX_WAIT_SECONDS);
       say("warm-up: %s", jitWait.text());
       // as a running desk's database is, and as the intake's harness does: the first round does not plan on the
       // statistics of the emptied database's first minute
@@ -645,7 +645,7 @@ class LifecycleBenchmark {
         .append("has compiled the paths it measures (with 8, the first phase still paid for compilation), under ")
         .append("the profiler as the measured phases are (the JVM's first flight recording slows the phase it ")
         .append("covers: until session 15 that was our phase); then the harness waits, without load, until at most ")
-        .append(IntakeBenchmark.JIT_SETTLED).append(" methods wait for the JIT compiler (`JitQueue`; ")
+        .append(JitQueue.SETTLED).append(" methods wait for the JIT compiler (`JitQueue`; ")
         .append(jitWait.text()).append("), and the database is analysed (`ANALYZE`), as a running desk's ")
         .append("database is.\n")
         .append("- Transactions: `pg_stat_database.xact_commit` of the database before and after each phase (after ")
