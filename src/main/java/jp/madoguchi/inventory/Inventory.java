@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import jp.madoguchi.inventory.InventoryChange.Action;
 import jp.madoguchi.inventory.InventoryChange.FieldChange;
@@ -46,6 +47,11 @@ public class Inventory {
 
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
+  /** The inventory as last read, with the revision it was read at (see {@link #snapshot()}). */
+  private volatile Read lastRead;
+
+  /** The whole inventory as read after its revision was. */
+  private record Read(String revision, InventorySnapshot snapshot) {}
 
   Inventory(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
@@ -54,8 +60,25 @@ public class Inventory {
 
   // ---------------------------------------------------------------- reading
 
-  /** The whole inventory, every kind sorted by code. */
+  /**
+   * The whole inventory, every kind sorted by code. It is read whole several times in a request's life and changes a
+   * few times a year: the one row of {@code inventory_revision} says whether the inventory this node read last is
+   * still the inventory (every change draws a new revision in its transaction, on whichever node), so that the seven
+   * tables are read only after a change. The revision is read before the tables: an inventory kept under a revision
+   * is never older than that revision.
+   */
   public InventorySnapshot snapshot() {
+    String revision = jdbc.sql("SELECT revision FROM inventory_revision WHERE id = 1").query(String.class).single();
+    Read read = lastRead;
+    if (read != null && read.revision().equals(revision)) {
+      return read.snapshot();
+    }
+    InventorySnapshot snapshot = readTables();
+    lastRead = new Read(revision, snapshot);
+    return snapshot;
+  }
+
+  private InventorySnapshot readTables() {
     Map<Long, List<Relationship>> relationships = new HashMap<>();
     jdbc.sql("SELECT category_id, relationship FROM inventory_category_relationship")
         .query(rs -> {
@@ -264,6 +287,11 @@ public class Inventory {
       events.publishEvent(new InventoryAudited(actor, CHANGED, change.kind().path() + " " + change.code() + " "
           + change.action().name().toLowerCase(Locale.ROOT) + ": " + change.fields().stream()
           .map(FieldChange::field).collect(Collectors.joining(", "))));
+    }
+    if (!changes.isEmpty()) {
+      // last, once everything is written: a snapshot read later in this transaction is kept under this revision
+      jdbc.sql("UPDATE inventory_revision SET revision = ? WHERE id = 1").param(UUID.randomUUID().toString())
+          .update();
     }
     return changes;
   }

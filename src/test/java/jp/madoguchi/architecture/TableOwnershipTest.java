@@ -64,6 +64,7 @@ class TableOwnershipTest {
       Map.entry("inventory_system_category", "jp.madoguchi.inventory.Inventory"),
       Map.entry("inventory_provision", "jp.madoguchi.inventory.Inventory"),
       Map.entry("inventory_change", "jp.madoguchi.inventory.Inventory"),
+      Map.entry("inventory_revision", "jp.madoguchi.inventory.Inventory"),
       Map.entry("search_plan", "jp.madoguchi.search.SystemSearches"),
       Map.entry("search_system", "jp.madoguchi.search.SystemSearches"),
       Map.entry("search_category", "jp.madoguchi.search.SystemSearches"),

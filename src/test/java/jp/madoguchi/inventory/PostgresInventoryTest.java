@@ -12,6 +12,10 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -28,6 +32,9 @@ class PostgresInventoryTest {
   @Autowired SampleInventory sample;
   @Autowired InventoryCsv csv;
   @Autowired DeskAudit audit;
+  @Autowired JdbcClient jdbc;
+  @Autowired ApplicationEventPublisher events;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void theInventoryIsWrittenAndReadBackOnPostgresql() {
@@ -91,6 +98,36 @@ class PostgresInventoryTest {
     assertThat(inventory.snapshot()).isEqualTo(before);
     assertThat(inventory.history(InventoryKind.PURPOSES, "A_FIRST_NEW_PURPOSE")).isEmpty();
     assertThat(inventory.history(InventoryKind.CATEGORIES, "CUSTOMER_CONTACT")).hasSize(historyBefore);
+  }
+
+  @Test
+  void aNodeReadsTheInventoryAgainOnlyAfterAChangeOnAnyNodeThatCommitted() {
+    inventory.replace(sample.entries(), "pg-manager");
+    // a second node: its own instance of the owner on the same database
+    Inventory otherNode = new Inventory(jdbc, events);
+    InventorySnapshot read = otherNode.snapshot();
+    assertThat(otherNode.snapshot()).isSameAs(read);
+
+    UsePurpose answer = (UsePurpose) read.entry(InventoryKind.PURPOSES, "ANSWER_ENQUIRIES").orElseThrow();
+    UsePurpose changed = new UsePurpose(answer.code(), answer.textJa() + "（改定）", answer.textEn(),
+        answer.published(), answer.categories());
+    // a change that is rolled back, read in its own transaction first: no node keeps what it read there
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      inventory.update(changed, "pg-manager");
+      assertThat(inventory.snapshot().entry(InventoryKind.PURPOSES, answer.code())).contains(changed);
+      status.setRollbackOnly();
+    });
+    assertThat(inventory.snapshot().entry(InventoryKind.PURPOSES, answer.code())).contains(answer);
+    assertThat(otherNode.snapshot()).isSameAs(read);
+
+    // a change on this node that commits: the other node reads the tables again, once
+    inventory.update(changed, "pg-manager");
+    InventorySnapshot after = otherNode.snapshot();
+    assertThat(after).isNotSameAs(read);
+    assertThat(after.entry(InventoryKind.PURPOSES, answer.code())).contains(changed);
+    assertThat(otherNode.snapshot()).isSameAs(after);
+    inventory.update(answer, "pg-manager");
+    assertThat(otherNode.snapshot().entry(InventoryKind.PURPOSES, answer.code())).contains(answer);
   }
 
   @SuppressWarnings("unchecked")
