@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import jp.madoguchi.request.DeskRequest.Deadlines;
@@ -22,10 +24,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The register of requests and their append-only event history. Times come from the engine's clock, so that the
  * register and the process agree (and tests can move both).
+ *
+ * <p>A request read in a transaction is kept until the transaction ends ({@link RowsRead}): the steps of one job or
+ * one task completion each read the request (the letters, the clock, the status, the presentation), 28 reads of one
+ * row in a request's life, most of them in transactions that had read it already. Every write of the row here
+ * forgets it, and so does a lock ({@link #lock}): after the lock the row is read again, as it stands now.
  */
 @Service
 public class RequestRegister {
@@ -93,6 +102,7 @@ public class RequestRegister {
         // the id the database drew, in the insert's answer
         .update(key, "id");
     long id = key.getKey().longValue();
+    forget(id);
     String reference = "MDG-%d-%06d".formatted(Year.from(request.arrivedOn()).getValue(), id);
     jdbc.sql("UPDATE desk_request SET reference = ? WHERE id = ?").params(reference, id).update();
     recordEvent(id, actor, "REQUEST_REGISTERED", request.type().name() + " via " + request.channel().name());
@@ -104,6 +114,7 @@ public class RequestRegister {
    * (e.g. how many documents it has, whether it has this one) is not changed by another transaction in between.
    */
   public void lock(long id) {
+    forget(id);
     jdbc.sql("SELECT id FROM desk_request WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional()
         .orElseThrow(() -> new UnknownRequestException("No request with id " + id));
   }
@@ -113,7 +124,56 @@ public class RequestRegister {
   }
 
   public Optional<DeskRequest> findOptional(long id) {
-    return jdbc.sql("SELECT * FROM desk_request WHERE id = ?").param(id).query(RequestRegister::map).optional();
+    Map<Long, DeskRequest> read = rowsRead();
+    DeskRequest kept = read == null ? null : read.get(id);
+    if (kept != null) {
+      return Optional.of(kept);
+    }
+    Optional<DeskRequest> found =
+        jdbc.sql("SELECT * FROM desk_request WHERE id = ?").param(id).query(RequestRegister::map).optional();
+    if (read != null) {
+      found.ifPresent(request -> read.put(id, request));
+    }
+    return found;
+  }
+
+  /**
+   * The requests this transaction has read, by id, until it ends; null outside a transaction. Kept by a
+   * synchronization of the transaction, not a resource bound to the thread: a transaction started inside it
+   * ({@code REQUIRES_NEW}) suspends the synchronizations of the outer one and has its own, and must not see rows the
+   * outer one wrote and has not committed (nor lend it rows read before them).
+   */
+  private Map<Long, DeskRequest> rowsRead() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || !TransactionSynchronizationManager.isActualTransactionActive()) {
+      return null;
+    }
+    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof RowsRead rows && rows.register == this) {
+        return rows.requests;
+      }
+    }
+    RowsRead rows = new RowsRead(this);
+    TransactionSynchronizationManager.registerSynchronization(rows);
+    return rows.requests;
+  }
+
+  /** The request's row is written (or locked) by this transaction: the next read reads it. */
+  private void forget(long id) {
+    Map<Long, DeskRequest> read = rowsRead();
+    if (read != null) {
+      read.remove(id);
+    }
+  }
+
+  /** The rows one transaction read, dropped with it. */
+  private static final class RowsRead implements TransactionSynchronization {
+    private final RequestRegister register;
+    private final Map<Long, DeskRequest> requests = new HashMap<>();
+
+    private RowsRead(RequestRegister register) {
+      this.register = register;
+    }
   }
 
   public Optional<DeskRequest> findByReference(String reference) {
@@ -130,6 +190,7 @@ public class RequestRegister {
   /** Moves the request to a new stage and records it in its history. */
   @Transactional
   public void changeStatus(long id, RequestStatus status, String actor) {
+    forget(id);
     int rows = jdbc.sql("UPDATE desk_request SET status = ? WHERE id = ?").params(status.name(), id).update();
     if (rows != 1) {
       throw new UnknownRequestException("No request with id " + id);
@@ -177,6 +238,7 @@ public class RequestRegister {
 
   /** Stores the request's clock as the deadline service computed it. */
   public void updateDeadlines(long id, Deadlines deadlines) {
+    forget(id);
     jdbc.sql("""
             UPDATE desk_request SET target_business_days = ?, target_due_on = ?, legal_risk_on = ?,
               clock_paused_since = ?, paused_business_days = ?, overdue = ?, legal_risk_flagged = ?
@@ -194,6 +256,7 @@ public class RequestRegister {
    * not the addresses.
    */
   public boolean correctEmail(long id, boolean agent, String email, String actor) {
+    forget(id);
     int rows = jdbc.sql("UPDATE desk_request SET " + (agent ? "agent_email" : "principal_email")
             + " = ? WHERE id = ? AND personal_data_erased_at IS NULL" + (agent ? " AND agent_name IS NOT NULL" : ""))
         .params(email, id)
@@ -206,6 +269,7 @@ public class RequestRegister {
 
   /** Changes how the answer is given (to paper, when the chosen method is very costly or difficult). */
   public void changeDisclosureMethod(long id, DisclosureMethod method, String actor, String reason) {
+    forget(id);
     jdbc.sql("UPDATE desk_request SET disclosure_method = ? WHERE id = ?").params(method.name(), id).update();
     recordEvent(id, actor, "DISCLOSURE_METHOD_CHANGED", method.name() + (reason == null ? "" : ": " + reason));
   }
@@ -213,6 +277,7 @@ public class RequestRegister {
   /** Closes the request with its outcome; its personal data is kept until the given date. */
   @Transactional
   public void close(long id, String outcome, LocalDate retainUntil, String actor) {
+    forget(id);
     jdbc.sql("""
             UPDATE desk_request SET status = ?, outcome = ?, closed_at = ?, retain_until = ? WHERE id = ?
             """)
@@ -238,6 +303,7 @@ public class RequestRegister {
    * type, dates, outcome and the history of who did what.
    */
   public boolean erasePersonalData(long id, Instant erasedAt) {
+    forget(id);
     int rows = jdbc.sql("""
             UPDATE desk_request SET principal_name = ?, principal_name_kana = NULL, principal_birth_date = NULL,
               principal_postal_code = NULL, principal_address = NULL, principal_phone = NULL,
@@ -278,6 +344,7 @@ public class RequestRegister {
 
   /** The hash of the request's status token, locked until the transaction ends; empty for an unknown request. */
   Optional<Optional<String>> lockStatusTokenHash(long id) {
+    forget(id);
     return jdbc.sql("SELECT status_token_hash FROM desk_request WHERE id = ? FOR UPDATE")
         .param(id)
         .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
@@ -297,6 +364,7 @@ public class RequestRegister {
    * stored one. Returns whether it did.
    */
   boolean replaceStatusTokenHash(long id, String newHash, String expectedHash) {
+    forget(id);
     if (expectedHash == null) {
       return jdbc.sql("UPDATE desk_request SET status_token_hash = ? WHERE id = ?").params(newHash, id).update() == 1;
     }
