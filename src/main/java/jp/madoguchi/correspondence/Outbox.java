@@ -13,6 +13,7 @@ import jp.madoguchi.correspondence.OutboundLetter.RecipientRole;
 import jp.madoguchi.request.PersonalDataErased;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -189,9 +190,10 @@ public class Outbox {
         .query(Long.class).single() > 0;
   }
 
-  /** Adds a letter, QUEUED; returns its id. */
+  /** Adds a letter, QUEUED; returns its id (the one the database drew, in the insert's answer). */
   long add(long requestId, LetterKind kind, LetterComposer.Recipient recipient, String language, String letterKey,
       Instant now) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO outbound_letter (request_id, letter_kind, recipient_role, recipient_name, recipient_email,
               delivery, language, status, letter_key, created_at)
@@ -199,8 +201,8 @@ public class Outbox {
             """)
         .params(requestId, kind.name(), recipient.role().name(), recipient.name(), recipient.email(),
             recipient.delivery().name(), language, letterKey, utc(now))
-        .update();
-    return letterId(letterKey).orElseThrow();
+        .update(key, "id");
+    return key.getKey().longValue();
   }
 
   /** The id of the letter queued under a key. */
