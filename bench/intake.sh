@@ -3,7 +3,7 @@
 # job executor on with production's settings, in a heap of 512 MB (the bench profile's -Xmx; HEAP=1g for another).
 # K HTTP clients in a closed loop POST requests to /api/requests (a document for every third) for PHASE_SECONDS while STAFF
 # clients work the desk's tasks through the REST API; then the same K against a bare endpoint (a row and a
-# one-user-task process through the same HTTP stack). Several K in one run (K=2,4,8,16) find where the bare
+# one-user-task process through the same HTTP stack), in ROUNDS rounds (1). Several K in one run (K=2,4,8,16) find where the bare
 # endpoint stops growing; prints `intake ratio` there and rewrites the intake part of docs/performance.md
 # (REPORT=other.md for another page, REPORT= for none). BURST=10000 adds the burst: B requests as fast as the
 # largest K can send them, timed until every acknowledgement and e-mail confirmation is sent. After the warm-up (WARMUP s of
@@ -15,6 +15,7 @@
 #   K=8 PHASE_SECONDS=20 REPORT=target/intake.md bench/intake.sh
 #   BURST=10000 bench/intake.sh                   # with the 10,000-request burst
 #   K=8 WARMUP=10 PHASE_SECONDS=10 BURST=10000 bench/intake.sh   # the burst, with a short look at K=8 first
+#   K=8,16 ROUNDS=2 bench/intake.sh               # each K twice, the K and the endpoints taking turns; sums per K
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +29,7 @@ ensure_autovacuum
   -Dbench.intake.staff="${STAFF:-2}" \
   -Dbench.intake.staff-pause-ms="${STAFF_PAUSE_MS:-1000}" \
   -Dbench.intake.seconds="${PHASE_SECONDS:-30}" \
+  -Dbench.intake.rounds="${ROUNDS:-1}" \
   -Dbench.intake.warmup-seconds="${WARMUP:-30}" \
   -Dbench.intake.jit-wait-max-seconds="${JIT_WAIT_MAX:-180}" \
   -Dbench.intake.burst="${BURST:-0}" \

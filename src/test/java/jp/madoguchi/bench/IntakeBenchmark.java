@@ -21,10 +21,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -69,7 +71,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * "2,4,8,16"), {@code bench.intake.staff} (S, 2), {@code bench.intake.staff-pause-ms} (1000),
  * {@code bench.intake.seconds} (30), {@code bench.intake.warmup-seconds} (30, in two rounds, then a wait without
  * load for the JIT compiler's queue, at most {@code bench.intake.jit-wait-max-seconds}, 180),
- * {@code bench.intake.burst} (B, 0: no burst), {@code bench.intake.report} ({@code docs/performance.md}; empty: none).
+ * {@code bench.intake.rounds} (1: each K once; with more, the K and the endpoints take turns and each K's figures
+ * are its rounds' sums), {@code bench.intake.burst} (B, 0: no burst), {@code bench.intake.report} ({@code docs/performance.md}; empty: none).
  */
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -113,6 +116,10 @@ class IntakeBenchmark {
   final int jitWaitMaxSeconds = Integer.getInteger("bench.intake.jit-wait-max-seconds",
       JitQueue.MAX_WAIT_SECONDS);
   JitQueue.Wait jitWait;
+  /** Rounds of every K: each K's figures are the sums of its rounds' phases. */
+  final int roundCount = Integer.getInteger("bench.intake.rounds", 1);
+  /** Each K's intake ratio in each round, in the order the rounds ran. */
+  Map<Integer, List<Double>> roundRatios;
   final int burst = Integer.getInteger("bench.intake.burst", 0);
   final int burstLimitSeconds = Integer.getInteger("bench.intake.burst-limit-seconds", 600);
 
@@ -149,6 +156,46 @@ class IntakeBenchmark {
       double[] cpu, long compilationMillis, Drain drain) {
     double acceptedPerSecond() {
       return accepted / seconds;
+    }
+
+    /**
+     * The phases of one endpoint at one K over several rounds as one: requests and seconds summed (the rate is the
+     * rounds' requests over their time), latencies pooled, CPU per request weighted by each round's requests, the
+     * letters' drain as the slowest round's (its last letter, and the largest of the rounds' p95 and max waits).
+     */
+    static Phase sum(List<Phase> phases) {
+      if (phases.size() == 1) {
+        return phases.get(0);
+      }
+      Phase first = phases.get(0);
+      int accepted = phases.stream().mapToInt(Phase::accepted).sum();
+      Map<Integer, Integer> refused = new TreeMap<>();
+      phases.forEach(phase -> phase.refused().forEach((status, count) -> refused.merge(status, count, Integer::sum)));
+      Latencies posts = new Latencies();
+      Latencies documents = new Latencies();
+      phases.forEach(phase -> {
+        posts.addAll(phase.posts());
+        documents.addAll(phase.documents());
+      });
+      double[] cpu = new double[2];
+      for (int i = 0; i < 2; i++) {
+        int part = i;
+        cpu[i] = phases.stream().anyMatch(phase -> phase.cpu()[part] < 0) ? -1
+            : phases.stream().mapToDouble(phase -> phase.cpu()[part] * phase.accepted()).sum() / Math.max(1, accepted);
+      }
+      List<Drain> drains = phases.stream().map(Phase::drain).toList();
+      Drain drain = new Drain(drains.stream().allMatch(Drain::done),
+          drains.stream().mapToDouble(Drain::lastSentAfterStart).max().orElse(Double.NaN),
+          drains.stream().mapToDouble(Drain::lastSentAfterLoad).max().orElse(Double.NaN),
+          drains.stream().mapToLong(Drain::acknowledgements).sum(),
+          drains.stream().mapToLong(Drain::acknowledgementsWithPdf).sum(),
+          drains.stream().mapToLong(Drain::confirmations).sum(), drains.stream().mapToLong(Drain::expected).sum(),
+          drains.stream().mapToDouble(Drain::waitP95).max().orElse(Double.NaN),
+          drains.stream().mapToDouble(Drain::waitMax).max().orElse(Double.NaN));
+      return new Phase(first.target(), first.clients(), phases.stream().mapToDouble(Phase::seconds).sum(), accepted,
+          refused, posts, documents, phases.stream().mapToInt(Phase::documentsSent).sum(),
+          phases.stream().mapToInt(Phase::tasksCompleted).sum(), phases.stream().mapToInt(Phase::staffConflicts).sum(),
+          cpu, phases.stream().mapToLong(Phase::compilationMillis).sum(), drain);
     }
 
     /** CPU per accepted request while the clients posted, in ms: this JVM / PostgreSQL's processes ("n/a": unknown). */
@@ -205,32 +252,51 @@ class IntakeBenchmark {
       // the warm-up filled the emptied database: measured phases plan on its statistics, as a running desk's do
       jdbc.sql("ANALYZE").update();
 
-      List<Phase[]> rounds = new ArrayList<>();
-      for (int clients : clientCounts) {
-        // each phase profiled alike (the profiler's cost in both); ours at the largest K is reported
-        JfrProfile profile = JfrProfile.start(Path.of("target", "bench-intake-ours-" + clients + ".jfr"));
-        Phase ours = phase(Target.OURS, clients, seconds, Integer.MAX_VALUE);
-        JfrProfile.Frames ourFrames = profile.stopAndRead(10);
-        profile.close();
-        if (clients == most) {
-          frames = ourFrames;
+      // each K's phases of every round, summed below; the K take turns (ascending in odd rounds, descending in even
+      // ones), so that the database's growth and the machine's drift fall on each K alike
+      Map<Integer, List<Phase[]>> phasesByK = new TreeMap<>();
+      for (int round = 1; round <= roundCount; round++) {
+        List<Integer> order = new ArrayList<>(clientCounts);
+        if (round % 2 == 0) {
+          Collections.reverse(order);
         }
-        JfrProfile bareProfile = JfrProfile.start(Path.of("target", "bench-intake-bare-" + clients + ".jfr"));
-        Phase bare = phase(Target.BARE, clients, seconds, Integer.MAX_VALUE);
-        JfrProfile.Frames barePhaseFrames = bareProfile.stopAndRead(0);
-        bareProfile.close();
-        if (clients == most) {
-          bareFrames = barePhaseFrames;
-          profiledPhases = new Phase[] {ours, bare};
+        for (int clients : order) {
+          // the endpoints take turns too: ours first in odd rounds, the bare endpoint first in even ones
+          Phase ours;
+          Phase bare;
+          if (round % 2 == 1) {
+            ours = profiled(Target.OURS, clients, most);
+            bare = profiled(Target.BARE, clients, most);
+          } else {
+            bare = profiled(Target.BARE, clients, most);
+            ours = profiled(Target.OURS, clients, most);
+          }
+          if (clients == most) {
+            profiledPhases = new Phase[] {ours, bare};
+          }
+          phasesByK.computeIfAbsent(clients, k -> new ArrayList<>()).add(new Phase[] {ours, bare});
+          say("round %d of %d, K=%d: ours %.1f requests/s (p95 %.1f ms), bare %.1f requests/s (p95 %.1f ms), "
+              + "intake ratio %.2f", round, roundCount, clients, ours.acceptedPerSecond(),
+              ours.posts().percentileMillis(95), bare.acceptedPerSecond(), bare.posts().percentileMillis(95),
+              bare.acceptedPerSecond() / ours.acceptedPerSecond());
         }
-        rounds.add(new Phase[] {ours, bare});
-        say("K=%d: ours %.1f requests/s (p95 %.1f ms), bare %.1f requests/s (p95 %.1f ms), intake ratio %.2f",
-            clients, ours.acceptedPerSecond(), ours.posts().percentileMillis(95), bare.acceptedPerSecond(),
-            bare.posts().percentileMillis(95), bare.acceptedPerSecond() / ours.acceptedPerSecond());
       }
-      Phase[] knee = knee(rounds);
+      List<Phase[]> byK = new ArrayList<>();
+      phasesByK.forEach((clients, phases) -> byK.add(new Phase[] {
+          Phase.sum(phases.stream().map(pair -> pair[0]).toList()),
+          Phase.sum(phases.stream().map(pair -> pair[1]).toList())}));
+      roundRatios = new TreeMap<>();
+      phasesByK.forEach((clients, phases) -> roundRatios.put(clients, phases.stream()
+          .map(pair -> pair[1].acceptedPerSecond() / pair[0].acceptedPerSecond()).toList()));
+      if (roundCount > 1) {
+        byK.forEach(perK -> say("K=%d over %d rounds: ours %.1f requests/s, bare %.1f requests/s, intake ratio "
+            + "%.2f (by round: %s)", perK[0].clients(), roundCount, perK[0].acceptedPerSecond(),
+            perK[1].acceptedPerSecond(), perK[1].acceptedPerSecond() / perK[0].acceptedPerSecond(),
+            ratios(roundRatios.get(perK[0].clients()))));
+      }
+      Phase[] knee = knee(byK);
       double ratio = knee[1].acceptedPerSecond() / knee[0].acceptedPerSecond();
-      say(kneeReached(rounds) ? "the bare endpoint stops growing at K=%d"
+      say(kneeReached(byK) ? "the bare endpoint stops growing at K=%d"
           : "the bare endpoint still grows at the largest K run, K=%d: its knee lies beyond", knee[0].clients());
       say("JFR, our phase at K=%d: %d samples, %s with a frame of our code; top frames of ours:", most,
           frames.samples(), frames.percent(frames.samplesInOurCode()));
@@ -249,7 +315,7 @@ class IntakeBenchmark {
       String report = System.getProperty("bench.intake.report", "docs/performance.md");
       if (!report.isBlank()) {
         LifecycleBenchmark.writeBetweenMarkers(Path.of(report), BEGIN, END, "# Performance",
-            page(rounds, knee, ratio, burstPhase));
+            page(byK, knee, ratio, burstPhase));
         say("wrote %s", report);
       }
     } finally {
@@ -259,6 +325,26 @@ class IntakeBenchmark {
   }
 
   /** One round of the warm-up: ours, then the bare endpoint, with the same clients for the same time. */
+  /**
+   * One measured phase under the profiler (every phase alike: the profiler's cost in all); at the largest K the
+   * profile is kept for the report (the last round's).
+   */
+  Phase profiled(Target target, int clients, int most) throws Exception {
+    String name = target == Target.OURS ? "ours" : "bare";
+    try (JfrProfile profile = JfrProfile.start(Path.of("target", "bench-intake-" + name + "-" + clients + ".jfr"))) {
+      Phase phase = phase(target, clients, seconds, Integer.MAX_VALUE);
+      JfrProfile.Frames phaseFrames = profile.stopAndRead(target == Target.OURS ? 10 : 0);
+      if (clients == most) {
+        if (target == Target.OURS) {
+          frames = phaseFrames;
+        } else {
+          bareFrames = phaseFrames;
+        }
+      }
+      return phase;
+    }
+  }
+
   void warmUp(int clients, int seconds) throws Exception {
     phase(Target.OURS, clients, seconds, Integer.MAX_VALUE);
     phase(Target.BARE, clients, seconds, Integer.MAX_VALUE);
@@ -277,22 +363,22 @@ class IntakeBenchmark {
 
   /** The first K at which the bare endpoint's requests/s grew by less than a tenth over the K before (or the last). */
   /** Whether the bare endpoint stopped growing within the K run (otherwise {@link #knee} is the largest K). */
-  static boolean kneeReached(List<Phase[]> rounds) {
-    for (int i = 1; i < rounds.size(); i++) {
-      if (rounds.get(i)[1].acceptedPerSecond() < 1.1 * rounds.get(i - 1)[1].acceptedPerSecond()) {
+  static boolean kneeReached(List<Phase[]> byK) {
+    for (int i = 1; i < byK.size(); i++) {
+      if (byK.get(i)[1].acceptedPerSecond() < 1.1 * byK.get(i - 1)[1].acceptedPerSecond()) {
         return true;
       }
     }
     return false;
   }
 
-  static Phase[] knee(List<Phase[]> rounds) {
-    for (int i = 1; i < rounds.size(); i++) {
-      if (rounds.get(i)[1].acceptedPerSecond() < 1.1 * rounds.get(i - 1)[1].acceptedPerSecond()) {
-        return rounds.get(i - 1);
+  static Phase[] knee(List<Phase[]> byK) {
+    for (int i = 1; i < byK.size(); i++) {
+      if (byK.get(i)[1].acceptedPerSecond() < 1.1 * byK.get(i - 1)[1].acceptedPerSecond()) {
+        return byK.get(i - 1);
       }
     }
-    return rounds.get(rounds.size() - 1);
+    return byK.get(byK.size() - 1);
   }
 
   // --------------------------------------------------------------------------------------------------- a phase
@@ -530,12 +616,12 @@ class IntakeBenchmark {
   static final String BEGIN = "<!-- intake-bench:begin (generated by bench/intake.sh; do not edit by hand) -->\n";
   static final String END = "<!-- intake-bench:end -->\n";
 
-  String page(List<Phase[]> rounds, Phase[] knee, double ratio, Phase burstPhase) throws Exception {
+  String page(List<Phase[]> byK, Phase[] knee, double ratio, Phase burstPhase) throws Exception {
     StringBuilder page = new StringBuilder();
     page.append("## Breach-day intake\n\n")
         .append("Measured ").append(ZonedDateTime.now(ZoneId.of("UTC")).format(DateTimeFormatter.ISO_LOCAL_DATE))
         .append(" with `bench/intake.sh` (").append(seconds).append(" s per phase, K = ").append(clientCounts)
-        .append(", ").append(staff).append(" staff clients pausing ").append(staffPauseMillis)
+        .append(roundCount > 1 ? ", " + roundCount + " rounds" : "").append(", ").append(staff).append(" staff clients pausing ").append(staffPauseMillis)
         .append(" ms between tasks, ").append(warmupSeconds).append(" s of warm-up of each endpoint; ")
         .append(jitWait.text()).append("). ")
         .append("Load average of the 2-core machine when the run began: ").append(LOAD_AT_START)
@@ -557,6 +643,12 @@ class IntakeBenchmark {
         .append("same `IntakeRequest`, one row inserted and a process of one user task started in one transaction; ")
         .append("documents to a row each; staff complete its tasks the same way.\n")
         .append("- Clients: closed loop (`java.net.http`), each sends its next request when it has the answer.\n")
+        .append(roundCount < 2 ? "" : "- Rounds: every K is run in each of the " + roundCount + " rounds, the K "
+            + "taking turns (ascending in odd rounds, descending in even ones) and the endpoints too (ours first in "
+            + "odd rounds, the bare endpoint first in even ones), so that the database's growth and the machine's "
+            + "drift fall on each K and each endpoint alike; a K's figures are its rounds' sums (requests over "
+            + "seconds, latencies pooled, the slowest round's letters), and the K where the bare endpoint stops "
+            + "growing is read on those.\n")
         .append("- After the warm-up the harness waits, without load, until at most ").append(JitQueue.SETTLED)
         .append(" methods wait for the JIT compiler (`jcmd Compiler.queue`, through the JDK's `DiagnosticCommand` ")
         .append("MBean; at most ").append(jitWaitMaxSeconds).append(" s): on two cores its one C2 thread fell ")
@@ -577,8 +669,8 @@ class IntakeBenchmark {
         .append("staff tasks completed | CPU per accepted request, JVM / PostgreSQL (ms) | every acknowledgement and ")
         .append("confirmation sent |\n")
         .append("|---|---|---|---|---|---|---|---|---|\n");
-    for (Phase[] round : rounds) {
-      for (Phase phase : round) {
+    for (Phase[] perK : byK) {
+      for (Phase phase : perK) {
         page.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f / %.1f / %.1f | %.1f | %s | %d | %s | %s |%n",
             phase.clients(), phase.target() == Target.OURS ? "ours" : "bare", phase.acceptedPerSecond(),
             phase.posts().percentileMillis(50), phase.posts().percentileMillis(95),
@@ -587,15 +679,20 @@ class IntakeBenchmark {
             phase.cpuPerRequest(), phase.drain().text()));
       }
     }
-    String where = kneeReached(rounds)
+    if (roundCount > 1) {
+      page.append("\nIntake ratio by round: ").append(roundRatios.entrySet().stream()
+          .map(entry -> "K = " + entry.getKey() + ": " + ratios(entry.getValue()))
+          .collect(java.util.stream.Collectors.joining("; "))).append(".\n");
+    }
+    String where = kneeReached(byK)
         ? String.format(Locale.ROOT, "The bare endpoint's throughput stops growing (less than 10%% more than the K "
             + "before) at **K = %d**; there", knee[0].clients())
-        : rounds.size() < 2 ? String.format(Locale.ROOT, "One K was run (**K = %d**); there", knee[0].clients())
+        : byK.size() < 2 ? String.format(Locale.ROOT, "One K was run (**K = %d**); there", knee[0].clients())
         : String.format(Locale.ROOT, "The bare endpoint's throughput still grows at the largest K run (**K = %d**: "
             + "%.0f%% more than at K = %d), so the K where it stops growing lies beyond this run; at K = %d",
             knee[0].clients(), 100 * (knee[1].acceptedPerSecond()
-                / rounds.get(rounds.size() - 2)[1].acceptedPerSecond() - 1),
-            rounds.get(rounds.size() - 2)[0].clients(), knee[0].clients());
+                / byK.get(byK.size() - 2)[1].acceptedPerSecond() - 1),
+            byK.get(byK.size() - 2)[0].clients(), knee[0].clients());
     page.append(String.format(Locale.ROOT, "%n%s: **intake ratio: %.2f** (bare requests/s divided by ours; target: at "
         + "most 1.5), our POST p95 **%.1f ms** (target: under 200 ms).%n%n", where, ratio,
         knee[0].posts().percentileMillis(95)));
@@ -629,5 +726,10 @@ class IntakeBenchmark {
 
   static void say(String format, Object... args) {
     LifecycleBenchmark.say(format, args);
+  }
+
+  static String ratios(List<Double> ratios) {
+    return ratios.stream().map(ratio -> String.format(Locale.ROOT, "%.2f", ratio))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 }
