@@ -32,9 +32,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * register and the process agree (and tests can move both).
  *
  * <p>A request read in a transaction is kept until the transaction ends ({@link RowsRead}): the steps of one job or
- * one task completion each read the request (the letters, the clock, the status, the presentation), 28 reads of one
- * row in a request's life, most of them in transactions that had read it already. Every write of the row here
- * forgets it, and so does a lock ({@link #lock}): after the lock the row is read again, as it stands now.
+ * one task completion each read the request (the letters, the clock, the status, the presentation): 28 reads of one
+ * row in a request's life, half of them in transactions that had read it already (docs/performance.md, issue 21,
+ * session 21). Every write of the row here forgets it, and so does a lock ({@link #lock}): after the lock the row is
+ * read again, as it stands now.
  */
 @Service
 public class RequestRegister {
