@@ -72,7 +72,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code bench.intake.seconds} (30), {@code bench.intake.warmup-seconds} (30, in two rounds, then a wait without
  * load for the JIT compiler's queue, at most {@code bench.intake.jit-wait-max-seconds}, 180),
  * {@code bench.intake.rounds} (1: each K once; with more, the K and the endpoints take turns and each K's figures
- * are its rounds' sums), {@code bench.intake.burst} (B, 0: no burst), {@code bench.intake.report} ({@code docs/performance.md}; empty: none).
+ * are its rounds' sums), {@code bench.intake.burst} (B, 0: no burst), {@code bench.intake.report}
+ * ({@code docs/performance.md}; empty: none).
  */
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -621,7 +622,8 @@ class IntakeBenchmark {
     page.append("## Breach-day intake\n\n")
         .append("Measured ").append(ZonedDateTime.now(ZoneId.of("UTC")).format(DateTimeFormatter.ISO_LOCAL_DATE))
         .append(" with `bench/intake.sh` (").append(seconds).append(" s per phase, K = ").append(clientCounts)
-        .append(roundCount > 1 ? ", " + roundCount + " rounds" : "").append(", ").append(staff).append(" staff clients pausing ").append(staffPauseMillis)
+        .append(roundCount > 1 ? ", " + roundCount + " rounds" : "").append(", ").append(staff)
+        .append(" staff clients pausing ").append(staffPauseMillis)
         .append(" ms between tasks, ").append(warmupSeconds).append(" s of warm-up of each endpoint; ")
         .append(jitWait.text()).append("). ")
         .append("Load average of the 2-core machine when the run began: ").append(LOAD_AT_START)
