@@ -117,7 +117,7 @@ class CompanyPolicyLettersTest {
         new Fee(new Text("1,000円(税込)", "JPY 1,000"), new Text("サンプル銀行", "Sample Bank"), refundPolicy),
         organisation, List.of(new Text("サービスの提供", "providing our services")));
     CorrespondenceProperties correspondence = new CorrespondenceProperties(14, 12, Duration.ofMinutes(1), 2.0,
-        Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofMinutes(10), 50, "test", 1, 4);
+        Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofMinutes(10), 50, "test", 1, 4, 1);
     return new LetterComposer(new LetterTemplates(), new LetterVocabulary(), new PdfLetterWriter(1), company,
         correspondence, new PublicSiteProperties(URI.create("http://localhost:8080")),
         new DeskCalendar(CalendarProperties.defaults()), new DeskDates(CalendarProperties.defaults()),
