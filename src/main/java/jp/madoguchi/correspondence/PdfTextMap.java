@@ -3,7 +3,6 @@ package jp.madoguchi.correspondence;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
-import java.util.function.IntPredicate;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,9 +34,9 @@ public final class PdfTextMap {
    * The full font is only read.
    */
   public static PdfTextMap cutTo(PDDocument document, TrueTypeFont full, Iterable<String> texts) throws IOException {
-    IntPredicate fullFont = LetterSubsetFont.glyphsOf(full);
+    LetterFontFacts fullFont = LetterFontFacts.of(full);
     Optional<PDType0Font> subset =
-        LetterSubsetFont.embed(document, full, LetterSubsetFont.shownCharacters(texts, fullFont));
+        LetterSubsetFont.embed(document, full, LetterSubsetFont.shownCharacters(texts, fullFont::has));
     if (subset.isEmpty()) {
       PDType0Font font = PDType0Font.load(document, full, true);
       return new PdfTextMap(font, new LetterGlyphs(font));
