@@ -17,11 +17,8 @@ final class LetterGlyphs {
   private static final char MISSING_GLYPH = '\u3013';
 
   private final PDType0Font font;
-  /**
-   * For a font cut to the letter's characters ({@link LetterSubsetFont}): which characters the full font has, and
-   * their widths.
-   */
-  private final LetterFontFacts fullFont;
+  /** For a font cut to the letter's characters ({@link LetterSubsetFont}): which characters the full font has. */
+  private final IntPredicate fullFont;
   /** The characters asked about, and of those the ones the font has (bit sets: a letter asks about every one). */
   private final BitSet asked = new BitSet();
   private final BitSet present = new BitSet();
@@ -36,7 +33,7 @@ final class LetterGlyphs {
    * For a subset of the full font cut to the characters the letter shows: a character the full font has and the
    * subset lacks was missed when the subset was cut, a fault, not a character to show as 〓.
    */
-  LetterGlyphs(PDType0Font subset, LetterFontFacts fullFont) {
+  LetterGlyphs(PDType0Font subset, IntPredicate fullFont) {
     this.font = subset;
     this.fullFont = fullFont;
   }
@@ -72,14 +69,6 @@ final class LetterGlyphs {
     return MISSING_GLYPH;
   }
 
-  /**
-   * A shown character's advance width in thousandths of the em when the full font's facts know it (a font cut to
-   * the letter's characters); negative when the document's font must be asked.
-   */
-  float knownWidth(int shown) {
-    return fullFont == null ? -1 : fullFont.width(shown);
-  }
-
   /** The code point each character id shown in the letter stands for. */
   Map<Integer, Integer> codePointsByCid() {
     return codePointsByCid;
@@ -94,7 +83,7 @@ final class LetterGlyphs {
   }
 
   private boolean hasGlyph(int codePoint) {
-    if (fullFont != null && !fullFont.has(codePoint)) {
+    if (fullFont != null && !fullFont.test(codePoint)) {
       return false;
     }
     try {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -42,9 +43,10 @@ final class LetterSubsetFont {
 
   private LetterSubsetFont() {}
 
-  /** Which characters the full font has a glyph for (its Unicode cmap, read once per parsed font). */
+  /** Which characters the full font has a glyph for (its Unicode cmap, read once). */
   static IntPredicate glyphsOf(TrueTypeFont full) throws IOException {
-    return LetterFontFacts.of(full)::has;
+    CmapLookup cmap = full.getUnicodeCmapLookup();
+    return codePoint -> cmap.getGlyphId(codePoint) > 0;
   }
 
   /**

@@ -28,11 +28,9 @@ final class LetterTextWidths {
   }
 
   /**
-   * The width of the text as shown, from each character's advance width, remembered once per letter: line breaking
-   * measures every candidate line, and asking the font each time made the layout the costliest part of a letter. A
-   * font cut to the letter's characters gives the full font's widths, read once per parsed font
-   * ({@link LetterFontFacts}); another is asked once per character. The sum is the font's own
-   * {@code getStringWidth} (PDFBox adds the same widths, without kerning).
+   * The width of the text as shown, from each character's advance width, read from the font once per letter: line
+   * breaking measures every candidate line, and asking the font each time made the layout the costliest part of
+   * a letter. The sum is the font's own {@code getStringWidth} (PDFBox adds the same widths, without kerning).
    */
   float width(String text, float size) {
     float units = 0;
@@ -47,10 +45,6 @@ final class LetterTextWidths {
   }
 
   private float advance(int codePoint) {
-    float known = glyphs.knownWidth(codePoint);
-    if (known >= 0) {
-      return known;
-    }
     try {
       return font.getStringWidth(new String(Character.toChars(codePoint)));
     } catch (IOException failure) {

@@ -3,6 +3,7 @@ package jp.madoguchi.correspondence;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -34,9 +35,9 @@ public final class PdfTextMap {
    * The full font is only read.
    */
   public static PdfTextMap cutTo(PDDocument document, TrueTypeFont full, Iterable<String> texts) throws IOException {
-    LetterFontFacts fullFont = LetterFontFacts.of(full);
+    IntPredicate fullFont = LetterSubsetFont.glyphsOf(full);
     Optional<PDType0Font> subset =
-        LetterSubsetFont.embed(document, full, LetterSubsetFont.shownCharacters(texts, fullFont::has));
+        LetterSubsetFont.embed(document, full, LetterSubsetFont.shownCharacters(texts, fullFont));
     if (subset.isEmpty()) {
       PDType0Font font = PDType0Font.load(document, full, true);
       return new PdfTextMap(font, new LetterGlyphs(font));

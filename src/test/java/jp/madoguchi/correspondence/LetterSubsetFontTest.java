@@ -108,7 +108,7 @@ class LetterSubsetFontTest {
       assertThat(LetterSubsetFont.embed(document, full, Set.of())).as("no character: PDFBox subsets").isEmpty();
       assertThat(LetterSubsetFont.embed(document, full, Set.of((int) '山', 0x20B9F))).as("beyond the BMP").isEmpty();
       PDType0Font subset = LetterSubsetFont.embed(document, full, Set.of((int) '山')).orElseThrow();
-      LetterGlyphs glyphs = new LetterGlyphs(subset, LetterFontFacts.of(full));
+      LetterGlyphs glyphs = new LetterGlyphs(subset, LetterSubsetFont.glyphsOf(full));
       assertThat(glyphs.showable("山\u0007山")).isEqualTo("山山");
       assertThatThrownBy(() -> glyphs.showable("川")).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("U+5DDD");
