@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -70,6 +71,8 @@ class TasklistBrowserTest {
     browser = Chromium.start(profile, "ja", "Asia/Tokyo");
     // Tasklist loads several megabytes of scripts: on a busy two-core machine the first load takes a while
     wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+    // Tasklist redraws its pages as its requests answer: an element read while it is replaced is read again
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterEach
