@@ -1,7 +1,5 @@
 package jp.madoguchi.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -97,7 +95,7 @@ class ProvisionBenchmark {
               + "WHERE norm_name IN ('会員4711', 'カイイン4711') AND birth_date = DATE '1980-01-01'")
           .query(String.class).list());
       String report = System.getProperty("bench.provision-report", "docs/performance.md");
-      write(Path.of(report), section(importSeconds, fillSeconds, latencies, found, plan));
+      ReportSection.write(Path.of(report), BEGIN, END, section(importSeconds, fillSeconds, latencies, found, plan));
     } finally {
       clean();
     }
@@ -156,15 +154,5 @@ class ProvisionBenchmark {
             + " smoke run only; re-run with the defaults for the figures that count." : "", persons, importSeconds, persons / importSeconds,
         records, fillSeconds, latencies.percentileMillis(50), latencies.percentileMillis(95),
         latencies.percentileMillis(100), found, plan, END);
-  }
-
-  private static void write(Path file, String section) throws Exception {
-    String page = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Performance\n";
-    int begin = page.indexOf(BEGIN);
-    int end = page.indexOf(END);
-    String updated = begin >= 0 && end > begin
-        ? page.substring(0, begin) + section.strip() + page.substring(end + END.length())
-        : page.stripTrailing() + "\n\n" + section;
-    Files.writeString(file, updated, StandardCharsets.UTF_8);
   }
 }

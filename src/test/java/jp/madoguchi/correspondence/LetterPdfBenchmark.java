@@ -1,8 +1,6 @@
 package jp.madoguchi.correspondence;
 
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.madoguchi.bench.ReportSection;
 import org.apache.pdfbox.filter.Filter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,7 +101,7 @@ class LetterPdfBenchmark {
     System.out.println(section);
     String report = System.getProperty("bench.letters-report", "docs/performance.md");
     if (!report.isBlank()) {
-      write(Path.of(report), section);
+      ReportSection.write(Path.of(report), BEGIN, END, section);
     }
   }
 
@@ -164,15 +163,5 @@ class LetterPdfBenchmark {
         %s
         """, BEGIN, when, letters, rounds, warmUp, System.getProperty("java.vm.version"), rows.toString().strip(),
         String.join("; ", log), END);
-  }
-
-  private static void write(Path file, String section) throws Exception {
-    String page = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Performance\n";
-    int begin = page.indexOf(BEGIN);
-    int end = page.indexOf(END);
-    String updated = begin >= 0 && end > begin
-        ? page.substring(0, begin) + section.strip() + page.substring(end + END.length())
-        : page.stripTrailing() + "\n\n" + section;
-    Files.writeString(file, updated, StandardCharsets.UTF_8);
   }
 }
