@@ -68,22 +68,24 @@ class LetterPdfBenchmark {
   final int warmUp = Integer.getInteger("bench.letters.warm-up", 800);
 
   private int written;
-  private PdfLetterWriter cached;
-  private int cachedLevel = Integer.MIN_VALUE;
 
   @Test
   void cpuAndBytesOfALetterPerDeflateLevel() throws Exception {
     String defaultLevel = Integer.toString(PdfLetterWriter.DEFLATE_LEVEL);
     Map<Integer, long[]> totals = new LinkedHashMap<>();
     List<String> log = new ArrayList<>();
+    // one writer (one parsed font) for the run; the level PDFBox reads is set before each letter or round
+    PdfLetterWriter writer = new PdfLetterWriter(1);
     try {
       for (int i = 0; i < warmUp; i++) {
-        write(writer(levels[i % levels.length]));
+        level(levels[i % levels.length]);
+        write(writer);
       }
       for (int round = 0; round < rounds; round++) {
         for (int turn = 0; turn < levels.length; turn++) {
           int level = levels[(round + turn) % levels.length];
-          long[] figures = measure(writer(level));
+          level(level);
+          long[] figures = measure(writer);
           long[] total = totals.computeIfAbsent(level, l -> new long[3]);
           for (int f = 0; f < 3; f++) {
             total[f] += figures[f];
@@ -105,15 +107,8 @@ class LetterPdfBenchmark {
     }
   }
 
-  /** One writer (one parsed font) for the run; the level is set again for each round, as the desk sets it once. */
-  private PdfLetterWriter writer(int level) {
-    if (cached == null) {
-      cached = new PdfLetterWriter(1, level);
-    } else if (cachedLevel != level) {
-      System.setProperty(Filter.SYSPROP_DEFLATELEVEL, Integer.toString(level));
-    }
-    cachedLevel = level;
-    return cached;
+  private static void level(int level) {
+    System.setProperty(Filter.SYSPROP_DEFLATELEVEL, Integer.toString(level));
   }
 
   /** Thread CPU nanoseconds, bytes and letters of one round. */
