@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -309,8 +310,9 @@ class IntakeBenchmark {
       Phase burstPhase = null;
       if (burst > 0) {
         say("burst: %d requests with %d clients", burst, most);
-        // bounded: a burst that cannot even be submitted within the target's time has missed it, and says how far it got
-        burstPhase = phase(Target.OURS, most, burstLimitSeconds, burst);
+        // bounded: a burst that cannot even be submitted within the target's time has missed it, and says how far it
+        // got
+        burstPhase = phase(Target.OURS, most, burstLimitSeconds, burst, PostsEnded.NOTHING);
       }
       say("heap: %s", JVM.summary());
       String report = System.getProperty("bench.intake.report", "docs/performance.md");
@@ -333,8 +335,12 @@ class IntakeBenchmark {
   Phase profiled(Target target, int clients, int most) throws Exception {
     String name = target == Target.OURS ? "ours" : "bare";
     try (JfrProfile profile = JfrProfile.start(Path.of("target", "bench-intake-" + name + "-" + clients + ".jfr"))) {
-      Phase phase = phase(target, clients, seconds, Integer.MAX_VALUE);
-      JfrProfile.Frames phaseFrames = profile.stopAndRead(target == Target.OURS ? 10 : 0);
+      // the recording ends with the POSTs: the letters' drain after them (ours only) is the lifecycle's cost, which
+      // bench/run.sh profiles; recorded through it, the drain had most of ours' samples (session 22)
+      JfrProfile.Frames[] posting = new JfrProfile.Frames[1];
+      Phase phase = phase(target, clients, seconds, Integer.MAX_VALUE,
+          () -> posting[0] = profile.stopAndRead(target == Target.OURS ? 10 : 0));
+      JfrProfile.Frames phaseFrames = posting[0];
       if (clients == most) {
         if (target == Target.OURS) {
           frames = phaseFrames;
@@ -347,8 +353,15 @@ class IntakeBenchmark {
   }
 
   void warmUp(int clients, int seconds) throws Exception {
-    phase(Target.OURS, clients, seconds, Integer.MAX_VALUE);
-    phase(Target.BARE, clients, seconds, Integer.MAX_VALUE);
+    phase(Target.OURS, clients, seconds, Integer.MAX_VALUE, PostsEnded.NOTHING);
+    phase(Target.BARE, clients, seconds, Integer.MAX_VALUE, PostsEnded.NOTHING);
+  }
+
+  /** What a phase does when its clients have stopped posting, before it waits for the letters. */
+  interface PostsEnded {
+    PostsEnded NOTHING = () -> { };
+
+    void run() throws IOException;
   }
 
   /**
@@ -388,7 +401,8 @@ class IntakeBenchmark {
    * K clients post for {@code limitSeconds} or until {@code limitRequests} were accepted, S staff clients work the
    * target's tasks meanwhile; for ours, then waits until the phase's acknowledgements and confirmations were sent.
    */
-  Phase phase(Target target, int clients, int limitSeconds, int limitRequests) throws Exception {
+  Phase phase(Target target, int clients, int limitSeconds, int limitRequests, PostsEnded postsEnded)
+      throws Exception {
     long firstRequestId = jdbc.sql("SELECT coalesce(max(id), 0) FROM desk_request").query(Long.class).single();
     Latencies posts = new Latencies();
     Latencies documents = new Latencies();
@@ -434,6 +448,7 @@ class IntakeBenchmark {
       double[] cpu = CpuTime.now().perLifecycleMillis(cpuBefore, Math.max(1, accepted.get()));
       long compiled = compilationMillis() - compiledBefore;
       OffsetDateTime loadEnded = OffsetDateTime.now();
+      postsEnded.run();
       stop.set(true);
       for (Future<?> member : desk) {
         member.get();
@@ -698,20 +713,21 @@ class IntakeBenchmark {
     page.append(String.format(Locale.ROOT, "%n%s: **intake ratio: %.2f** (bare requests/s divided by ours; target: at "
         + "most 1.5), our POST p95 **%.1f ms** (target: under 200 ms).%n%n", where, ratio,
         knee[0].posts().percentileMillis(95)));
-    page.append(String.format(Locale.ROOT, "Our code in the JFR profile of our phase at K = %d (%d CPU samples, %s "
-        + "with a frame of ours; each sample counted for the frame of ours nearest its top):%n%n", frames == null ? 0
-        : clientCounts.stream().mapToInt(Integer::intValue).max().orElse(0), frames.samples(),
+    page.append(String.format(Locale.ROOT, "Our code in the JFR profile of our phase at K = %d, recorded while the "
+        + "clients posted (the letters' drain after the POSTs is not in it; `bench/run.sh` profiles a letter's cost) "
+        + "(%d CPU samples, %s with a frame of ours; each sample counted for the frame of ours nearest its top):%n%n",
+        frames == null ? 0 : clientCounts.stream().mapToInt(Integer::intValue).max().orElse(0), frames.samples(),
         frames.percent(frames.samplesInOurCode())))
         .append("| samples | share of all samples | frame |\n|---|---|---|\n");
     frames.top().forEach(frame -> page.append(String.format(Locale.ROOT, "| %d | %s | `%s` |%n", frame.getValue(),
         frames.percent(frame.getValue()), frame.getKey())));
-    page.append('\n').append(String.format(Locale.ROOT, "Where each phase's CPU went at K = %d: ",
-        profiledPhases[0].clients()))
+    page.append('\n').append(String.format(Locale.ROOT,
+        "Where each phase's CPU went at K = %d while the clients posted: ", profiledPhases[0].clients()))
         .append(JfrProfile.partsTable("accepted request", "bare", frames, profiledPhases[0].accepted(), bareFrames,
             profiledPhases[1].accepted()));
     if (burstPhase != null) {
-      page.append(String.format(Locale.ROOT, "**Burst** of %d requests (submission stopped after %d s): %d submitted by "
-              + "%d clients in %.1f s (%.1f/s; POST p50/p95/p99 %.1f / %.1f / %.1f ms; refused: %s); every "
+      page.append(String.format(Locale.ROOT, "**Burst** of %d requests (submission stopped after %d s): %d submitted "
+              + "by %d clients in %.1f s (%.1f/s; POST p50/p95/p99 %.1f / %.1f / %.1f ms; refused: %s); every "
               + "acknowledgement and e-mail confirmation of those submitted: %s (target: all %d within 10 minutes, one "
               + "node, `-Xmx512m`).%n%n", burst, burstLimitSeconds, burstPhase.accepted(),
           burstPhase.clients(), burstPhase.seconds(), burstPhase.acceptedPerSecond(),
