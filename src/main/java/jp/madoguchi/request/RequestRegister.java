@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import jp.madoguchi.request.DeskRequest.Deadlines;
 import jp.madoguchi.request.DeskRequest.Party;
 import jp.madoguchi.request.RequestEnums.AgentKind;
@@ -60,11 +59,14 @@ public class RequestRegister {
   /**
    * Registers a request with the hash of its first status token ({@link StatusTokens#first()}) in the same row, and
    * gives it its reference number: the intake writes the token with the request instead of a second time after it.
+   * The number comes from the sequence {@code request_reference_number} (V75) before the row is written, so that the
+   * row is inserted once, with its reference; a registration rolled back leaves its number unused, as it left its id.
    */
   @Transactional
   public DeskRequest register(NewRequest request, String actor, String statusTokenHash) {
     Instant now = now();
-    String placeholder = UUID.randomUUID().toString().replace("-", "");
+    long number = jdbc.sql("SELECT nextval('request_reference_number')").query(Long.class).single();
+    String reference = "MDG-%d-%06d".formatted(Year.from(request.arrivedOn()).getValue(), number);
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO desk_request (reference, request_type, channel, personal_information_kind,
@@ -76,7 +78,7 @@ public class RequestRegister {
               :pName, :pKana, :pBirth, :pPostal, :pAddress, :pPhone, :pEmail,
               :agentKind, :aName, :aAddress, :aPhone, :aEmail, :details, :createdAt, :statusTokenHash)
             """)
-        .param("reference", placeholder)
+        .param("reference", reference)
         .param("type", request.type().name())
         .param("channel", request.channel().name())
         .param("kind", request.personalInformationKind().name())
@@ -104,8 +106,6 @@ public class RequestRegister {
         .update(key, "id");
     long id = key.getKey().longValue();
     forget(id);
-    String reference = "MDG-%d-%06d".formatted(Year.from(request.arrivedOn()).getValue(), id);
-    jdbc.sql("UPDATE desk_request SET reference = ? WHERE id = ?").params(reference, id).update();
     recordEvent(id, actor, "REQUEST_REGISTERED", request.type().name() + " via " + request.channel().name());
     return find(id);
   }

@@ -2,6 +2,9 @@ package jp.madoguchi.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import jp.madoguchi.support.TestRequests;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A request read in a transaction is kept until the transaction ends, on a real PostgreSQL server (same context
  * configuration as {@code PostgresApplicationTest}): read again as it stands after the register writes it or locks
- * it, never lent to a transaction started inside it, and never kept beyond the transaction.
+ * it, never lent to a transaction started inside it, and never kept beyond the transaction. A request is registered
+ * with one write of its row.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "postgres", "pgtest"})
@@ -64,5 +68,28 @@ class PostgresRegisterReadsTest {
     assertThat(register.find(id)).isNotSameAs(one).isEqualTo(one);
     assertThat(jdbc.sql("SELECT status FROM desk_request WHERE id = ?").param(id).query(String.class).single())
         .isEqualTo("DECIDING");
+  }
+
+  @Test
+  void aRequestIsRegisteredWithOneWriteOfItsRowAndTheNextReferenceNumber() {
+    long next = jdbc.sql("SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END "
+        + "FROM request_reference_number").query(Long.class).single();
+
+    // PostgreSQL's counts of this transaction's row writes, read before it ends
+    Map<String, Object> written = new TransactionTemplate(transactions).execute(status -> {
+      DeskRequest registered = TestRequests.request(register).register();
+      Map<String, Object> counts = jdbc.sql("SELECT n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_xact_user_tables "
+          + "WHERE relname = 'desk_request'").query().singleRow();
+      counts.put("reference", registered.reference());
+      counts.put("year", Year.from(registered.arrivedOn()).getValue());
+      counts.put("id", registered.id());
+      return counts;
+    });
+
+    assertThat(List.of(written.get("n_tup_ins"), written.get("n_tup_upd"), written.get("n_tup_del")))
+        .as("rows of desk_request inserted, updated, deleted").containsExactly(1L, 0L, 0L);
+    assertThat(written.get("reference")).isEqualTo("MDG-%d-%06d".formatted(written.get("year"), next));
+    assertThat(jdbc.sql("SELECT reference FROM desk_request WHERE id = ?").param(written.get("id"))
+        .query(String.class).single()).isEqualTo(written.get("reference"));
   }
 }

@@ -1,0 +1,91 @@
+package jp.madoguchi.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * V75 gives reference numbers from a sequence of their own, which must start after every number the ids gave before
+ * it, on both databases the desk runs on: each migrated to V74 on a database of its own (H2 in memory; PostgreSQL
+ * created by the test on the test server and dropped after), given requests with a gap in their ids, then migrated on.
+ */
+class ReferenceNumbersMigrationTest {
+
+  private static final String HOST = System.getenv().getOrDefault("MADOGUCHI_DB_HOST", "127.0.0.1");
+  private static final String PORT = System.getenv().getOrDefault("MADOGUCHI_DB_PORT", "5432");
+  private static final String USER = System.getenv().getOrDefault("MADOGUCHI_DB_USER", "madoguchi");
+  private static final String PASSWORD = System.getenv().getOrDefault("MADOGUCHI_DB_PASSWORD", "madoguchi");
+  private static final String TEST_DATABASE = System.getenv().getOrDefault("MADOGUCHI_TEST_DB_NAME",
+      "madoguchi_test");
+
+  @Test
+  void onH2TheFirstNumberFollowsTheLargestId() {
+    DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:refnum" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "sa", "");
+
+    assertThat(firstNumberAfterRequests(h2, "h2")).isEqualTo(8);
+  }
+
+  @Test
+  void onPostgresqlTheFirstNumberFollowsTheLargestId() throws SQLException {
+    String name = "madoguchi_refnum_" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection admin = connect(TEST_DATABASE); Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    }
+    try {
+      DataSource postgres = new DriverManagerDataSource("jdbc:postgresql://" + HOST + ":" + PORT + "/" + name, USER,
+          PASSWORD);
+
+      assertThat(firstNumberAfterRequests(postgres, "postgresql")).isEqualTo(8);
+    } finally {
+      try (Connection admin = connect(TEST_DATABASE); Statement statement = admin.createStatement()) {
+        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      }
+    }
+  }
+
+  @Test
+  void onAnEmptyRegisterTheFirstNumberIsOne() {
+    DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:refnum" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "sa", "");
+    flyway(h2, "h2").migrate();
+
+    assertThat(JdbcClient.create(h2).sql("SELECT nextval('request_reference_number')").query(Long.class).single())
+        .isEqualTo(1);
+  }
+
+  /** Migrates to V74, registers requests with ids 1, 2 and 7 (as left by a rolled-back registration), migrates on. */
+  private static long firstNumberAfterRequests(DataSource dataSource, String vendor) {
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+        .target("74").load().migrate();
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    for (long id : new long[] {1, 2, 7}) {
+      jdbc.sql("""
+          INSERT INTO desk_request (id, reference, request_type, channel, personal_information_kind, language,
+            arrived_on, received_at, status, principal_name, created_at)
+          VALUES (?, ?, 'DISCLOSURE', 'WEB', 'ORDINARY', 'ja', DATE '2026-12-01', TIMESTAMP WITH TIME ZONE
+            '2026-12-01 10:00:00+09:00', 'RECEIVED', '山田 太郎', TIMESTAMP WITH TIME ZONE '2026-12-01 10:00:00+09:00')
+          """).params(id, "MDG-2026-%06d".formatted(id)).update();
+    }
+    flyway(dataSource, vendor).migrate();
+    return jdbc.sql("SELECT nextval('request_reference_number')").query(Long.class).single();
+  }
+
+  private static Flyway flyway(DataSource dataSource, String vendor) {
+    return Flyway.configure().dataSource(dataSource)
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor).load();
+  }
+
+  private static Connection connect(String database) throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER, PASSWORD);
+  }
+}
