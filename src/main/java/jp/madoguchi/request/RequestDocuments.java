@@ -20,6 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RequestDocuments {
 
+  /**
+   * What {@link #map} reads: every column but the document's bytes, which a {@code SELECT *} would fetch from the
+   * database with each row (several megabytes for a request file's list), though no reader of a row uses
+   * them; {@link #content} reads them.
+   */
+  private static final String COLUMNS = "id, request_id, kind, content_type, original_file_name, size_bytes, sha256, "
+      + "uploaded_at, uploaded_by, content_erased_at, content_deleted_by, unmasked_number";
+
   static final int MAX_FILE_NAME_LENGTH = 255;
 
   private final JdbcClient jdbc;
@@ -59,7 +67,9 @@ public class RequestDocuments {
     long id = keys.getKeyAs(Number.class).longValue();
     register.recordEvent(requestId, uploadedBy, "DOCUMENT_RECEIVED",
         "%s %s %d bytes sha256:%s".formatted(kind.name(), format.contentType(), content.length, sha256));
-    return jdbc.sql("SELECT * FROM request_document WHERE id = ?").param(id).query(RequestDocuments::map).single();
+    // as written: not read back, which would fetch its bytes again
+    return new RequestDocument(id, requestId, kind, format.contentType(), originalFileName, content.length, sha256,
+        now.toInstant(), uploadedBy, null, null, null);
   }
 
   /**
@@ -67,8 +77,8 @@ public class RequestDocuments {
    * does not count: sent again, it is kept again, for staff to see and delete.
    */
   public Optional<RequestDocument> withContent(long requestId, byte[] content) {
-    return jdbc.sql("SELECT * FROM request_document WHERE request_id = ? AND sha256 = ? AND size_bytes = ?"
-            + " AND unmasked_number IS NULL ORDER BY id")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM request_document WHERE request_id = ? AND sha256 = ?"
+            + " AND size_bytes = ? AND unmasked_number IS NULL ORDER BY id")
         .params(requestId, Digests.sha256Hex(content), (long) content.length)
         .query(RequestDocuments::map)
         .stream()
@@ -108,7 +118,7 @@ public class RequestDocuments {
     if (deleted == 0) {
       return Optional.empty();
     }
-    RequestDocument document = jdbc.sql("SELECT * FROM request_document WHERE id = ?").param(documentId)
+    RequestDocument document = jdbc.sql("SELECT " + COLUMNS + " FROM request_document WHERE id = ?").param(documentId)
         .query(RequestDocuments::map).single();
     register.recordEvent(requestId, actor, "DOCUMENT_DELETED_UNMASKED", "%s #%d shows %s: %d bytes sha256:%s deleted"
         .formatted(document.kind().name(), documentId, shows.name(), document.sizeBytes(), document.sha256()));
@@ -116,7 +126,7 @@ public class RequestDocuments {
   }
 
   public List<RequestDocument> documentsOf(long requestId) {
-    return jdbc.sql("SELECT * FROM request_document WHERE request_id = ? ORDER BY uploaded_at, id")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM request_document WHERE request_id = ? ORDER BY uploaded_at, id")
         .param(requestId)
         .query(RequestDocuments::map)
         .list();

@@ -55,6 +55,9 @@ class UnmaskedUploadTest {
     DeskRequest request = TestRequests.request(register).register();
     RequestDocument back = documents.store(request.id(), DocumentKind.IDENTITY_DOCUMENT, "マイナンバーカード裏面.pdf",
         PDF, "requester");
+    // the document as stored is the document as the register reads it back
+    assertThat(documents.documentsOf(request.id())).containsExactly(back);
+    assertThat(documents.withContent(request.id(), PDF)).contains(back);
     starter.start(request);
     new ProcessDriver(engine, request.reference()).runJobs();
     PageClient desk = PageClient.loggedIn(port, "desk", "desk-demo-2026");
