@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.madoguchi.handling.RequestWithdrawal;
 import jp.madoguchi.request.UnmaskedNumber;
 import jp.madoguchi.request.VerifiedAddresses;
+import jp.madoguchi.request.RequestRegister;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,7 +33,7 @@ class RequestFileController {
     this.requestFile = requestFile;
   }
 
-  @GetMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}")
+  @GetMapping("/desk/requests/{reference:" + RequestRegister.REFERENCE_PATTERN + "}")
   String show(@PathVariable String reference, Authentication user, Model model) {
     RequestFile.View view = requestFile.open(reference, user.getName(), groups(user))
         .orElseThrow(RequestFileController::notFound);
@@ -44,7 +45,7 @@ class RequestFileController {
    * A document, inline or as a download. Inline only for what the register judged by content to be PDF, JPEG or
    * PNG, in a sandbox: the browser runs nothing from it.
    */
-  @GetMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/documents/{id}")
+  @GetMapping("/desk/requests/{reference:" + RequestRegister.REFERENCE_PATTERN + "}/documents/{id}")
   ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable long id,
       @RequestParam(name = "download", defaultValue = "false") boolean download, Authentication user) {
     RequestFile.Document document = requestFile.document(reference, id, user.getName(), groups(user), download)
@@ -65,7 +66,7 @@ class RequestFileController {
   }
 
   /** E-mails the requester a new status key, then shows the file again. */
-  @PostMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/status-key")
+  @PostMapping("/desk/requests/{reference:" + RequestRegister.REFERENCE_PATTERN + "}/status-key")
   String sendStatusKey(@PathVariable String reference, Authentication user) {
     boolean queued = requestFile.sendStatusKey(reference, user.getName(), groups(user))
         .orElseThrow(RequestFileController::notFound);
@@ -77,7 +78,7 @@ class RequestFileController {
   }
 
   /** E-mails the requester a new link to confirm the e-mail address, then shows the file again with what happened. */
-  @PostMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/email-confirmation")
+  @PostMapping("/desk/requests/{reference:" + RequestRegister.REFERENCE_PATTERN + "}/email-confirmation")
   String sendEmailConfirmationLink(@PathVariable String reference, Authentication user) {
     RequestFile.ConfirmationLinkOutcome outcome = requestFile.sendEmailConfirmationLink(reference, user.getName(),
         groups(user)).orElseThrow(RequestFileController::notFound);
@@ -91,7 +92,7 @@ class RequestFileController {
    * Records that the requester withdrew the request, with how and when (required), and ends its handling; then
    * shows the file again with what happened.
    */
-  @PostMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/withdrawal")
+  @PostMapping("/desk/requests/{reference:" + RequestRegister.REFERENCE_PATTERN + "}/withdrawal")
   String withdraw(@PathVariable String reference,
       @RequestParam(name = "withdrawalNote", required = false) String note, Authentication user) {
     String text = note == null ? "" : note.strip();
@@ -116,7 +117,7 @@ class RequestFileController {
    * Deletes an upload that shows a My Number or an unmasked insurer number and asks the requester for a masked copy;
    * then shows the file again with what happened.
    */
-  @PostMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/documents/{id}/unmasked")
+  @PostMapping("/desk/requests/{reference:" + RequestRegister.REFERENCE_PATTERN + "}/documents/{id}/unmasked")
   String deleteUnmasked(@PathVariable String reference, @PathVariable long id,
       @RequestParam(name = "shows", required = false) String shows, Authentication user) {
     String back = "redirect:/desk/requests/" + reference + "?unmasked=";
@@ -141,7 +142,7 @@ class RequestFileController {
    * Records the address shown on the verified identity document, then shows the file again. Bad input shows the
    * file with what is wrong with each field and what was typed, and stores nothing.
    */
-  @PostMapping("/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/verified-address")
+  @PostMapping("/desk/requests/{reference:" + RequestRegister.REFERENCE_PATTERN + "}/verified-address")
   String recordVerifiedAddress(@PathVariable String reference,
       @RequestParam(name = "postalCode", required = false) String postalCode,
       @RequestParam(name = "addressLine1", required = false) String line1,

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import jp.madoguchi.decision.RequestDecisions;
 import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestRegister;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class PackagePageController {
 
-  private static final String PAGE = "/desk/requests/{reference:MDG-\\d{4}-\\d{6}}/package";
+  private static final String PAGE = "/desk/requests/{reference:" + RequestRegister.REFERENCE_PATTERN + "}/package";
 
   private final DisclosurePackage disclosure;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import jp.madoguchi.request.RequestRegister;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -24,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class ProvisionPagesController {
 
-  private static final String REFERENCE = "{reference:MDG-\\d{4}-\\d{6}}";
+  private static final String REFERENCE = "{reference:" + RequestRegister.REFERENCE_PATTERN + "}";
 
   private final ProvisionSearch search;
   private final ProvisionImport importer;

@@ -41,6 +41,12 @@ public class RequestRegister {
 
   public static final String SYSTEM_ACTOR = "system";
 
+  /**
+   * A reference as the register gives it, for the desk's page paths: {@code MDG-}, the year of arrival, the number
+   * (six digits, more once the numbers pass 999,999).
+   */
+  public static final String REFERENCE_PATTERN = "MDG-\\d{4}-\\d{6,}";
+
   /** What stands in the register for a name once the request's personal data is erased. */
   public static final String ERASED = "(消去済み / erased)";
 
@@ -300,8 +306,8 @@ public class RequestRegister {
 
   /**
    * Erases the request's personal data from the register (the person's details, the request's wording and every
-   * free text in its history: see {@link #KEPT_DETAIL_TYPES}), unless that was done already; returns whether it did. What an audit needs stays: reference,
-   * type, dates, outcome and the history of who did what.
+   * free text in its history: see {@link #KEPT_DETAIL_TYPES}), unless that was done already; returns whether it did.
+   * What an audit needs stays: reference, type, dates, outcome and the history of who did what.
    */
   public boolean erasePersonalData(long id, Instant erasedAt) {
     forget(id);
@@ -390,7 +396,8 @@ public class RequestRegister {
         rs.getObject("target_due_on", LocalDate.class), rs.getObject("legal_risk_on", LocalDate.class),
         rs.getObject("clock_paused_since", LocalDate.class), rs.getInt("paused_business_days"),
         rs.getBoolean("overdue"), rs.getBoolean("legal_risk_flagged"));
-    return new DeskRequest(rs.getLong("id"), rs.getString("reference"), RequestType.valueOf(rs.getString("request_type")),
+    return new DeskRequest(rs.getLong("id"), rs.getString("reference"),
+        RequestType.valueOf(rs.getString("request_type")),
         Channel.valueOf(rs.getString("channel")),
         PersonalInformationKind.valueOf(rs.getString("personal_information_kind")),
         method == null ? null : DisclosureMethod.valueOf(method), rs.getString("language"),

@@ -26,7 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class SearchPagesController {
 
-  private static final String REFERENCE = "{reference:MDG-\\d{4}-\\d{6}}";
+  private static final String REFERENCE = "{reference:" + RequestRegister.REFERENCE_PATTERN + "}";
 
   private final SystemSearches searches;
   private final SearchSheets sheets;

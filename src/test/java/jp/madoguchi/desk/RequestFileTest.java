@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The request file: what staff see of one request, safely, and a record of every look. */
 @DeskTest
@@ -42,6 +43,27 @@ class RequestFileTest {
   @Autowired RequestRegister register;
   @Autowired RequestDocuments documents;
   @Autowired RequestProcessStarter starter;
+
+  @Test
+  void aReferencePastNineHundredNinetyNineThousandOpensItsFile(@Autowired JdbcClient jdbc) throws Exception {
+    long next = jdbc.sql("SELECT nextval('request_reference_number')").query(Long.class).single();
+    DeskRequest request;
+    try {
+      jdbc.sql("ALTER SEQUENCE request_reference_number RESTART WITH 1000000").update();
+      request = TestRequests.request(register).register();
+    } finally {
+      // the other tests of this context go on with six digits, as they expect
+      jdbc.sql("ALTER SEQUENCE request_reference_number RESTART WITH " + (next + 1)).update();
+    }
+    assertThat(request.reference()).endsWith("-1000000");
+    PageClient desk = PageClient.loggedIn(port, "desk", "desk-demo-2026");
+
+    Page file = desk.get("/desk/requests/" + request.reference());
+
+    assertThat(file.status()).isEqualTo(200);
+    assertThat(file.document().select("h1").text()).contains(request.reference());
+    assertThat(desk.get("/desk/requests/" + request.reference() + "/package").status()).isEqualTo(200);
+  }
 
   @Test
   void staffSendTheConfirmationLinkAgainUntilTheAddressIsConfirmed(@Autowired jp.madoguchi.correspondence.Outbox outbox,
