@@ -1,0 +1,111 @@
+package jp.madoguchi.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import jp.madoguchi.complaint.ComplaintProcess.Elements;
+import jp.madoguchi.handling.RequestProcessStarter;
+import jp.madoguchi.request.DeskRequest;
+import jp.madoguchi.request.RequestRegister;
+import jp.madoguchi.request.RequestType;
+import jp.madoguchi.support.DeskTest;
+import jp.madoguchi.support.ProcessDriver;
+import jp.madoguchi.support.TestRequests;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The engine's history is kept for its models' time to live (ten years) after a request's process ends, and the
+ * history cleanup removes it then (ADR 50): no removal time is written into the history rows when a request ends, the
+ * cleanup finds finished instances by their end time when it runs, and a request still open keeps its history.
+ */
+@DeskTest
+class EngineHistoryCleanupTest {
+
+  private static final Duration TIME_TO_LIVE = Duration.ofDays(3650);
+
+  @Autowired ProcessEngine engine;
+  @Autowired RequestRegister register;
+  @Autowired RequestProcessStarter starter;
+
+  @AfterEach
+  void realClock() {
+    ProcessDriver.resetClock();
+  }
+
+  @Test
+  void aFinishedRequestsHistoryGoesTenYearsAfterItsEndAndAnOpenOnesStays() {
+    init(engine);
+    Instant start = Instant.parse("2026-12-01T01:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(start));
+    ProcessInstance answered = complaint();
+    ProcessInstance open = complaint();
+    Instant ended = start.plus(Duration.ofDays(20));
+    ClockUtil.setCurrentTime(Date.from(ended));
+    new ProcessDriver(engine, answered.getBusinessKey())
+        .complete(Elements.HANDLE_COMPLAINT, Map.of("complaintResolved", true));
+    HistoryService history = engine.getHistoryService();
+    HistoricProcessInstance finished = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(answered.getId()).singleResult();
+    assertThat(finished.getEndTime()).isEqualTo(Date.from(ended));
+    assertThat(finished.getRemovalTime()).as("no removal time written when the request ended").isNull();
+    assertThat(variablesOf(answered)).isNotZero();
+
+    // a day before its time to live has passed since the end: kept
+    cleanUpAt(ended.plus(TIME_TO_LIVE).minus(Duration.ofDays(1)));
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(answered.getId()).count()).isOne();
+
+    // a day after: gone, with its variables; the request still open keeps its history
+    cleanUpAt(ended.plus(TIME_TO_LIVE).plus(Duration.ofDays(1)));
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(answered.getId()).count()).isZero();
+    assertThat(variablesOf(answered)).isZero();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(open.getId()).count()).isOne();
+    assertThat(variablesOf(open)).isNotZero();
+  }
+
+  private ProcessInstance complaint() {
+    DeskRequest request = TestRequests.request(register).type(RequestType.COMPLAINT)
+        .arrivedOn(LocalDate.of(2026, 12, 1)).register();
+    ProcessInstance instance = starter.start(request);
+    new ProcessDriver(engine, request.reference()).runJobs();
+    return instance;
+  }
+
+  private long variablesOf(ProcessInstance instance) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .count();
+  }
+
+  /**
+   * Runs the history cleanup at that time until it has nothing left to remove: the context's other tests leave
+   * finished requests too, and one run removes at most a batch of them.
+   */
+  private void cleanUpAt(Instant now) {
+    ClockUtil.setCurrentTime(Date.from(now));
+    engine.getHistoryService().cleanUpHistoryAsync(true);
+    for (int run = 0; run < 100; run++) {
+      List<Job> due = engine.getHistoryService().findHistoryCleanupJobs().stream()
+          // without a batch window the engine suspends the job once it finds no more than a batch to remove
+          .filter(job -> !job.isSuspended() && (job.getDuedate() == null || !job.getDuedate().after(Date.from(now))))
+          .toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+    throw new AssertionError("the history cleanup was still due after 100 runs");
+  }
+}
