@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,6 +29,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import jp.madoguchi.MadoguchiApplication;
 import jp.madoguchi.security.DeskGroups;
+import jp.madoguchi.support.TestDatabaseServer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -58,12 +58,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Tag("own-application")
 class DatabaseOutageTest {
 
-  private static final String HOST = System.getenv().getOrDefault("MADOGUCHI_DB_HOST", "127.0.0.1");
-  private static final String PORT = System.getenv().getOrDefault("MADOGUCHI_DB_PORT", "5432");
-  private static final String USER = System.getenv().getOrDefault("MADOGUCHI_DB_USER", "madoguchi");
-  private static final String PASSWORD = System.getenv().getOrDefault("MADOGUCHI_DB_PASSWORD", "madoguchi");
-  private static final String TEST_DATABASE = System.getenv().getOrDefault("MADOGUCHI_TEST_DB_NAME",
-      "madoguchi_test");
   private static final String DATABASE = "madoguchi_outage_" + UUID.randomUUID().toString().substring(0, 8);
 
   private static final String DESK_USER = "outage-desk";
@@ -79,12 +73,12 @@ class DatabaseOutageTest {
 
   @BeforeAll
   static void startTheDeskOnADatabaseOfItsOwn() throws SQLException {
-    admin = DriverManager.getConnection(url(TEST_DATABASE), USER, PASSWORD);
+    admin = TestDatabaseServer.connect(TestDatabaseServer.TEST_DATABASE);
     execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
     application = new SpringApplicationBuilder(MadoguchiApplication.class)
         .profiles("test", "postgres", "pgtest")
         .run("--server.port=0", "--camunda.bpm.process-engine-name=outage",
-            "--spring.datasource.url=" + url(DATABASE),
+            "--spring.datasource.url=" + TestDatabaseServer.url(DATABASE),
             // a request waits this long for a connection while the database refuses them
             "--spring.datasource.hikari.connection-timeout=1000",
             "--madoguchi.outage.retry-after=PT90S");
@@ -117,7 +111,7 @@ class DatabaseOutageTest {
     Map<String, Long> before = stored();
     HttpResponse<String> cutOff;
     ExecutorService requester = Executors.newSingleThreadExecutor();
-    try (Connection lockHolder = DriverManager.getConnection(url(DATABASE), USER, PASSWORD)) {
+    try (Connection lockHolder = TestDatabaseServer.connect(DATABASE)) {
       lockHolder.setAutoCommit(false);
       try (Statement lock = lockHolder.createStatement()) {
         // reading the keys stays possible; remembering the new one, the submission's last write, has to wait
@@ -289,7 +283,7 @@ class DatabaseOutageTest {
   /** What a submission writes, counted in a connection of the test's own. */
   private static Map<String, Long> stored() throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
-    try (Connection connection = DriverManager.getConnection(url(DATABASE), USER, PASSWORD)) {
+    try (Connection connection = TestDatabaseServer.connect(DATABASE)) {
       for (String table : new String[] {"desk_request", "request_event", "request_document", "idempotency_key",
           "outbound_letter", "ACT_RU_EXECUTION", "ACT_HI_PROCINST", "ACT_HI_ACTINST"}) {
         try (var result = connection.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
@@ -314,10 +308,6 @@ class DatabaseOutageTest {
     try (Statement statement = admin.createStatement()) {
       statement.execute(sql);
     }
-  }
-
-  private static String url(String database) {
-    return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
   }
 
   private HttpResponse<String> submit(String body, String key, String language) throws Exception {

@@ -3,11 +3,11 @@ package jp.madoguchi.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
+import jp.madoguchi.support.TestDatabaseServer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,13 +20,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ReferenceNumbersMigrationTest {
 
-  private static final String HOST = System.getenv().getOrDefault("MADOGUCHI_DB_HOST", "127.0.0.1");
-  private static final String PORT = System.getenv().getOrDefault("MADOGUCHI_DB_PORT", "5432");
-  private static final String USER = System.getenv().getOrDefault("MADOGUCHI_DB_USER", "madoguchi");
-  private static final String PASSWORD = System.getenv().getOrDefault("MADOGUCHI_DB_PASSWORD", "madoguchi");
-  private static final String TEST_DATABASE = System.getenv().getOrDefault("MADOGUCHI_TEST_DB_NAME",
-      "madoguchi_test");
-
   @Test
   void onH2TheFirstNumberFollowsTheLargestId() {
     DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:refnum" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
@@ -38,16 +31,16 @@ class ReferenceNumbersMigrationTest {
   @Test
   void onPostgresqlTheFirstNumberFollowsTheLargestId() throws SQLException {
     String name = "madoguchi_refnum_" + UUID.randomUUID().toString().substring(0, 8);
-    try (Connection admin = connect(TEST_DATABASE); Statement statement = admin.createStatement()) {
+    try (Connection admin = TestDatabaseServer.connect(TestDatabaseServer.TEST_DATABASE); Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     }
     try {
-      DataSource postgres = new DriverManagerDataSource("jdbc:postgresql://" + HOST + ":" + PORT + "/" + name, USER,
-          PASSWORD);
+      DataSource postgres = new DriverManagerDataSource(TestDatabaseServer.url(name), TestDatabaseServer.USER,
+          TestDatabaseServer.PASSWORD);
 
       assertThat(firstNumberAfterRequests(postgres, "postgresql")).isEqualTo(8);
     } finally {
-      try (Connection admin = connect(TEST_DATABASE); Statement statement = admin.createStatement()) {
+      try (Connection admin = TestDatabaseServer.connect(TestDatabaseServer.TEST_DATABASE); Statement statement = admin.createStatement()) {
         statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       }
     }
@@ -83,9 +76,5 @@ class ReferenceNumbersMigrationTest {
   private static Flyway flyway(DataSource dataSource, String vendor) {
     return Flyway.configure().dataSource(dataSource)
         .locations("classpath:db/migration", "classpath:db/vendor/" + vendor).load();
-  }
-
-  private static Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER, PASSWORD);
   }
 }

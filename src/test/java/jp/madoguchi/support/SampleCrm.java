@@ -3,7 +3,6 @@ package jp.madoguchi.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -17,12 +16,9 @@ import jp.madoguchi.request.DeskRequest.Party;
  */
 public final class SampleCrm {
 
-  public static final String HOST = System.getenv().getOrDefault("MADOGUCHI_DB_HOST", "127.0.0.1");
-  public static final String PORT = System.getenv().getOrDefault("MADOGUCHI_DB_PORT", "5432");
-  public static final String USER = System.getenv().getOrDefault("MADOGUCHI_DB_USER", "madoguchi");
-  public static final String PASSWORD = System.getenv().getOrDefault("MADOGUCHI_DB_PASSWORD", "madoguchi");
-  private static final String TEST_DATABASE = System.getenv().getOrDefault("MADOGUCHI_TEST_DB_NAME",
-      "madoguchi_test");
+  /** The login the desk's connector uses for the CRM: the tests' own. */
+  public static final String USER = TestDatabaseServer.USER;
+  public static final String PASSWORD = TestDatabaseServer.PASSWORD;
 
   /** The requester the CRM knows, with his e-mail address in other letter case than the CRM's. */
   public static final Party TARO = new Party("山田 太郎", "ヤマダ タロウ", LocalDate.of(1980, 4, 1), "1000001",
@@ -48,7 +44,7 @@ public final class SampleCrm {
   /** Creates the database (named from the prefix and a random part) with its tables and the two people. */
   public static SampleCrm create(String prefix) throws SQLException {
     SampleCrm crm = new SampleCrm(prefix + UUID.randomUUID().toString().substring(0, 8));
-    try (Connection admin = connect(TEST_DATABASE); Statement statement = admin.createStatement()) {
+    try (Connection admin = TestDatabaseServer.connect(TestDatabaseServer.TEST_DATABASE); Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE " + crm.name);
     }
     try (Connection connection = crm.connect(); Statement statement = connection.createStatement()) {
@@ -89,17 +85,17 @@ public final class SampleCrm {
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+    return TestDatabaseServer.url(name);
   }
 
   /** A connection to the CRM, as its owner. */
   public Connection connect() throws SQLException {
-    return connect(name);
+    return TestDatabaseServer.connect(name);
   }
 
   /** Drops the database, whoever is still connected. */
   public void drop() throws SQLException {
-    try (Connection admin = connect(TEST_DATABASE); Statement statement = admin.createStatement()) {
+    try (Connection admin = TestDatabaseServer.connect(TestDatabaseServer.TEST_DATABASE); Statement statement = admin.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }
@@ -110,7 +106,4 @@ public final class SampleCrm {
         .doesNotContain("0300000000").doesNotContain("1980-04-01");
   }
 
-  private static Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER, PASSWORD);
-  }
 }
