@@ -733,16 +733,10 @@ class LifecycleBenchmark {
     writeBetweenMarkers(report, BEGIN, END, "# Performance", generated);
   }
 
-  /** The same for any page and pair of markers; a page without them gets the title and the generated part. */
+  /** The same for any page and pair of markers ({@link ReportSection}). */
   static void writeBetweenMarkers(Path report, String beginMarker, String endMarker, String title, String generated)
       throws IOException {
-    String page = Files.exists(report) ? Files.readString(report, StandardCharsets.UTF_8) : "";
-    int begin = page.indexOf(beginMarker);
-    int end = page.indexOf(endMarker);
-    String updated = begin >= 0 && end > begin
-        ? page.substring(0, begin) + beginMarker + generated + endMarker + page.substring(end + endMarker.length())
-        : title + "\n\n" + beginMarker + generated + endMarker;
-    Files.writeString(report, updated, StandardCharsets.UTF_8);
+    ReportSection.write(report, beginMarker, endMarker, title, generated);
   }
 
   static double ms(Phase phase, double p) {
