@@ -22,35 +22,27 @@ class ReferenceNumbersMigrationTest {
 
   @Test
   void onH2TheFirstNumberFollowsTheLargestId() {
-    DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:refnum" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-        "sa", "");
-
-    assertThat(firstNumberAfterRequests(h2, "h2")).isEqualTo(8);
+    assertThat(firstNumberAfterRequests(h2(), "h2")).isEqualTo(8);
   }
 
   @Test
   void onPostgresqlTheFirstNumberFollowsTheLargestId() throws SQLException {
     String name = "madoguchi_refnum_" + UUID.randomUUID().toString().substring(0, 8);
-    try (Connection admin = TestDatabaseServer.connect(TestDatabaseServer.TEST_DATABASE); Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + name);
-    }
+    onTestServer("CREATE DATABASE " + name);
     try {
       DataSource postgres = new DriverManagerDataSource(TestDatabaseServer.url(name), TestDatabaseServer.USER,
           TestDatabaseServer.PASSWORD);
 
       assertThat(firstNumberAfterRequests(postgres, "postgresql")).isEqualTo(8);
     } finally {
-      try (Connection admin = TestDatabaseServer.connect(TestDatabaseServer.TEST_DATABASE); Statement statement = admin.createStatement()) {
-        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-      }
+      onTestServer("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }
 
   @Test
   void onAnEmptyRegisterTheFirstNumberIsOne() {
-    DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:refnum" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-        "sa", "");
-    flyway(h2, "h2").migrate();
+    DataSource h2 = h2();
+    migrate(h2, "h2", "latest");
 
     assertThat(JdbcClient.create(h2).sql("SELECT nextval('request_reference_number')").query(Long.class).single())
         .isEqualTo(1);
@@ -58,8 +50,7 @@ class ReferenceNumbersMigrationTest {
 
   /** Migrates to V74, registers requests with ids 1, 2 and 7 (as left by a rolled-back registration), migrates on. */
   private static long firstNumberAfterRequests(DataSource dataSource, String vendor) {
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-        .target("74").load().migrate();
+    migrate(dataSource, vendor, "74");
     JdbcClient jdbc = JdbcClient.create(dataSource);
     for (long id : new long[] {1, 2, 7}) {
       jdbc.sql("""
@@ -69,12 +60,24 @@ class ReferenceNumbersMigrationTest {
             '2026-12-01 10:00:00+09:00', 'RECEIVED', '山田 太郎', TIMESTAMP WITH TIME ZONE '2026-12-01 10:00:00+09:00')
           """).params(id, "MDG-2026-%06d".formatted(id)).update();
     }
-    flyway(dataSource, vendor).migrate();
+    migrate(dataSource, vendor, "latest");
     return jdbc.sql("SELECT nextval('request_reference_number')").query(Long.class).single();
   }
 
-  private static Flyway flyway(DataSource dataSource, String vendor) {
-    return Flyway.configure().dataSource(dataSource)
-        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor).load();
+  /** Our migrations as the application runs them on that database (ADR 13), up to {@code target}. */
+  private static void migrate(DataSource dataSource, String vendor, String target) {
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+        .target(target).load().migrate();
+  }
+
+  private static DataSource h2() {
+    return new DriverManagerDataSource("jdbc:h2:mem:refnum" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+  }
+
+  private static void onTestServer(String sql) throws SQLException {
+    try (Connection admin = TestDatabaseServer.connect(TestDatabaseServer.TEST_DATABASE);
+        Statement statement = admin.createStatement()) {
+      statement.execute(sql);
+    }
   }
 }
