@@ -240,11 +240,11 @@ class IntakeBenchmark {
       int most = clientCounts.stream().mapToInt(Integer::intValue).max().orElse(4);
       say("warm-up: %d s of each endpoint with %d clients, in two rounds", warmupSeconds, most);
       // two rounds of both, so that ours' last warm-up phase, like each measured one, follows one of the bare
-      // endpoint's; the second under the profiler, as every measured phase is: the JVM's first flight recording
-      // slows the phase it covers (the first measured phase of ours read a third to a half of its rate before)
+      // endpoint's; both under the profiler, from the first request on: the JVM's first flight recording throws
+      // away every compiled method (JfrProfile.start), and what was compiled before it has to be compiled again
       int half = Math.max(1, warmupSeconds / 2);
-      warmUp(most, half);
       try (JfrProfile warmupProfile = JfrProfile.start(Path.of("target", "bench-intake-warm-up.jfr"))) {
+        warmUp(most, half);
         warmUp(most, half);
         warmupProfile.stopAndRead(0);
       }
@@ -673,9 +673,10 @@ class IntakeBenchmark {
         .append("Each phase's line in the log gives the compiler's time during it (`CompilationMXBean`).\n")
         .append("- After the warm-up the database is analysed (`ANALYZE`), as a running desk's database is: the first "
             + "phase does not plan on the statistics of the emptied database. The warm-up runs ours and the bare "
-            + "endpoint twice each, half the warm-up time each time, the second time under the profiler as every "
-            + "measured phase is: the JVM's first flight recording slows the phase it covers (until session 15 "
-            + "the first measured phase of ours read a third to a half of what the same K read later).\n")
+            + "endpoint twice each, half the warm-up time each time, under the profiler from its first request, "
+            + "as every measured phase is: the JVM's first flight recording throws away every compiled method "
+            + "(the JDK's classes it instruments are redefined; until session 24 that happened at the start of the "
+            + "warm-up's second round, and ours' first measured phase spent most of its 30 s in the compiler).\n")
         .append("- CPU per accepted request: the CPU time this JVM (the desk, the clients, the SMTP server) and ")
         .append("PostgreSQL's processes for this database (`/proc`) used while the clients posted, divided by the ")
         .append("accepted requests: the POSTs, the staff's tasks and what the job executor and the outbox did of the ")

@@ -35,6 +35,13 @@ final class JfrProfile implements AutoCloseable {
     recording.start();
   }
 
+  /**
+   * Starts recording. The JVM's first recording costs more than its samples: Flight Recorder redefines the JDK's
+   * I/O and exception classes it instruments, and HotSpot (JDK 17) throws away every compiled method at a JVM's
+   * first class redefinition. Seen in the intake (session 24, {@code jcmd Compiler.codecache}): the compiled code
+   * fell from 10 to 1 MB and 2,000 methods queued for the compiler when the warm-up's profile began. A harness
+   * starts its first recording before its warm-up, so that the warm-up compiles the code its phases run.
+   */
   static JfrProfile start(Path file) {
     return new JfrProfile(file);
   }
