@@ -6,6 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +33,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The engine's history is kept for its models' time to live (ten years) after a request's process ends, and the
  * history cleanup removes it then (ADR 50): no removal time is written into the history rows when a request ends, the
- * cleanup finds finished instances by their end time when it runs, and a request still open keeps its history.
+ * cleanup finds finished instances by their end time when it runs, and a request still open keeps its history. It
+ * runs by itself every night, 01:00 to 05:00 Japan time, whatever the server's zone.
  */
 @DeskTest
 class EngineHistoryCleanupTest {
 
   private static final Duration TIME_TO_LIVE = Duration.ofDays(3650);
+  private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
   @Autowired ProcessEngine engine;
   @Autowired RequestRegister register;
@@ -76,9 +81,49 @@ class EngineHistoryCleanupTest {
     assertThat(variablesOf(open)).isNotZero();
   }
 
+  @Test
+  void theCleanupRunsEveryNightInJapanTimeWithoutAnyoneStartingIt() {
+    init(engine);
+    // the engine scheduled its one cleanup job when it started, or again when the cleanup last ran: in the night
+    assertThat(timeInTokyo(cleanupJob())).isBetween(LocalTime.of(1, 0), LocalTime.of(5, 0));
+
+    // later than the other test's clock, which the job was last scheduled by when it ran first
+    Instant start = Instant.parse("2027-06-01T01:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(start));
+    ProcessInstance answered = complaint();
+    new ProcessDriver(engine, answered.getBusinessKey())
+        .complete(Elements.HANDLE_COMPLAINT, Map.of("complaintResolved", true));
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(answered.getId())
+        .finished().count()).isOne();
+
+    // the night after its time to live, as the job executor finds the job due: the history goes
+    Instant night = start.plus(TIME_TO_LIVE).plus(Duration.ofDays(1)).atZone(TOKYO).toLocalDate().atTime(1, 30)
+        .atZone(TOKYO).toInstant();
+    runDueCleanupAt(night);
+    HistoryService history = engine.getHistoryService();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(answered.getId()).count()).isZero();
+    assertThat(variablesOf(answered)).isZero();
+
+    // and the job waits for a later run in this night's window or the next night's, not suspended
+    Job next = cleanupJob();
+    assertThat(next.isSuspended()).isFalse();
+    assertThat(next.getDuedate()).isAfter(Date.from(night));
+    assertThat(timeInTokyo(next)).isBetween(LocalTime.of(1, 0), LocalTime.of(5, 0));
+  }
+
+  private Job cleanupJob() {
+    List<Job> jobs = engine.getHistoryService().findHistoryCleanupJobs();
+    assertThat(jobs).as("one history cleanup job, scheduled by the engine").hasSize(1);
+    return jobs.get(0);
+  }
+
+  private static LocalTime timeInTokyo(Job job) {
+    return ZonedDateTime.ofInstant(job.getDuedate().toInstant(), TOKYO).toLocalTime();
+  }
+
   private ProcessInstance complaint() {
     DeskRequest request = TestRequests.request(register).type(RequestType.COMPLAINT)
-        .arrivedOn(LocalDate.of(2026, 12, 1)).register();
+        .arrivedOn(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), TOKYO)).register();
     ProcessInstance instance = starter.start(request);
     new ProcessDriver(engine, request.reference()).runJobs();
     return instance;
@@ -96,9 +141,15 @@ class EngineHistoryCleanupTest {
   private void cleanUpAt(Instant now) {
     ClockUtil.setCurrentTime(Date.from(now));
     engine.getHistoryService().cleanUpHistoryAsync(true);
+    runDueCleanupAt(now);
+  }
+
+  /** Runs the cleanup job while it is due at that time, as the job executor would. */
+  private void runDueCleanupAt(Instant now) {
+    ClockUtil.setCurrentTime(Date.from(now));
     for (int run = 0; run < 100; run++) {
       List<Job> due = engine.getHistoryService().findHistoryCleanupJobs().stream()
-          // without a batch window the engine suspends the job once it finds no more than a batch to remove
+          // a job the engine suspended (a run without a batch window that found little) is not run
           .filter(job -> !job.isSuspended() && (job.getDuedate() == null || !job.getDuedate().after(Date.from(now))))
           .toList();
       if (due.isEmpty()) {
