@@ -327,7 +327,6 @@ class IntakeBenchmark {
     }
   }
 
-  /** One round of the warm-up: ours, then the bare endpoint, with the same clients for the same time. */
   /**
    * One measured phase under the profiler (every phase alike: the profiler's cost in all); at the largest K the
    * profile is kept for the report (the last round's).
@@ -352,6 +351,7 @@ class IntakeBenchmark {
     }
   }
 
+  /** One round of the warm-up: ours, then the bare endpoint, with the same clients for the same time. */
   void warmUp(int clients, int seconds) throws Exception {
     phase(Target.OURS, clients, seconds, Integer.MAX_VALUE, PostsEnded.NOTHING);
     phase(Target.BARE, clients, seconds, Integer.MAX_VALUE, PostsEnded.NOTHING);
