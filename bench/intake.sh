@@ -7,8 +7,8 @@
 # endpoint stops growing; prints `intake ratio` there and rewrites the intake part of docs/performance.md
 # (REPORT=other.md for another page, REPORT= for none). BURST=10000 adds the burst: B requests as fast as the
 # largest K can send them, timed until every acknowledgement and e-mail confirmation is sent. After the warm-up (WARMUP s of
-# each endpoint, in two rounds; 120: with 40, ours' first measured phase still spent most of its 30 s compiling) it waits
-# without load for the JIT compiler's queue, up to JIT_WAIT_MAX s (180). Reports; asserts
+# each endpoint, in two rounds, under the profiler from the first request: a JVM's first flight recording throws its
+# compiled code away) it waits without load for the JIT compiler's queue, up to JIT_WAIT_MAX s (180). Reports; asserts
 # nothing about speed. Not run in CI. The burst stops submitting after BURST_LIMIT_SECONDS (600, the target's ten
 # minutes); a phase waits at most DRAIN_MINUTES (30) for its letters.
 #
