@@ -212,9 +212,8 @@ class LifecycleBenchmark {
           .addModelInstance(BARE_PROCESS + ".bpmn", bareModel()).enableDuplicateFiltering(true).deploy();
       deploySkeleton();
       say("warm-up: %d lifecycles of each", warmup);
-      // under the profiler, as every measured phase is: the JVM's first flight recording slows the phase it
-      // covers (the intake's first measured phase read a third to a half of its rate, issue 21 session 15), and
-      // the first measured phase here is ours
+      // under the profiler from its first lifecycle, as every measured phase is: the JVM's first flight recording
+      // throws away every compiled method (JfrProfile.start), so it must come before what the warm-up compiles
       try (JfrProfile warmupProfile = JfrProfile.start(Path.of("target", "bench-warm-up.jfr"))) {
         phase("warm-up ours", warmup, this::ourLifecycle);
         phase("warm-up skeleton", warmup, this::skeletonLifecycle);
@@ -643,8 +642,9 @@ class LifecycleBenchmark {
         .append("the warm-up; each round's ratio is given, and the figures are the rounds' sums.\n")
         .append("- Warm-up: ").append(warmup).append(" lifecycles of each model first, so that the JIT compiler ")
         .append("has compiled the paths it measures (with 8, the first phase still paid for compilation), under ")
-        .append("the profiler as the measured phases are (the JVM's first flight recording slows the phase it ")
-        .append("covers: until session 15 that was our phase); then the harness waits, without load, until at most ")
+        .append("the profiler as the measured phases are (the JVM's first flight recording throws away every ")
+        .append("compiled method: until session 15 that fell on our phase); then the harness waits, without load, ")
+        .append("until at most ")
         .append(JitQueue.SETTLED).append(" methods wait for the JIT compiler (`JitQueue`; ")
         .append(jitWait.text()).append("), and the database is analysed (`ANALYZE`), as a running desk's ")
         .append("database is.\n")

@@ -42,6 +42,8 @@ import java.util.stream.Collectors;
 final class NodeDeathPhase {
 
   static final String PROCESS = "ClusterNodeDeathCheck";
+  private static final String JOBS = TwoNodesCheck.JOBS;
+  private static final String JOB_LOG = TwoNodesCheck.JOB_LOG;
   private static final int VICTIM = 0;
   private static final int SURVIVOR = 1;
   private static final Pattern LETTER_ID = Pattern.compile("<letter-(\\d+)\\.");
@@ -72,7 +74,7 @@ final class NodeDeathPhase {
     say("phase 2: %s dies while it holds jobs and letters; %s must finish them (job lock time %d ms, stale claim "
         + "after %s, SMTP timeout %d ms)", victim, survivor, check.lockMillis(), check.staleClaim(),
         check.smtpTimeoutMillis());
-    Set<String> jobsBefore = new HashSet<>(check.strings("SELECT DISTINCT job_id_ FROM act_hi_job_log"));
+    Set<String> jobsBefore = new HashSet<>(check.strings("SELECT DISTINCT job_id_ FROM " + JOB_LOG));
     long lastLetterBefore = check.count("SELECT coalesce(max(id), 0) FROM outbound_letter");
     int receivedBefore = smtp.getReceivedMessages().length;
 
@@ -99,7 +101,7 @@ final class NodeDeathPhase {
     node.destroyForcibly();
     node.waitFor();
     Instant killed = Instant.now();
-    List<String> heldJobs = check.strings("SELECT id_ FROM act_ru_job WHERE lock_owner_ LIKE '" + victim + "/%'");
+    List<String> heldJobs = check.strings("SELECT id_ FROM " + JOBS + " WHERE lock_owner_ LIKE '" + victim + "/%'");
     Set<Long> heldLetters = check.strings("SELECT id FROM outbound_letter WHERE status = 'SENDING' "
             + "AND claimed_by LIKE '" + victim + "/%' AND id > " + lastLetterBefore).stream()
         .map(Long::valueOf).collect(Collectors.toCollection(TreeSet::new));
@@ -116,8 +118,8 @@ final class NodeDeathPhase {
     boolean settled = await(settleLimit, () -> endedInstances() == timers
         && check.count(letters(lastLetterBefore, "")) >= requests
         && check.count(letters(lastLetterBefore, "AND status <> 'SENT'")) == 0
-        && check.count("SELECT count(*) FROM act_ru_job WHERE duedate_ IS NULL OR duedate_ <= now()") == 0
-        && check.count("SELECT count(*) FROM act_ru_job WHERE lock_owner_ LIKE '" + victim + "/%'") == 0);
+        && check.count("SELECT count(*) FROM " + JOBS + " WHERE duedate_ IS NULL OR duedate_ <= now()") == 0
+        && check.count("SELECT count(*) FROM " + JOBS + " WHERE lock_owner_ LIKE '" + victim + "/%'") == 0);
     expect(settled, survivor + " did not finish " + victim + "'s work within " + settleLimit.toSeconds() + " s");
     say("%s %s %d s after the kill", survivor, settled ? "finished everything" : "had not finished",
         Duration.between(killed, Instant.now()).toSeconds());
@@ -160,7 +162,7 @@ final class NodeDeathPhase {
     Map<String, String> ranOn = new HashMap<>();
     for (String row : check.strings("SELECT job_id_ || ' ' || count(*) FILTER (WHERE job_state_ = 2) || ' ' "
         + "|| coalesce(string_agg(hostname_, ',') FILTER (WHERE job_state_ = 2), '-') "
-        + "FROM act_hi_job_log GROUP BY job_id_")) {
+        + "FROM " + JOB_LOG + " GROUP BY job_id_")) {
       String[] columns = row.split(" ");
       if (!jobsBefore.contains(columns[0])) {
         successes.put(columns[0], Long.valueOf(columns[1]));
@@ -173,8 +175,8 @@ final class NodeDeathPhase {
         .filter(id -> !survivor.equals(ranOn.get(id))).toList();
     Map<String, Long> byNode = successes.keySet().stream().filter(id -> successes.get(id) > 0)
         .collect(Collectors.groupingBy(ranOn::get, TreeMap::new, Collectors.counting()));
-    long left = check.count("SELECT count(*) FROM act_ru_job WHERE duedate_ IS NULL OR duedate_ <= now()");
-    long stillLocked = check.count("SELECT count(*) FROM act_ru_job WHERE lock_owner_ LIKE '" + victim + "/%'");
+    long left = check.count("SELECT count(*) FROM " + JOBS + " WHERE duedate_ IS NULL OR duedate_ <= now()");
+    long stillLocked = check.count("SELECT count(*) FROM " + JOBS + " WHERE lock_owner_ LIKE '" + victim + "/%'");
     say("jobs: %d of this phase succeeded, per node %s; %d succeeded more than once; the %d jobs %s held: %d ran "
         + "once on %s; %d due jobs left, %d still locked by %s", successes.values().stream().filter(n -> n > 0)
         .count(), byNode, twice, heldJobs.size(), victim, heldJobs.size() - heldNotRunOnce.size()
@@ -252,7 +254,7 @@ final class NodeDeathPhase {
 
   /** Jobs the victim's job executor has locked (its lock owner names it: {@code NodeLockOwner}). */
   private long locksOf() throws Exception {
-    return check.count("SELECT count(*) FROM act_ru_job WHERE lock_owner_ LIKE '" + victim + "/%'");
+    return check.count("SELECT count(*) FROM " + JOBS + " WHERE lock_owner_ LIKE '" + victim + "/%'");
   }
 
   private long endedInstances() throws Exception {
