@@ -317,7 +317,7 @@ class IntakeBenchmark {
       say("heap: %s", JVM.summary());
       String report = System.getProperty("bench.intake.report", "docs/performance.md");
       if (!report.isBlank()) {
-        LifecycleBenchmark.writeBetweenMarkers(Path.of(report), BEGIN, END, "# Performance",
+        ReportSection.write(Path.of(report), BEGIN, END, "# Performance",
             page(byK, knee, ratio, burstPhase));
         say("wrote %s", report);
       }

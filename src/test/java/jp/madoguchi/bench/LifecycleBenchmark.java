@@ -730,13 +730,7 @@ class LifecycleBenchmark {
    * the notes on settings below the figures.
    */
   static void writeBetweenMarkers(Path report, String generated) throws IOException {
-    writeBetweenMarkers(report, BEGIN, END, "# Performance", generated);
-  }
-
-  /** The same for any page and pair of markers ({@link ReportSection}). */
-  static void writeBetweenMarkers(Path report, String beginMarker, String endMarker, String title, String generated)
-      throws IOException {
-    ReportSection.write(report, beginMarker, endMarker, title, generated);
+    ReportSection.write(report, BEGIN, END, "# Performance", generated);
   }
 
   static double ms(Phase phase, double p) {

@@ -487,7 +487,6 @@ class TimersBenchmark {
 
   /** Replaces the generated part of the page (between the markers) and keeps the rest, which is written by hand. */
   static void writeBetweenMarkers(Path report, String generated) throws IOException {
-    LifecycleBenchmark.writeBetweenMarkers(report, BEGIN, END, "# Performance: timers falling due together",
-        generated);
+    ReportSection.write(report, BEGIN, END, "# Performance: timers falling due together", generated);
   }
 }

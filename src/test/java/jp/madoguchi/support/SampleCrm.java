@@ -44,7 +44,7 @@ public final class SampleCrm {
   /** Creates the database (named from the prefix and a random part) with its tables and the two people. */
   public static SampleCrm create(String prefix) throws SQLException {
     SampleCrm crm = new SampleCrm(prefix + UUID.randomUUID().toString().substring(0, 8));
-    try (Connection admin = TestDatabaseServer.connect(TestDatabaseServer.TEST_DATABASE); Statement statement = admin.createStatement()) {
+    try (Connection admin = admin(); Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE " + crm.name);
     }
     try (Connection connection = crm.connect(); Statement statement = connection.createStatement()) {
@@ -95,7 +95,7 @@ public final class SampleCrm {
 
   /** Drops the database, whoever is still connected. */
   public void drop() throws SQLException {
-    try (Connection admin = TestDatabaseServer.connect(TestDatabaseServer.TEST_DATABASE); Statement statement = admin.createStatement()) {
+    try (Connection admin = admin(); Statement statement = admin.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }
@@ -106,4 +106,8 @@ public final class SampleCrm {
         .doesNotContain("0300000000").doesNotContain("1980-04-01");
   }
 
+  /** A connection to the tests' own database, through which a CRM's database is created and dropped. */
+  private static Connection admin() throws SQLException {
+    return TestDatabaseServer.connect(TestDatabaseServer.TEST_DATABASE);
+  }
 }
