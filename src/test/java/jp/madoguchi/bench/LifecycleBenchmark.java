@@ -204,6 +204,9 @@ class LifecycleBenchmark {
 
   Skeleton.Derived skeleton;
 
+  /** How many tables the page's comparison of rows written lists. */
+  static final int TABLES_COMPARED = 20;
+
   @Test
   void ourModelsAgainstTheirSkeletonAndABareModel() throws Exception {
     smtp.start();
@@ -292,6 +295,9 @@ class LifecycleBenchmark {
             query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle(), phase.rowsWrittenPerLifecycle(),
             phase.cpuPerLifecycle());
       }
+      say("rows written per lifecycle where ours and the skeleton differ most:%n%s", TableWrites.comparison("ours",
+          ours.work().tables(), ours.lifecycles(), "skeleton", skeletonPhase.work().tables(),
+          skeletonPhase.lifecycles(), TABLES_COMPARED));
       say("skeleton: %s", skeleton.replaced());
       say("JFR, our phase: %d samples, %s with a frame of our code; top frames of ours:", frames.samples(),
           frames.percent(frames.samplesInOurCode()));
@@ -478,18 +484,18 @@ class LifecycleBenchmark {
     return new Phase(name, count, seconds, measures, databaseWork().minus(before), cpu);
   }
 
-  /** What the database has committed so far: transactions, and rows inserted, updated and deleted. */
-  record DatabaseWork(long commits, long inserted, long updated, long deleted) {
-    static final DatabaseWork NONE = new DatabaseWork(0, 0, 0, 0);
+  /** What the database has committed so far: transactions, and rows inserted, updated and deleted (in all). */
+  record DatabaseWork(long commits, long inserted, long updated, long deleted, TableWrites tables) {
+    static final DatabaseWork NONE = new DatabaseWork(0, 0, 0, 0, TableWrites.NONE);
 
     DatabaseWork plus(DatabaseWork other) {
       return new DatabaseWork(commits + other.commits, inserted + other.inserted, updated + other.updated,
-          deleted + other.deleted);
+          deleted + other.deleted, tables.plus(other.tables));
     }
 
     DatabaseWork minus(DatabaseWork earlier) {
       return new DatabaseWork(commits - earlier.commits, inserted - earlier.inserted, updated - earlier.updated,
-          deleted - earlier.deleted);
+          deleted - earlier.deleted, tables.minus(earlier.tables));
     }
   }
 
@@ -497,10 +503,15 @@ class LifecycleBenchmark {
   DatabaseWork databaseWork() throws InterruptedException {
     // PostgreSQL 15 flushes an idle backend's statistics within 10 s (PGSTAT_IDLE_INTERVAL)
     Thread.sleep(statsSettleMillis);
-    jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
-    return jdbc.sql("SELECT xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database"
-            + " WHERE datname = current_database()")
-        .query((rs, n) -> new DatabaseWork(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    return new TransactionTemplate(transactionManager).execute(status -> {
+      // one snapshot of the statistics for both reads (PostgreSQL keeps it until the transaction ends)
+      jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
+      TableWrites tables = TableWrites.read(jdbc);
+      return jdbc.sql("SELECT xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database"
+              + " WHERE datname = current_database()")
+          .query((rs, n) -> new DatabaseWork(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), tables))
+          .single();
+    });
   }
 
   /** Waits (up to two minutes) until no e-mail of the outbox is left to send. */
@@ -686,7 +697,14 @@ class LifecycleBenchmark {
         .append("| samples | share of all samples | frame |\n|---|---|---|\n");
     frames.top().forEach(frame -> page.append(String.format(Locale.ROOT, "| %d | %s | `%s` |%n", frame.getValue(),
         frames.percent(frame.getValue()), frame.getKey())));
-    page.append('\n').append("### Where each phase's samples go\n\n")
+    page.append('\n').append("### Where ours writes more rows than the skeleton\n\n")
+        .append("Rows written per lifecycle in the ").append(TABLES_COMPARED).append(" tables where ours and the ")
+        .append("skeleton differ most (`pg_stat_user_tables` over each phase, read with the totals above). Of our ")
+        .append("tables the skeleton writes only the open-task tally, which counts every task; in the engine's ")
+        .append("tables the difference is the variables, jobs and history that our delegates and listeners add:\n\n")
+        .append(TableWrites.comparison("ours", ours.work().tables(), ours.lifecycles(), "skeleton",
+            skeletonPhase.work().tables(), skeletonPhase.lifecycles(), TABLES_COMPARED))
+        .append('\n').append("### Where each phase's samples go\n\n")
         .append(JfrProfile.partsTable("lifecycle", "skeleton", frames, ours.lifecycles(), skeletonFrames,
             skeletonPhase.lifecycles()))
         .append(String.format(Locale.ROOT, "PostgreSQL's commit ceiling on this machine: %s.%n%n", ceiling))
