@@ -699,7 +699,9 @@ class LifecycleBenchmark {
         frames.percent(frame.getValue()), frame.getKey())));
     page.append('\n').append("### Where ours writes more rows than the skeleton\n\n")
         .append("Rows written per lifecycle in the ").append(TABLES_COMPARED).append(" tables where ours and the ")
-        .append("skeleton differ most (`pg_stat_user_tables` over each phase, read with the totals above). Of our ")
+        .append("skeleton differ most, after the sums of all tables (`pg_stat_all_tables` over each phase, read ")
+        .append("with the totals above; the TOAST tables, where PostgreSQL keeps a large value such as a letter's ")
+        .append("PDF in rows of about 2 kB, named after their table). Of our ")
         .append("tables the skeleton writes only the open-task tally, which counts every task; in the engine's ")
         .append("tables the difference is the variables, jobs and history that our delegates and listeners add:\n\n")
         .append(TableWrites.comparison("ours", ours.work().tables(), ours.lifecycles(), "skeleton",

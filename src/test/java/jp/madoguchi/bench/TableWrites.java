@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Rows inserted, updated and deleted so far in each table of the database ({@code pg_stat_user_tables}): between two
- * readings, what a phase wrote where. The database's totals say how much a lifecycle writes; these say which tables,
+ * Rows inserted, updated and deleted so far in each table of the database's schema and in their TOAST tables
+ * ({@code pg_stat_all_tables}): between two readings, what a phase wrote where. The database's totals say how much a lifecycle writes; these say which tables,
  * so that ours' rows can be set against the skeleton's table by table.
  */
 record TableWrites(Map<String, long[]> rows) {
@@ -21,7 +21,13 @@ record TableWrites(Map<String, long[]> rows) {
   /** The counters now; the caller has cleared the statistics snapshot (they are read once per transaction). */
   static TableWrites read(JdbcClient jdbc) {
     Map<String, long[]> rows = new TreeMap<>();
-    jdbc.sql("SELECT lower(relname), n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables")
+    // a large value (a letter's PDF) is stored out of line, in chunks of 2 kB: rows of its table's TOAST table
+    jdbc.sql("""
+            SELECT lower(coalesce(owner.relname || ' (TOAST)', stats.relname)), n_tup_ins, n_tup_upd, n_tup_del
+            FROM pg_stat_all_tables stats LEFT JOIN pg_class owner ON owner.reltoastrelid = stats.relid
+            WHERE stats.schemaname = current_schema()
+              OR (stats.schemaname = 'pg_toast' AND owner.relnamespace = current_schema()::regnamespace)
+            """)
         .query(resultSet -> {
           rows.merge(resultSet.getString(1), new long[] {resultSet.getLong(2), resultSet.getLong(3),
               resultSet.getLong(4)}, TableWrites::add);
@@ -51,7 +57,15 @@ record TableWrites(Map<String, long[]> rows) {
 
   /** Rows written (inserted + updated + deleted) in a table, or 0. */
   long written(String table) {
-    long[] counts = rows.getOrDefault(table, new long[3]);
+    return sum(rows.getOrDefault(table, new long[3]));
+  }
+
+  /** Rows inserted, updated and deleted in all tables. */
+  long[] total() {
+    return rows.values().stream().reduce(new long[3], TableWrites::add);
+  }
+
+  private static long sum(long[] counts) {
     return counts[0] + counts[1] + counts[2];
   }
 
@@ -72,6 +86,9 @@ record TableWrites(Map<String, long[]> rows) {
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
         "| table | %s: inserted / updated / deleted | %s: inserted / updated / deleted | difference in rows written |%n"
             + "|---|---|---|---|%n", first, second));
+    table.append(String.format(Locale.ROOT, "| all tables | %s | %s | %+.1f |%n",
+        perLifecycle(ofFirst.total(), firstLifecycles), perLifecycle(ofSecond.total(), secondLifecycles),
+        (double) sum(ofFirst.total()) / firstLifecycles - (double) sum(ofSecond.total()) / secondLifecycles));
     for (String name : largest) {
       double difference = (double) ofFirst.written(name) / firstLifecycles
           - (double) ofSecond.written(name) / secondLifecycles;
