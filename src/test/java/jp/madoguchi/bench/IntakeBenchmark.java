@@ -527,9 +527,11 @@ class IntakeBenchmark {
         HttpResponse.BodyHandlers.ofString());
     if (done.statusCode() / 100 == 2) {
       completed.incrementAndGet();
-    } else {
-      // two members took the same task: the second finds it gone or changed
+    } else if (done.statusCode() == 409 || done.statusCode() == 404) {
+      // two members took the same task: the second is told it was changed meanwhile (409) or is gone (404)
       conflicts.incrementAndGet();
+    } else {
+      throw new IllegalStateException("completing task " + id + ": " + done.statusCode() + " " + done.body());
     }
   }
 
