@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Rows inserted, updated and deleted so far in each table of the database's schema and in their TOAST tables
- * ({@code pg_stat_all_tables}): between two readings, what a phase wrote where. The database's totals say how much a lifecycle writes; these say which tables,
- * so that ours' rows can be set against the skeleton's table by table.
+ * ({@code pg_stat_all_tables}): between two readings, what a phase wrote where. The database's totals say how much a
+ * lifecycle writes; these say which tables, so that ours' rows can be set against the skeleton's table by table.
  */
 record TableWrites(Map<String, long[]> rows) {
 

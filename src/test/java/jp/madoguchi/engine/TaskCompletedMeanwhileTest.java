@@ -24,7 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The engine's failures when a completion reaches a task that another completion finished meanwhile (the task's
  * execution gone, moved on, or its process ended) are told as a concurrent change; the same failures while the task is
- * still there are passed on unchanged, and so are refusals and tasks missing from the start. The race itself, over the REST API, is in {@code TaskCompletedTwiceThroughRestTest}.
+ * still there are passed on unchanged, and so are refusals and tasks missing from the start. The race itself, over the
+ * REST API, is in {@code TaskCompletedTwiceThroughRestTest}.
  */
 @DeskTest
 class TaskCompletedMeanwhileTest {

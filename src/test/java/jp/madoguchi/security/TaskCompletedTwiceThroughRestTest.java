@@ -35,7 +35,8 @@ import org.springframework.http.ResponseEntity;
 class TaskCompletedTwiceThroughRestTest {
 
   static final String PROCESS = "test-task-completed-meanwhile";
-  static final String COMPLETION = "{\"variables\": {\"requestFormComplete\": {\"value\": true, \"type\": \"Boolean\"}}}";
+  static final String COMPLETION =
+      "{\"variables\": {\"requestFormComplete\": {\"value\": true, \"type\": \"Boolean\"}}}";
 
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
