@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * CPU time used so far by this JVM and by the PostgreSQL server's processes on the same machine (from
@@ -15,7 +17,7 @@ import java.nio.file.Path;
  * connects to ({@code MADOGUCHI_BENCH_DB_NAME}, as a system property or in the environment); a server on another
  * machine, or a system without {@code /proc}, gives -1.
  */
-record CpuTime(long jvmNanos, long postgresNanos) {
+record CpuTime(long jvmNanos, Map<String, Long> postgresTicks) {
 
   /** Linux's clock ticks per second for /proc's utime and stime (USER_HZ, 100 on every common kernel). */
   private static final long TICKS_PER_SECOND = 100;
@@ -26,12 +28,23 @@ record CpuTime(long jvmNanos, long postgresNanos) {
     return new CpuTime(jvm, postgres());
   }
 
-  /** The CPU time from {@code before} to this one, in milliseconds per lifecycle: JVM and PostgreSQL (-1: unknown). */
+  /**
+   * The CPU time from {@code before} to this one, in milliseconds per lifecycle: JVM and PostgreSQL (-1: unknown).
+   * PostgreSQL's is summed process by process: what each process seen now used since {@code before} (all of it for
+   * one started since). A process that ended in between (a pooled connection closed at the end of its lifetime, an
+   * autovacuum worker done) is left out: until session 25 the sums were subtracted, and a connection closed during a
+   * long run took all its CPU out of the later sum, which came out negative.
+   */
   double[] perLifecycleMillis(CpuTime before, int lifecycles) {
     double jvm = (jvmNanos - before.jvmNanos) / 1e6 / lifecycles;
-    double postgres = postgresNanos < 0 || before.postgresNanos < 0 ? -1
-        : (postgresNanos - before.postgresNanos) / 1e6 / lifecycles;
-    return new double[] {jvm, postgres};
+    if (postgresTicks == null || before.postgresTicks == null) {
+      return new double[] {jvm, -1};
+    }
+    long ticks = 0;
+    for (Map.Entry<String, Long> process : postgresTicks.entrySet()) {
+      ticks += process.getValue() - before.postgresTicks.getOrDefault(process.getKey(), 0L);
+    }
+    return new double[] {jvm, ticks * (1_000_000_000L / TICKS_PER_SECOND) / 1e6 / lifecycles};
   }
 
   private static final String DATABASE = System.getProperty("MADOGUCHI_BENCH_DB_NAME",
@@ -56,13 +69,13 @@ record CpuTime(long jvmNanos, long postgresNanos) {
     return !connection || words[1].equals(DATABASE);
   }
 
-  private static long postgres() {
+  /** CPU ticks (user and system) of each PostgreSQL process serving the database, by pid and start time; or null. */
+  private static Map<String, Long> postgres() {
     Path proc = Path.of("/proc");
     if (!Files.isDirectory(proc)) {
-      return -1;
+      return null;
     }
-    long ticks = 0;
-    boolean seen = false;
+    Map<String, Long> ticks = new HashMap<>();
     try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, "[0-9]*")) {
       for (Path process : processes) {
         try {
@@ -71,17 +84,17 @@ record CpuTime(long jvmNanos, long postgresNanos) {
             continue;
           }
           String stat = Files.readString(process.resolve("stat"));
-          // the fields after the command's closing parenthesis: state is the 3rd field, utime the 14th, stime the 15th
+          // the fields after the command's closing parenthesis: state is the 3rd field, utime the 14th, stime the
+          // 15th, starttime the 22nd (a pid used again is another process)
           String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-          seen = true;
+          ticks.put(process.getFileName() + "@" + fields[19], Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
         } catch (IOException | RuntimeException gone) {
           // the process ended while it was read, or is not ours to read: it is left out
         }
       }
     } catch (IOException unreadable) {
-      return -1;
+      return null;
     }
-    return seen ? ticks * (1_000_000_000L / TICKS_PER_SECOND) : -1;
+    return ticks.isEmpty() ? null : ticks;
   }
 }

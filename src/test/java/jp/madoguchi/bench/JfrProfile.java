@@ -189,12 +189,15 @@ final class JfrProfile implements AutoCloseable {
    * a sleep, which JFR does not sample): counting it would name it the frame of every job the engine runs. The same
    * holds for the wrapper of the engine's SQL executor ({@code EngineQueryPlans$PlannedEachTime}, ADR 44), on the
    * stack of every statement the engine runs: its own work (under 1% of our phase's samples) goes to the frame of
-   * ours that asked the engine, as the engine's SQL does.
+   * ours that asked the engine, as the engine's SQL does. And for the engine's command interceptor that tells a
+   * task's second completion as a conflict ({@code TaskCompletedMeanwhile$Interceptor}, ADR 51), on the stack of
+   * every command the engine runs: a {@code try} around the command, it does nothing unless a completion fails.
    */
   static boolean isOurs(String type) {
     return type.startsWith("jp.madoguchi.") && !type.startsWith("jp.madoguchi.bench.")
         && !type.startsWith("jp.madoguchi.support.") && !type.startsWith("jp.madoguchi.intake.JobsYieldToIntake")
-        && !type.startsWith("jp.madoguchi.engine.EngineQueryPlans$PlannedEachTime");
+        && !type.startsWith("jp.madoguchi.engine.EngineQueryPlans$PlannedEachTime")
+        && !type.startsWith("jp.madoguchi.engine.TaskCompletedMeanwhile$Interceptor");
   }
 
   @Override
