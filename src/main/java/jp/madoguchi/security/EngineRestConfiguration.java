@@ -61,11 +61,11 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   @Priority(1)
   static final class TaskGoneMeanwhile implements ExceptionMapper<RestException> {
 
-    static final String CHANGED_MEANWHILE = "この作業は、ほかの担当者の操作により同時に完了または変更されました。"
-        + "作業一覧を再読み込みしてから、もう一度お確かめください。 / This task was completed or changed by someone "
+    static final String CHANGED_MEANWHILE = "このタスクは、ほかの担当者の操作により同時に完了または変更されました。"
+        + "タスク一覧を再読み込みしてから、もう一度お確かめください。 / This task was completed or changed by someone "
         + "else at the same time. Reload the task list and check it again.";
-    static final String GONE = "この作業は見つかりません。ほかの担当者が既に完了したか、手続が進んで不要になった可能性が"
-        + "あります。作業一覧を再読み込みしてください。 / This task was not found: someone else may have completed it, "
+    static final String GONE = "このタスクは見つかりません。ほかの担当者が既に完了したか、手続が進んで不要になった可能性が"
+        + "あります。タスク一覧を再読み込みしてください。 / This task was not found: someone else may have completed it, "
         + "or the request moved on without it. Reload the task list.";
 
     // TaskResourceImpl's words for a failed completion, with the task's id and the engine's message
