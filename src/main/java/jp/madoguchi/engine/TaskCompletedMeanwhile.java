@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * id", the REST API's 404).
  */
 @Component
-class TaskCompletedMeanwhile extends AbstractProcessEnginePlugin {
+public class TaskCompletedMeanwhile extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskCompletedMeanwhile.class);
   // CompleteTaskCmd / SubmitTaskFormCmd, when no task has the id
@@ -63,18 +63,12 @@ class TaskCompletedMeanwhile extends AbstractProcessEnginePlugin {
         throw failure;
       } catch (RuntimeException failure) {
         String taskId = completedTask(command);
-        if (taskId == null || notThereFromTheStart(failure) || !gone(taskId)) {
+        if (taskId == null || taskNotFound(failure) || !gone(taskId)) {
           throw failure;
         }
         throw new OptimisticLockingException("Task " + taskId + " was completed by someone else meanwhile (this "
             + "completion failed with: " + failure + ")", failure);
       }
-    }
-
-    /** The engine found no task to complete (the REST API's 404): not a completion that came second. */
-    private static boolean notThereFromTheStart(RuntimeException failure) {
-      return failure instanceof NullValueException && failure.getMessage() != null
-          && failure.getMessage().startsWith(TASK_NOT_FOUND);
     }
 
     /** Whether the task is no longer there (completed by the other completion, which committed). */
@@ -92,6 +86,15 @@ class TaskCompletedMeanwhile extends AbstractProcessEnginePlugin {
         return false;
       }
     }
+  }
+
+  /**
+   * The engine found no task to complete ("Cannot find task with id ..."): not a completion that came second, but one
+   * for a task that was not there when it began (the REST API's 404).
+   */
+  public static boolean taskNotFound(Throwable failure) {
+    return failure instanceof NullValueException && failure.getMessage() != null
+        && failure.getMessage().startsWith(TASK_NOT_FOUND);
   }
 
   /** The task a completion command completes, or null for any other command. */

@@ -5,9 +5,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import jp.madoguchi.engine.TaskCompletedMeanwhile;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -70,8 +70,6 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
     // TaskResourceImpl's words for a failed completion, with the task's id and the engine's message
     private static final String[] COMPLETING = {"Cannot complete task ", "Cannot submit task form "};
-    // TaskServiceImpl / CompleteTaskCmd: the task is not there (anymore)
-    private static final String TASK_NOT_FOUND = "Cannot find task with id";
     // the engine's built-in error code for optimistic locking (BuiltinExceptionCode.OPTIMISTIC_LOCKING)
     private static final int OPTIMISTIC_LOCKING_CODE = 1;
 
@@ -88,8 +86,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
           return answer(Response.Status.CONFLICT, "OptimisticLockingException", CHANGED_MEANWHILE,
               OPTIMISTIC_LOCKING_CODE);
         }
-        if (cause instanceof NullValueException && cause.getMessage() != null
-            && cause.getMessage().contains(TASK_NOT_FOUND)) {
+        if (TaskCompletedMeanwhile.taskNotFound(cause)) {
           return answer(Response.Status.NOT_FOUND, "InvalidRequestException", GONE, 0);
         }
       }

@@ -295,9 +295,8 @@ class LifecycleBenchmark {
             query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle(), phase.rowsWrittenPerLifecycle(),
             phase.cpuPerLifecycle());
       }
-      say("rows written per lifecycle where ours and the skeleton differ most:%n%s", TableWrites.comparison("ours",
-          ours.work().tables(), ours.lifecycles(), "skeleton", skeletonPhase.work().tables(),
-          skeletonPhase.lifecycles(), TABLES_COMPARED));
+      say("rows written per lifecycle where ours and the skeleton differ most:%n%s",
+          tablesCompared(ours, skeletonPhase));
       say("skeleton: %s", skeleton.replaced());
       say("JFR, our phase: %d samples, %s with a frame of our code; top frames of ours:", frames.samples(),
           frames.percent(frames.samplesInOurCode()));
@@ -704,8 +703,7 @@ class LifecycleBenchmark {
         .append("PDF in rows of about 2 kB, named after their table). Of our ")
         .append("tables the skeleton writes only the open-task tally, which counts every task; in the engine's ")
         .append("tables the difference is the variables, jobs and history that our delegates and listeners add:\n\n")
-        .append(TableWrites.comparison("ours", ours.work().tables(), ours.lifecycles(), "skeleton",
-            skeletonPhase.work().tables(), skeletonPhase.lifecycles(), TABLES_COMPARED))
+        .append(tablesCompared(ours, skeletonPhase))
         .append('\n').append("### Where each phase's samples go\n\n")
         .append(JfrProfile.partsTable("lifecycle", "skeleton", frames, ours.lifecycles(), skeletonFrames,
             skeletonPhase.lifecycles()))
@@ -713,6 +711,12 @@ class LifecycleBenchmark {
         .append(String.format(Locale.ROOT, "E-mails received by the SMTP server (warm-up and measured): %d.%n",
             received));
     return page.toString();
+  }
+
+  /** The tables where ours' rows written per lifecycle differ most from the skeleton's, for the log and the page. */
+  static String tablesCompared(Phase ours, Phase skeletonPhase) {
+    return TableWrites.comparison("ours", ours.work().tables(), ours.lifecycles(), "skeleton",
+        skeletonPhase.work().tables(), skeletonPhase.lifecycles(), TABLES_COMPARED);
   }
 
   String replacedText() {
