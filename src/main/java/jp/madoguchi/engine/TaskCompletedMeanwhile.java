@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -23,12 +24,18 @@ import org.springframework.stereotype.Component;
  * it has no current activity" (the execution moved on), "Cannot restore state of process instance ...: list of
  * executions is empty" (the process ended), and the REST API answers each with a 500 and the engine's words. This
  * interceptor, around every command, turns any failure of a task's completion into the engine's
- * {@link OptimisticLockingException} when the task is gone afterwards: the failed completion was rolled back, so
- * only another completion (or the request's cancellation) can have removed it. Every caller is then told the same
+ * {@link OptimisticLockingException} when the task is gone, looked for in a transaction of its own: the failing
+ * completion will be rolled back, so only another completion that committed (or the request's cancellation) can have
+ * removed it. Every caller is then told the same
  * thing: someone else was first (Tasklist through the REST API, {@code EngineRestConfiguration}: 409). A failure
  * while the task is still there (a defect in a listener, say) is passed on as it was, and so are a refusal
- * ({@link AuthorizationException}) and a task that was not there when the command began ("Cannot find task with
- * id", the REST API's 404).
+ * ({@link AuthorizationException}); a task that was not there when the command began ("Cannot find task with
+ * id", the engine's {@link NullValueException}) becomes a {@link NotFoundException} with the same words (the REST
+ * API's 404).
+ *
+ * <p>It sits inside the command's context, between the context and the command (a post-interceptor): the context,
+ * when it closes, logs a concurrent change at DEBUG and any other failure at ERROR (ENGINE-16004), so a completion
+ * that merely came second is no longer an error in the log (ADR 0051).
  */
 @Component
 public class TaskCompletedMeanwhile extends AbstractProcessEnginePlugin {
@@ -39,13 +46,16 @@ public class TaskCompletedMeanwhile extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
     interceptors.add(new Interceptor(configuration));
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
   }
 
-  /** Outside the command's transaction: its failure has been rolled back when the task is looked for. */
+  /**
+   * Inside the command's context and transaction; the task is looked for in a new transaction, which sees what other
+   * transactions committed (the failing one has written nothing yet: the engine writes when its context closes).
+   */
   static final class Interceptor extends CommandInterceptor {
 
     private final ProcessEngineConfigurationImpl configuration;
@@ -63,7 +73,15 @@ public class TaskCompletedMeanwhile extends AbstractProcessEnginePlugin {
         throw failure;
       } catch (RuntimeException failure) {
         String taskId = completedTask(command);
-        if (taskId == null || taskNotFound(failure) || !gone(taskId)) {
+        if (taskId == null) {
+          throw failure;
+        }
+        if (taskNotFound(failure)) {
+          // the caller's mistake (a task gone before it began), not the engine's: a NotFoundException, which the
+          // context logs at DEBUG and the REST API answers 404, where the engine's NullValueException is an ERROR
+          throw failure instanceof NotFoundException ? failure : new NotFoundException(failure.getMessage(), failure);
+        }
+        if (!gone(taskId)) {
           throw failure;
         }
         throw new OptimisticLockingException("Task " + taskId + " was completed by someone else meanwhile (this "
@@ -75,13 +93,13 @@ public class TaskCompletedMeanwhile extends AbstractProcessEnginePlugin {
     private boolean gone(String taskId) {
       try {
         // whoever completed it: looked for by id, whether or not the caller may read it
-        return configuration.getCommandExecutorTxRequired().execute(context -> {
+        return configuration.getCommandExecutorTxRequiresNew().execute(context -> {
           context.disableAuthorizationCheck();
           context.disableTenantCheck();
           return context.getTaskManager().findTaskById(taskId) == null;
         });
       } catch (RuntimeException unreadable) {
-        // e.g. the caller's own transaction, which this command joined, was aborted: the original failure stands
+        // e.g. no connection to be had for the new transaction: the original failure stands
         LOG.debug("Could not look for task {} after its completion failed", taskId, unreadable);
         return false;
       }
@@ -93,8 +111,8 @@ public class TaskCompletedMeanwhile extends AbstractProcessEnginePlugin {
    * for a task that was not there when it began (the REST API's 404).
    */
   public static boolean taskNotFound(Throwable failure) {
-    return failure instanceof NullValueException && failure.getMessage() != null
-        && failure.getMessage().startsWith(TASK_NOT_FOUND);
+    return (failure instanceof NullValueException || failure instanceof NotFoundException)
+        && failure.getMessage() != null && failure.getMessage().startsWith(TASK_NOT_FOUND);
   }
 
   /** The task a completion command completes, or null for any other command. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import jp.madoguchi.support.DeskTest;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -24,8 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The engine's failures when a completion reaches a task that another completion finished meanwhile (the task's
  * execution gone, moved on, or its process ended) are told as a concurrent change; the same failures while the task is
- * still there are passed on unchanged, and so are refusals and tasks missing from the start. The race itself, over the
- * REST API, is in {@code TaskCompletedTwiceThroughRestTest}.
+ * still there are passed on unchanged, and so are refusals; a task missing from the start is not found. The race
+ * itself, over the REST API, is in {@code TaskCompletedTwiceThroughRestTest}.
  */
 @DeskTest
 class TaskCompletedMeanwhileTest {
@@ -55,7 +56,7 @@ class TaskCompletedMeanwhileTest {
   @Test
   void theEnginesInterceptorChainHasIt() {
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCustomPreCommandInterceptorsTxRequired()).hasAtLeastOneElementOfType(
+        .getCustomPostCommandInterceptorsTxRequired()).hasAtLeastOneElementOfType(
             TaskCompletedMeanwhile.Interceptor.class);
   }
 
@@ -91,16 +92,27 @@ class TaskCompletedMeanwhileTest {
   }
 
   @Test
-  void refusalsMissingTasksAndOtherCommandsArePassedOnEvenWhenTheTaskIsGone() {
+  void refusalsAndOtherCommandsFailuresArePassedOnEvenWhenTheTaskIsGone() {
     AuthorizationException refused = new AuthorizationException("desk may not complete it");
     assertThatThrownBy(() -> failingWith(refused).execute(new CompleteTaskCmd("gone-task", Map.of())))
         .isSameAs(refused);
     NullValueException missing = new NullValueException("Cannot find task with id gone-task: task is null");
-    assertThatThrownBy(() -> failingWith(missing).execute(new CompleteTaskCmd("gone-task", Map.of())))
+    assertThatThrownBy(() -> failingWith(missing).execute(new GetTaskVariableCmd("gone-task", "x", false)))
         .isSameAs(missing);
     NullPointerException elsewhere = new NullPointerException();
     assertThatThrownBy(() -> failingWith(elsewhere).execute(new GetTaskVariableCmd("gone-task", "x", false)))
         .isSameAs(elsewhere);
+  }
+
+  @Test
+  void aCompletionOfATaskThatWasNotThereIsNotFoundInTheSameWords() {
+    NullValueException missing = new NullValueException("Cannot find task with id gone-task: task is null");
+    assertThatThrownBy(() -> failingWith(missing).execute(new CompleteTaskCmd("gone-task", Map.of())))
+        .isInstanceOf(NotFoundException.class).hasMessage(missing.getMessage()).hasCause(missing)
+        .satisfies(notFound -> assertThat(TaskCompletedMeanwhile.taskNotFound(notFound)).isTrue());
+    // the engine's own, through the engine: the command's context logs a NotFoundException at DEBUG, not at ERROR
+    assertThatThrownBy(() -> engine.getTaskService().complete("no-such-task"))
+        .isInstanceOf(NotFoundException.class).hasMessageStartingWith("Cannot find task with id no-such-task");
   }
 
   @Test
