@@ -22,6 +22,8 @@ import jp.madoguchi.support.ProcessDriver;
 import jp.madoguchi.support.TestRequests;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.batch.history.HistoricBatch;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -34,7 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The engine's history is kept for its models' time to live (ten years) after a request's process ends, and the
  * history cleanup removes it then (ADR 50): no removal time is written into the history rows when a request ends, the
  * cleanup finds finished instances by their end time when it runs, and a request still open keeps its history. It
- * runs by itself every night, 01:00 to 05:00 Japan time, whatever the server's zone.
+ * runs by itself every night, 01:00 to 05:00 Japan time, whatever the server's zone. A bulk operation's history (a
+ * batch started in Cockpit) is kept as long, after the batch ended.
  */
 @DeskTest
 class EngineHistoryCleanupTest {
@@ -109,6 +112,38 @@ class EngineHistoryCleanupTest {
     assertThat(next.isSuspended()).isFalse();
     assertThat(next.getDuedate()).isAfter(Date.from(night));
     assertThat(timeInTokyo(next)).isBetween(LocalTime.of(1, 0), LocalTime.of(5, 0));
+  }
+
+  @Test
+  void aBulkOperationsHistoryGoesTenYearsAfterItEndedAsTheRequestsDo() {
+    init(engine);
+    Instant start = Instant.parse("2028-03-01T01:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(start));
+    ProcessInstance withdrawn = complaint();
+    // a manager cancels requests in bulk from Cockpit: a batch of the engine's, with a history of its own
+    Batch cancelled = engine.getRuntimeService().deleteProcessInstancesAsync(List.of(withdrawn.getId()),
+        "withdrawn by the requester");
+    runBatch(cancelled);
+    HistoryService history = engine.getHistoryService();
+    HistoricBatch done = history.createHistoricBatchQuery().batchId(cancelled.getId()).singleResult();
+    assertThat(done.getEndTime()).as("the batch ran to its end").isNotNull();
+    Instant ended = done.getEndTime().toInstant();
+
+    cleanUpAt(ended.plus(TIME_TO_LIVE).minus(Duration.ofDays(1)));
+    assertThat(history.createHistoricBatchQuery().batchId(cancelled.getId()).count()).isOne();
+    cleanUpAt(ended.plus(TIME_TO_LIVE).plus(Duration.ofDays(1)));
+    assertThat(history.createHistoricBatchQuery().batchId(cancelled.getId()).count())
+        .as("removed by the cleanup with batchOperationHistoryTimeToLive set; kept forever without it").isZero();
+  }
+
+  /** Runs a batch's jobs as the job executor would: the seed job, the jobs it made, then the monitor's. */
+  private void runBatch(Batch batch) {
+    var management = engine.getManagementService();
+    for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+        batch.getMonitorJobDefinitionId())) {
+      management.createJobQuery().jobDefinitionId(definition).list()
+          .forEach(job -> management.executeJob(job.getId()));
+    }
   }
 
   private Job cleanupJob() {
