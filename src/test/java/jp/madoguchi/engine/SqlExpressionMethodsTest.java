@@ -20,7 +20,6 @@ import org.apache.ibatis.scripting.xmltags.OgnlCache;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,14 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SqlExpressionMethodsTest {
 
   @Autowired ProcessEngine engine;
-  Task standalone;
-
-  @AfterEach
-  void removeTask() {
-    if (standalone != null) {
-      engine.getTaskService().deleteTask(standalone.getId(), true);
-    }
-  }
 
   /** Properties of each kind the engine's parameter objects have. */
   public static class Parameters {
@@ -128,15 +119,19 @@ class SqlExpressionMethodsTest {
 
   @Test
   void theEnginesQueriesReadTheirConditionsThroughIt() {
-    standalone = engine.getTaskService().newTask();
-    standalone.setName("SqlExpressionMethodsTest");
-    engine.getTaskService().saveTask(standalone);
-    // an or-query: its mapping asks isOrQueryActive in every branch
-    List<Task> found = engine.getTaskService().createTaskQuery().or().taskName("SqlExpressionMethodsTest")
-        .taskId("no-such-task").endOr().list();
-    assertThat(found).extracting(Task::getId).containsExactly(standalone.getId());
-    assertThat(engine.getTaskService().createTaskQuery().or().taskName("no such name").taskId("no-such-task").endOr()
-        .count()).isZero();
-    assertThat(SqlExpressionMethods.ACCESSOR.namesKept(TaskQueryImpl.class)).isPositive();
+    Task task = engine.getTaskService().newTask();
+    task.setName("SqlExpressionMethodsTest");
+    engine.getTaskService().saveTask(task);
+    try {
+      // an or-query: its mapping asks isOrQueryActive in every branch
+      List<Task> found = engine.getTaskService().createTaskQuery().or().taskName("SqlExpressionMethodsTest")
+          .taskId("no-such-task").endOr().list();
+      assertThat(found).extracting(Task::getId).containsExactly(task.getId());
+      assertThat(engine.getTaskService().createTaskQuery().or().taskName("no such name").taskId("no-such-task")
+          .endOr().count()).isZero();
+      assertThat(SqlExpressionMethods.ACCESSOR.namesKept(TaskQueryImpl.class)).isPositive();
+    } finally {
+      engine.getTaskService().deleteTask(task.getId(), true);
+    }
   }
 }
