@@ -104,17 +104,23 @@ class SqlExpressionMethodsTest {
         .isInstanceOf(OgnlException.class).hasRootCauseMessage("the method failed");
   }
 
+  /** A class no other test reads: what the accessor kept of it comes from this test's conditions alone. */
+  public static class Conditions extends Parameters {
+    Conditions(boolean orQueryActive) {
+      super(orQueryActive);
+    }
+  }
+
   @Test
   void eachNameOfAClassIsLookedUpOnce() {
     // through MyBatis, as a mapping's condition is evaluated
     String condition = "isOrQueryActive and name == 'a name' and count == 3";
-    assertThat(OgnlCache.getValue(condition, new Parameters(true))).isEqualTo(true);
-    int kept = SqlExpressionMethods.ACCESSOR.namesKept(Parameters.class);
-    assertThat(kept).isGreaterThanOrEqualTo(3);
+    assertThat(OgnlCache.getValue(condition, new Conditions(true))).isEqualTo(true);
+    assertThat(SqlExpressionMethods.ACCESSOR.namesKept(Conditions.class)).isEqualTo(3);
     for (int i = 0; i < 3; i++) {
-      assertThat(OgnlCache.getValue(condition, new Parameters(i % 2 == 0))).isEqualTo(i % 2 == 0);
+      assertThat(OgnlCache.getValue(condition, new Conditions(i % 2 == 0))).isEqualTo(i % 2 == 0);
     }
-    assertThat(SqlExpressionMethods.ACCESSOR.namesKept(Parameters.class)).isEqualTo(kept);
+    assertThat(SqlExpressionMethods.ACCESSOR.namesKept(Conditions.class)).isEqualTo(3);
   }
 
   @Test
