@@ -26,12 +26,11 @@ import org.springframework.stereotype.Component;
  * interceptor, around every command, turns any failure of a task's completion into the engine's
  * {@link OptimisticLockingException} when the task is gone, looked for in a transaction of its own: the failing
  * completion will be rolled back, so only another completion that committed (or the request's cancellation) can have
- * removed it. Every caller is then told the same
- * thing: someone else was first (Tasklist through the REST API, {@code EngineRestConfiguration}: 409). A failure
- * while the task is still there (a defect in a listener, say) is passed on as it was, and so are a refusal
- * ({@link AuthorizationException}); a task that was not there when the command began ("Cannot find task with
- * id", the engine's {@link NullValueException}) becomes a {@link NotFoundException} with the same words (the REST
- * API's 404).
+ * removed it. Every caller is then told the same thing: someone else was first (Tasklist through the REST API,
+ * {@code EngineRestConfiguration}: 409). A failure while the task is still there (a defect in a listener, say) is
+ * passed on as it was, and so is a refusal ({@link AuthorizationException}); a task that was not there when the
+ * command began ("Cannot find task with id", the engine's {@link NullValueException}) becomes a
+ * {@link NotFoundException} with the same words (the REST API's 404).
  *
  * <p>It sits inside the command's context, between the context and the command (a post-interceptor): the context,
  * when it closes, logs a concurrent change at DEBUG and any other failure at ERROR (ENGINE-16004), so a completion
