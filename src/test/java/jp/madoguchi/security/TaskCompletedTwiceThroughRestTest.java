@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,13 +81,11 @@ class TaskCompletedTwiceThroughRestTest {
   @BeforeEach
   void holdNothingYet() {
     HoldTheFirstCompletion.reset();
-    errors.addFilter(new ch.qos.logback.core.filter.Filter<>() {
-      @Override
-      public ch.qos.logback.core.spi.FilterReply decide(ILoggingEvent event) {
-        return event.getLevel().isGreaterOrEqual(Level.ERROR)
-            ? ch.qos.logback.core.spi.FilterReply.NEUTRAL : ch.qos.logback.core.spi.FilterReply.DENY;
-      }
-    });
+    // logback's own filter: only ERROR and above reach the list
+    ThresholdFilter errorsOnly = new ThresholdFilter();
+    errorsOnly.setLevel(Level.ERROR.toString());
+    errorsOnly.start();
+    errors.addFilter(errorsOnly);
     errors.start();
     root().addAppender(errors);
   }
