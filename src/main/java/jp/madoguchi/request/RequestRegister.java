@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import jp.madoguchi.request.RequestEnums.DisclosureMethod;
 import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -30,11 +32,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The register of requests and their append-only event history. Times come from the engine's clock, so that the
  * register and the process agree (and tests can move both).
  *
- * <p>A request read in a transaction is kept until the transaction ends ({@link RowsRead}): the steps of one job or
- * one task completion each read the request (the letters, the clock, the status, the presentation): 28 reads of one
- * row in a request's life, half of them in transactions that had read it already (docs/performance.md, issue 21,
- * session 21). Every write of the row here forgets it, and so does a lock ({@link #lock}): after the lock the row is
- * read again, as it stands now.
+ * <p>A request read in a transaction is kept until the transaction ends ({@link ThisTransaction}): the steps of one
+ * job or one task completion each read the request (the letters, the clock, the status, the presentation): 28 reads
+ * of one row in a request's life, half of them in transactions that had read it already (docs/performance.md, issue
+ * 21, session 21). Every write of the row here forgets it, and so does a lock ({@link #lock}): after the lock the row
+ * is read again, as it stands now.
+ *
+ * <p>The history entries a transaction records are written when it commits, in one batch (one statement on
+ * PostgreSQL, whose driver rewrites a batch of inserts), where they were written one statement each: 30 entries in a
+ * request's life, in 14 transactions (docs/performance.md, issue 21, session 27). Each keeps the time it was
+ * recorded at, and the order; a transaction rolled back writes none, as before; an entry that cannot be written fails
+ * the commit, so the transaction's other writes are rolled back with it. Every read of the history here writes the
+ * transaction's entries first, so that it sees them.
  */
 @Service
 public class RequestRegister {
@@ -51,9 +60,11 @@ public class RequestRegister {
   public static final String ERASED = "(消去済み / erased)";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
 
-  RequestRegister(JdbcClient jdbc) {
+  RequestRegister(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   /** Registers a request and gives it its reference number, such as {@code MDG-2026-000123}. */
@@ -131,55 +142,62 @@ public class RequestRegister {
   }
 
   public Optional<DeskRequest> findOptional(long id) {
-    Map<Long, DeskRequest> read = rowsRead();
-    DeskRequest kept = read == null ? null : read.get(id);
+    ThisTransaction transaction = thisTransaction();
+    DeskRequest kept = transaction == null ? null : transaction.requests.get(id);
     if (kept != null) {
       return Optional.of(kept);
     }
     Optional<DeskRequest> found =
         jdbc.sql("SELECT * FROM desk_request WHERE id = ?").param(id).query(RequestRegister::map).optional();
-    if (read != null) {
-      found.ifPresent(request -> read.put(id, request));
+    if (transaction != null) {
+      found.ifPresent(request -> transaction.requests.put(id, request));
     }
     return found;
   }
 
   /**
-   * The requests this transaction has read, by id, until it ends; null outside a transaction. Kept by a
-   * synchronization of the transaction, not a resource bound to the thread: a transaction started inside it
-   * ({@code REQUIRES_NEW}) suspends the synchronizations of the outer one and has its own, and must not see rows the
-   * outer one wrote and has not committed (nor lend it rows read before them).
+   * What the register keeps of the transaction running, until it ends: the requests it read and the history entries
+   * it recorded; null outside a transaction. Kept by a synchronization of the transaction, not a resource bound to
+   * the thread: a transaction started inside it ({@code REQUIRES_NEW}) suspends the synchronizations of the outer one
+   * and has its own, and must not see rows the outer one wrote and has not committed (nor lend it rows read before
+   * them), nor write the outer one's entries.
    */
-  private Map<Long, DeskRequest> rowsRead() {
+  private ThisTransaction thisTransaction() {
     if (!TransactionSynchronizationManager.isSynchronizationActive()
         || !TransactionSynchronizationManager.isActualTransactionActive()) {
       return null;
     }
     for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-      if (synchronization instanceof RowsRead rows && rows.register == this) {
-        return rows.requests;
+      if (synchronization instanceof ThisTransaction transaction && transaction.register == this) {
+        return transaction;
       }
     }
-    RowsRead rows = new RowsRead(this);
-    TransactionSynchronizationManager.registerSynchronization(rows);
-    return rows.requests;
+    ThisTransaction transaction = new ThisTransaction(this);
+    TransactionSynchronizationManager.registerSynchronization(transaction);
+    return transaction;
   }
 
   /** The request's row is written (or locked) by this transaction: the next read reads it. */
   private void forget(long id) {
-    Map<Long, DeskRequest> read = rowsRead();
-    if (read != null) {
-      read.remove(id);
+    ThisTransaction transaction = thisTransaction();
+    if (transaction != null) {
+      transaction.requests.remove(id);
     }
   }
 
-  /** The rows one transaction read, dropped with it. */
-  private static final class RowsRead implements TransactionSynchronization {
+  /** The rows one transaction read and the entries it recorded, dropped with it; the entries written at commit. */
+  private static final class ThisTransaction implements TransactionSynchronization {
     private final RequestRegister register;
     private final Map<Long, DeskRequest> requests = new HashMap<>();
+    private final List<Object[]> events = new ArrayList<>();
 
-    private RowsRead(RequestRegister register) {
+    private ThisTransaction(RequestRegister register) {
       this.register = register;
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      register.writeEvents(this);
     }
   }
 
@@ -205,14 +223,44 @@ public class RequestRegister {
     recordEvent(id, actor, "STATUS_" + status.name(), null);
   }
 
-  /** Appends one entry to the request's history. */
+  /**
+   * Appends one entry to the request's history: when the transaction commits, or at once outside a transaction. It
+   * is recorded at the engine's time now.
+   */
   public void recordEvent(long requestId, String actor, String eventType, String detail) {
-    jdbc.sql("""
-            INSERT INTO request_event (request_id, occurred_at, actor, event_type, detail)
-            VALUES (?, ?, ?, ?, ?)
-            """)
-        .params(requestId, timestamp(now()), actor == null ? SYSTEM_ACTOR : actor, eventType, detail)
-        .update();
+    Object[] event = {requestId, timestamp(now()), actor == null ? SYSTEM_ACTOR : actor, eventType, detail};
+    ThisTransaction transaction = thisTransaction();
+    if (transaction == null) {
+      batches.update(INSERT_EVENT, event);
+    } else {
+      transaction.events.add(event);
+    }
+  }
+
+  private static final String INSERT_EVENT = """
+      INSERT INTO request_event (request_id, occurred_at, actor, event_type, detail) VALUES (?, ?, ?, ?, ?)
+      """;
+
+  /** Writes the entries this transaction recorded and has not written yet, in the order they were recorded. */
+  private void writeEvents(ThisTransaction transaction) {
+    if (transaction.events.isEmpty()) {
+      return;
+    }
+    List<Object[]> events = List.copyOf(transaction.events);
+    transaction.events.clear();
+    if (events.size() == 1) {
+      batches.update(INSERT_EVENT, events.get(0));
+    } else {
+      batches.batchUpdate(INSERT_EVENT, events);
+    }
+  }
+
+  /** Before the history is read or changed: the entries this transaction recorded are in it. */
+  private void writeEventsRecorded() {
+    ThisTransaction transaction = thisTransaction();
+    if (transaction != null) {
+      writeEvents(transaction);
+    }
   }
 
   /**
@@ -236,6 +284,7 @@ public class RequestRegister {
   }
 
   public List<RequestEvent> events(long requestId) {
+    writeEventsRecorded();
     return jdbc.sql("SELECT * FROM request_event WHERE request_id = ? ORDER BY occurred_at, id")
         .param(requestId)
         .query((rs, n) -> new RequestEvent(rs.getLong("id"), rs.getLong("request_id"),
@@ -322,6 +371,7 @@ public class RequestRegister {
         .params(ERASED, ERASED, timestamp(erasedAt), id)
         .update();
     if (rows == 1) {
+      writeEventsRecorded();
       jdbc.sql("UPDATE request_event SET detail = NULL WHERE request_id = ? AND detail IS NOT NULL AND NOT ("
               + KEPT_DETAILS + ")")
           .param(id).update();
