@@ -38,3 +38,20 @@ ensure_autovacuum() {
     exit 1
   fi
 }
+
+# The lifecycle benchmark counts the statements each phase sends (pg_stat_statements: counts the machine's load does
+# not move, as rows written). The server must load the extension at start (shared_preload_libraries): this script
+# does not restart a server, it says how. The extension is created in the (emptied) benchmark database, as the
+# server's superuser when this shell may act as it; where the server does not load it, the page says "n/a".
+ensure_statement_counts() {
+  local superuser="runuser -u postgres -- env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD psql -Atq -d $DB"
+  psql -q -d "$DB" -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' >/dev/null 2>&1 \
+    || { [ "$(id -u)" = 0 ] && command -v runuser >/dev/null \
+      && $superuser -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' >/dev/null 2>&1; } || true
+  if psql -Atq -d "$DB" -c 'SELECT 1 FROM pg_stat_statements LIMIT 1' >/dev/null 2>&1; then
+    echo "[bench] statements counted (pg_stat_statements)"
+  else
+    echo "[bench] statements are not counted: the server does not load pg_stat_statements (as its superuser:" \
+      "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements', then restart the server)"
+  fi
+}

@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 empty_bench_database
 ensure_autovacuum
+ensure_statement_counts
 
 ./mvnw ${MVN_OPTS:--q} test -Pbench -Dtest=LifecycleBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -DMADOGUCHI_BENCH_DB_NAME="$DB" \

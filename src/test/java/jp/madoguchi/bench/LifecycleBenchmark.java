@@ -152,7 +152,8 @@ class LifecycleBenchmark {
   }
 
   /** A phase's figures. */
-  record Phase(String name, int lifecycles, double seconds, Measures measures, DatabaseWork work, double[] cpu) {
+  record Phase(String name, int lifecycles, double seconds, Measures measures, DatabaseWork work, double[] cpu,
+      double compilerSeconds) {
     /** CPU per lifecycle in ms: this JVM (the desk and its SMTP server) and PostgreSQL (-1: not on this machine). */
     String cpuPerLifecycle() {
       return String.format(Locale.ROOT, "%.0f / %s", cpu[0], cpu[1] < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f",
@@ -171,6 +172,11 @@ class LifecycleBenchmark {
       return (double) work.commits() / lifecycles;
     }
 
+    /** Statements sent per lifecycle ({@link Statements}), or "n/a". */
+    String statementsPerLifecycle() {
+      return work.statements().perLifecycle(lifecycles);
+    }
+
     /** Rows inserted / updated / deleted per lifecycle: the writes of the phase, steadier than its CPU. */
     String rowsWrittenPerLifecycle() {
       return String.format(Locale.ROOT, "%.0f / %.0f / %.0f", (double) work.inserted() / lifecycles,
@@ -185,7 +191,8 @@ class LifecycleBenchmark {
           : rounds.stream().mapToDouble(round -> round.cpu()[1] * round.lifecycles()).sum() / lifecycles;
       return new Phase(name, lifecycles, rounds.stream().mapToDouble(Phase::seconds).sum(),
           Measures.of(rounds.stream().map(Phase::measures).toList()),
-          rounds.stream().map(Phase::work).reduce(DatabaseWork.NONE, DatabaseWork::plus), new double[] {jvm, postgres});
+          rounds.stream().map(Phase::work).reduce(DatabaseWork.NONE, DatabaseWork::plus), new double[] {jvm, postgres},
+          rounds.stream().mapToDouble(Phase::compilerSeconds).sum());
     }
   }
 
@@ -235,6 +242,7 @@ class LifecycleBenchmark {
       List<Phase> skeletonRounds = new ArrayList<>();
       List<Phase> bareRounds = new ArrayList<>();
       List<Double> roundRatios = new ArrayList<>();
+      List<Double> roundCompilers = new ArrayList<>();
       JfrProfile.Frames[] allFrames = {JfrProfile.Frames.NONE};
       JfrProfile.Frames[] skeletonFrames = {JfrProfile.Frames.NONE};
       int[] received = {0};
@@ -275,8 +283,12 @@ class LifecycleBenchmark {
         double ourRate = ourRounds.get(round - 1).lifecyclesPerSecond();
         double skeletonRate = skeletonRounds.get(round - 1).lifecyclesPerSecond();
         roundRatios.add(skeletonRate / ourRate);
-        say("round %d of %d: ours %.2f, skeleton %.2f, bare %.2f lifecycles/s: skeleton ratio %.2f", round, rounds,
-            ourRate, skeletonRate, bareRounds.get(round - 1).lifecyclesPerSecond(), skeletonRate / ourRate);
+        say("round %d of %d: ours %.2f, skeleton %.2f, bare %.2f lifecycles/s: skeleton ratio %.2f (the JIT "
+            + "compiler's time in each phase: %.1f / %.1f / %.1f s)", round, rounds, ourRate, skeletonRate,
+            bareRounds.get(round - 1).lifecyclesPerSecond(), skeletonRate / ourRate,
+            ourRounds.get(round - 1).compilerSeconds(), skeletonRounds.get(round - 1).compilerSeconds(),
+            bareRounds.get(round - 1).compilerSeconds());
+        roundCompilers.add(ourRounds.get(round - 1).compilerSeconds());
       }
       JfrProfile.Frames frames = allFrames[0].top(10);
       Phase ours = Phase.of("Madoguchi models", ourRounds);
@@ -289,14 +301,17 @@ class LifecycleBenchmark {
       for (Phase phase : List.of(ours, skeletonPhase, bare)) {
         say("%s: %d lifecycles in %.1f s = %.2f lifecycles/s, %.1f task completions/s; completion p50/p95/p99 "
             + "%.1f/%.1f/%.1f ms; Tasklist first page p50/p95/p99 %.1f/%.1f/%.1f ms; %.1f DB transactions/lifecycle; "
-            + "rows written/lifecycle (inserted / updated / deleted) %s; CPU per lifecycle (JVM / PostgreSQL) %s ms",
+            + "rows written/lifecycle (inserted / updated / deleted) %s; statements/lifecycle %s; CPU per lifecycle "
+            + "(JVM / PostgreSQL) %s ms; the JIT compiler's time %.1f s",
             phase.name(), phase.lifecycles(), phase.seconds(), phase.lifecyclesPerSecond(),
             phase.completionsPerSecond(), ms(phase, 50), ms(phase, 95), ms(phase, 99), query(phase, 50),
             query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle(), phase.rowsWrittenPerLifecycle(),
-            phase.cpuPerLifecycle());
+            phase.statementsPerLifecycle(), phase.cpuPerLifecycle(), phase.compilerSeconds());
       }
       say("rows written per lifecycle where ours and the skeleton differ most:%n%s",
           tablesCompared(ours, skeletonPhase));
+      say("statements per lifecycle where ours and the skeleton differ most:%n%s",
+          statementsCompared(ours, skeletonPhase));
       say("skeleton: %s", skeleton.replaced());
       say("JFR, our phase: %d samples, %s with a frame of our code; top frames of ours:", frames.samples(),
           frames.percent(frames.samplesInOurCode()));
@@ -310,7 +325,7 @@ class LifecycleBenchmark {
       String report = System.getProperty("bench.report", "docs/performance.md");
       if (!report.isBlank()) {
         writeBetweenMarkers(Path.of(report), page(ours, skeletonPhase, bare, skeletonRatio, ratio, frames,
-            skeletonFrames[0], ceiling, received[0], roundRatios, orders));
+            skeletonFrames[0], ceiling, received[0], roundRatios, roundCompilers, orders));
         say("wrote %s", report);
       }
     } finally {
@@ -459,6 +474,7 @@ class LifecycleBenchmark {
     AtomicInteger next = new AtomicInteger();
     ExecutorService clients = Executors.newFixedThreadPool(threads);
     CpuTime cpuBefore = CpuTime.now();
+    long compilerBefore = IntakeBenchmark.compilationMillis();
     long start = System.nanoTime();
     try {
       List<Future<?>> running = new ArrayList<>();
@@ -480,21 +496,23 @@ class LifecycleBenchmark {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double[] cpu = CpuTime.now().perLifecycleMillis(cpuBefore, count);
-    return new Phase(name, count, seconds, measures, databaseWork().minus(before), cpu);
+    double compilerSeconds = (IntakeBenchmark.compilationMillis() - compilerBefore) / 1000.0;
+    return new Phase(name, count, seconds, measures, databaseWork().minus(before), cpu, compilerSeconds);
   }
 
   /** What the database has committed so far: transactions, and rows inserted, updated and deleted (in all). */
-  record DatabaseWork(long commits, long inserted, long updated, long deleted, TableWrites tables) {
-    static final DatabaseWork NONE = new DatabaseWork(0, 0, 0, 0, TableWrites.NONE);
+  record DatabaseWork(long commits, long inserted, long updated, long deleted, TableWrites tables,
+      Statements statements) {
+    static final DatabaseWork NONE = new DatabaseWork(0, 0, 0, 0, TableWrites.NONE, Statements.ZERO);
 
     DatabaseWork plus(DatabaseWork other) {
       return new DatabaseWork(commits + other.commits, inserted + other.inserted, updated + other.updated,
-          deleted + other.deleted, tables.plus(other.tables));
+          deleted + other.deleted, tables.plus(other.tables), statements.plus(other.statements));
     }
 
     DatabaseWork minus(DatabaseWork earlier) {
       return new DatabaseWork(commits - earlier.commits, inserted - earlier.inserted, updated - earlier.updated,
-          deleted - earlier.deleted, tables.minus(earlier.tables));
+          deleted - earlier.deleted, tables.minus(earlier.tables), statements.minus(earlier.statements));
     }
   }
 
@@ -506,9 +524,11 @@ class LifecycleBenchmark {
       // one snapshot of the statistics for both reads (PostgreSQL keeps it until the transaction ends)
       jdbc.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
       TableWrites tables = TableWrites.read(jdbc);
+      Statements statements = Statements.read(jdbc);
       return jdbc.sql("SELECT xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database"
               + " WHERE datname = current_database()")
-          .query((rs, n) -> new DatabaseWork(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), tables))
+          .query((rs, n) -> new DatabaseWork(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), tables,
+              statements))
           .single();
     });
   }
@@ -601,7 +621,7 @@ class LifecycleBenchmark {
 
   String page(Phase ours, Phase skeletonPhase, Phase bare, double skeletonRatio, double ratio,
       JfrProfile.Frames frames, JfrProfile.Frames skeletonFrames, Ceiling ceiling, int received,
-      List<Double> roundRatios, List<String> orders) throws Exception {
+      List<Double> roundRatios, List<Double> roundCompilers, List<String> orders) throws Exception {
     String historyLevel = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getHistoryLevel().getName();
     StringBuilder page = new StringBuilder();
@@ -665,6 +685,14 @@ class LifecycleBenchmark {
         .append("- Rows written: `pg_stat_database`'s `tup_inserted`, `tup_updated` and `tup_deleted` over the same ")
         .append("window, divided by the lifecycles: every row the phase wrote (the engine's, ours, the outbox's), a ")
         .append("measure of work that the machine's other load does not move, where CPU time and rates do.\n")
+        .append("- Statements: what `pg_stat_statements` counted for the benchmark's user in its database over the ")
+        .append("same window (each statement's text with its values taken out; the harness's own readings of the ")
+        .append("statistics left out), divided by the lifecycles: like the rows, a count the machine's load does not ")
+        .append("move. Only where the server loads the extension (`shared_preload_libraries`; `bench/lib.sh` ")
+        .append("creates it in the database when it may), otherwise n/a")
+        .append(ours.work().statements().counted() ? "" : " (not counted in this run)").append(".\n")
+        .append("- The JIT compiler's time: the JVM's `CompilationMXBean` over each phase (its threads' elapsed time, ")
+        .append("waits for a core included): a phase that still compiles measures the compiler too.\n")
         .append("- CPU per lifecycle: the CPU time this JVM (the desk, the client threads and the SMTP server) and ")
         .append("PostgreSQL's processes on this machine (`/proc`) used during the phase, divided by its lifecycles.\n")
         .append("- Profile: Java Flight Recorder (`jdk.jfr.Recording`, CPU samples every 10 ms) during each measured ")
@@ -674,19 +702,19 @@ class LifecycleBenchmark {
         .append(" clients, ").append(ceiling.seconds()).append(" s, simple update (`-N`) and tpcb-like.\n\n")
         .append(machine(jdbc, JVM, ""))
         .append("## Figures\n\n")
-        .append("| | lifecycles/s | task completions/s | completion p50 / p95 / p99 (ms) | Tasklist first page p50 / p95 / p99 (ms) | DB transactions per lifecycle | rows written per lifecycle (inserted / updated / deleted) | CPU per lifecycle, JVM / PostgreSQL (ms) |\n")
-        .append("|---|---|---|---|---|---|---|---|\n");
+        .append("| | lifecycles/s | task completions/s | completion p50 / p95 / p99 (ms) | Tasklist first page p50 / p95 / p99 (ms) | DB transactions per lifecycle | statements per lifecycle | rows written per lifecycle (inserted / updated / deleted) | CPU per lifecycle, JVM / PostgreSQL (ms) | the JIT compiler's time (s) |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (Phase phase : List.of(ours, skeletonPhase, bare)) {
       page.append(String.format(Locale.ROOT,
-          "| %s | %.2f | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f | %s | %s |%n",
+          "| %s | %.2f | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %.1f | %s | %s | %s | %.1f |%n",
           phase.name(), phase.lifecyclesPerSecond(), phase.completionsPerSecond(), ms(phase, 50), ms(phase, 95),
           ms(phase, 99), query(phase, 50), query(phase, 95), query(phase, 99), phase.transactionsPerLifecycle(),
-          phase.rowsWrittenPerLifecycle(), phase.cpuPerLifecycle()));
+          phase.statementsPerLifecycle(), phase.rowsWrittenPerLifecycle(), phase.cpuPerLifecycle(),
+          phase.compilerSeconds()));
     }
     page.append(String.format(Locale.ROOT, "%n**skeleton ratio: %.2f** (the skeleton's lifecycles/s divided by "
-        + "ours; target: at most 1.3); by round: %s%n%n", skeletonRatio, roundRatios.stream()
-            .map(value -> String.format(Locale.ROOT, "%.2f", value)).collect(java.util.stream.Collectors.joining(
-                ", "))))
+        + "ours; target: at most 1.3); by round: %s (the JIT compiler's time in our phase of each: %s s)%n%n",
+        skeletonRatio, joined(roundRatios, "%.2f"), joined(roundCompilers, "%.1f")))
         .append(String.format(Locale.ROOT, "Bare-model ratio, for information: %.2f (the bare model's lifecycles/s "
             + "divided by ours).%n%n", ratio))
         .append("### Our code in the profile of our phase\n\n")
@@ -704,13 +732,36 @@ class LifecycleBenchmark {
         .append("tables the skeleton writes only the open-task tally, which counts every task; in the engine's ")
         .append("tables the difference is the variables, jobs and history that our delegates and listeners add:\n\n")
         .append(tablesCompared(ours, skeletonPhase))
-        .append('\n').append("### Where each phase's samples go\n\n")
+        .append('\n').append("### Where ours sends more statements than the skeleton\n\n");
+    if (ours.work().statements().counted() && skeletonPhase.work().statements().counted()) {
+      page.append("Statements per lifecycle (`pg_stat_statements`, see Method) of the ").append(STATEMENTS_COMPARED)
+          .append(" kinds whose counts differ most, after the sums of all; each is a round trip to the database ")
+          .append("or part of one (the engine's batches), and work for both the JVM and PostgreSQL:\n\n")
+          .append(statementsCompared(ours, skeletonPhase));
+    } else {
+      page.append("Not counted in this run: the server does not load `pg_stat_statements` (see Method).\n");
+    }
+    page.append('\n').append("### Where each phase's samples go\n\n")
         .append(JfrProfile.partsTable("lifecycle", "skeleton", frames, ours.lifecycles(), skeletonFrames,
             skeletonPhase.lifecycles()))
         .append(String.format(Locale.ROOT, "PostgreSQL's commit ceiling on this machine: %s.%n%n", ceiling))
         .append(String.format(Locale.ROOT, "E-mails received by the SMTP server (warm-up and measured): %d.%n",
             received));
     return page.toString();
+  }
+
+  /** How many statements the page's comparison lists. */
+  static final int STATEMENTS_COMPARED = 25;
+
+  /** The statements whose counts per lifecycle differ most between ours and the skeleton, for the log and page. */
+  static String statementsCompared(Phase ours, Phase skeletonPhase) {
+    return Statements.comparison("ours", ours.work().statements(), ours.lifecycles(), "skeleton",
+        skeletonPhase.work().statements(), skeletonPhase.lifecycles(), STATEMENTS_COMPARED);
+  }
+
+  static String joined(List<Double> values, String format) {
+    return values.stream().map(value -> String.format(Locale.ROOT, format, value))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** The tables where ours' rows written per lifecycle differ most from the skeleton's, for the log and the page. */
