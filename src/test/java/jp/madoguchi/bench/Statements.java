@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,13 +41,21 @@ record Statements(boolean counted, Map<String, Long> calls) {
                 AND userid = current_user::regrole AND query NOT LIKE '%pg\\_stat%'
               """)
           .query(resultSet -> {
-            calls.merge(resultSet.getString(1), resultSet.getLong(2), Long::sum);
+            calls.merge(rowsOfABatchAsOne(resultSet.getString(1)), resultSet.getLong(2), Long::sum);
           });
     } catch (RuntimeException notLoaded) {
       // created in the database, but the server does not load it: "must be loaded via shared_preload_libraries"
       return NONE;
     }
     return new Statements(true, calls);
+  }
+
+  /** The rows after the first of an insert the driver rewrote from a batch, however many: one kind of statement. */
+  private static final Pattern MORE_ROWS = Pattern.compile("\\)(\\s*,\\s*\\(\\s*(\\$\\d+(\\s*,\\s*)?)+\\s*\\))+");
+
+  /** {@code VALUES ($1, $2), ($3, $4), ($5, $6)} as {@code VALUES ($1, $2), ...}: a batch, whatever its size. */
+  static String rowsOfABatchAsOne(String text) {
+    return MORE_ROWS.matcher(text).replaceAll("), ...");
   }
 
   Statements plus(Statements other) {
