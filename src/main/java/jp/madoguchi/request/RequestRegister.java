@@ -24,9 +24,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The register of requests and their append-only event history. Times come from the engine's clock, so that the
@@ -61,10 +64,12 @@ public class RequestRegister {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batches;
+  private final PlatformTransactionManager transactions;
 
-  RequestRegister(JdbcClient jdbc, JdbcTemplate batches) {
+  RequestRegister(JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.batches = batches;
+    this.transactions = transactions;
   }
 
   /** Registers a request and gives it its reference number, such as {@code MDG-2026-000123}. */
@@ -199,6 +204,13 @@ public class RequestRegister {
     public void beforeCommit(boolean readOnly) {
       register.writeEvents(this);
     }
+
+    @Override
+    public void afterCompletion(int status) {
+      if (status == STATUS_COMMITTED && !events.isEmpty()) {
+        register.writeAfterCommit(this);
+      }
+    }
   }
 
   public Optional<DeskRequest> findByReference(String reference) {
@@ -253,6 +265,18 @@ public class RequestRegister {
     } else {
       batches.batchUpdate(INSERT_EVENT, events);
     }
+  }
+
+  /**
+   * Entries the commit did not write: recorded by another synchronization of the transaction after this one wrote
+   * them (before or after the commit), or in a transaction whose synchronization here was registered too late to be
+   * called before its commit (by another one's {@code beforeCommit}). Written once it has committed, in a transaction
+   * of their own, so that none is lost; a transaction rolled back writes none.
+   */
+  private void writeAfterCommit(ThisTransaction transaction) {
+    TransactionTemplate own = new TransactionTemplate(transactions);
+    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    own.executeWithoutResult(status -> writeEvents(transaction));
   }
 
   /** Before the history is read or changed: the entries this transaction recorded are in it. */

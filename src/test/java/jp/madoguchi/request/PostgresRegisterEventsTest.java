@@ -14,13 +14,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The history entries a transaction records are written when it commits, in one batch, on a real PostgreSQL server
  * (same context configuration as {@code PostgresRegisterReadsTest}): in the order recorded, seen by the register's
- * own reads before the commit, none when the transaction is rolled back, and an entry that cannot be written fails
- * the commit with the transaction's other writes.
+ * own reads before the commit, none when the transaction is rolled back, an entry that cannot be written fails
+ * the commit with the transaction's other writes, and one recorded by another synchronization of the transaction
+ * (before its commit, too late for the register's own, or after it) is written once it committed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "postgres", "pgtest"})
@@ -101,6 +104,32 @@ class PostgresRegisterEventsTest {
     });
 
     assertThat(types(register.events(id))).containsExactly("REQUEST_REGISTERED", "INNER");
+  }
+
+  @Test
+  void entriesRecordedByTheTransactionsOtherSynchronizationsAreWrittenOnceItCommitted() {
+    long id = TestRequests.request(register).register().id();
+    long untouched = TestRequests.request(register).register().id();
+
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      register.changeStatus(id, RequestStatus.INVESTIGATING, "desk");
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          // the first use of the register in this transaction, too late for the commit's own callbacks
+          register.recordEvent(untouched, "desk", "BEFORE_COMMIT", null);
+        }
+
+        @Override
+        public void afterCommit() {
+          register.recordEvent(id, "desk", "AFTER_COMMIT", null);
+        }
+      });
+    });
+
+    assertThat(types(register.events(id))).containsExactly("REQUEST_REGISTERED", "STATUS_INVESTIGATING",
+        "AFTER_COMMIT");
+    assertThat(types(register.events(untouched))).containsExactly("REQUEST_REGISTERED", "BEFORE_COMMIT");
   }
 
   @Test

@@ -75,11 +75,14 @@ class PostgresRegisterReadsTest {
     long next = jdbc.sql("SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END "
         + "FROM request_reference_number").query(Long.class).single();
 
-    // PostgreSQL's counts of this transaction's row writes, read before it ends
+    // PostgreSQL's counts of this transaction's row writes, read before it ends: as the difference of two readings,
+    // for PostgreSQL 15's also hold writes of this connection's earlier transactions not yet flushed to its statistics
     Map<String, Object> written = new TransactionTemplate(transactions).execute(status -> {
+      long[] before = desksRowsWrittenPending();
       DeskRequest registered = TestRequests.request(register).register();
-      Map<String, Object> counts = jdbc.sql("SELECT n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_xact_user_tables "
-          + "WHERE relname = 'desk_request'").query().singleRow();
+      long[] after = desksRowsWrittenPending();
+      Map<String, Object> counts = new java.util.HashMap<>(Map.of("n_tup_ins", after[0] - before[0],
+          "n_tup_upd", after[1] - before[1], "n_tup_del", after[2] - before[2]));
       counts.put("reference", registered.reference());
       counts.put("year", Year.from(registered.arrivedOn()).getValue());
       counts.put("id", registered.id());
@@ -91,5 +94,12 @@ class PostgresRegisterReadsTest {
     assertThat(written.get("reference")).isEqualTo("MDG-%d-%06d".formatted(written.get("year"), next));
     assertThat(jdbc.sql("SELECT reference FROM desk_request WHERE id = ?").param(written.get("id"))
         .query(String.class).single()).isEqualTo(written.get("reference"));
+  }
+
+  /** Rows of desk_request this connection wrote and PostgreSQL has not yet counted in its statistics. */
+  private long[] desksRowsWrittenPending() {
+    return jdbc.sql("SELECT n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_xact_user_tables"
+            + " WHERE relname = 'desk_request'")
+        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
   }
 }
