@@ -37,7 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * history cleanup removes it then (ADR 50): no removal time is written into the history rows when a request ends, the
  * cleanup finds finished instances by their end time when it runs, and a request still open keeps its history. It
  * runs by itself every night, 01:00 to 05:00 Japan time, whatever the server's zone. A bulk operation's history (a
- * batch started in Cockpit) is kept as long, after the batch ended.
+ * batch started in Cockpit) is kept as long, after the batch ended; the engine's task metrics (a hash of whom a task
+ * was assigned to) 400 days.
  */
 @DeskTest
 class EngineHistoryCleanupTest {
@@ -134,6 +135,27 @@ class EngineHistoryCleanupTest {
     cleanUpAt(ended.plus(TIME_TO_LIVE).plus(Duration.ofDays(1)));
     assertThat(history.createHistoricBatchQuery().batchId(cancelled.getId()).count())
         .as("removed by the cleanup with batchOperationHistoryTimeToLive set; kept forever without it").isZero();
+  }
+
+  @Test
+  void whomATaskWasAssignedToGoesFromTheTaskMetricsFourHundredDaysLater() {
+    init(engine);
+    Instant assigned = Instant.parse("2029-06-01T01:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(assigned));
+    ProcessInstance complaint = complaint();
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(complaint.getId()).list().get(0).getId();
+    // a member of staff takes the task: the engine notes a hash of who, and when, for its count of task users
+    engine.getTaskService().claim(task, "desk");
+    var management = engine.getManagementService();
+    Date from = Date.from(assigned.minus(Duration.ofDays(1)));
+    Date to = Date.from(assigned.plus(Duration.ofDays(1)));
+    assertThat(management.getUniqueTaskWorkerCount(from, to)).isOne();
+
+    cleanUpAt(assigned.plus(Duration.ofDays(400)).minus(Duration.ofDays(1)));
+    assertThat(management.getUniqueTaskWorkerCount(from, to)).isOne();
+    cleanUpAt(assigned.plus(Duration.ofDays(400)).plus(Duration.ofDays(1)));
+    assertThat(management.getUniqueTaskWorkerCount(from, to))
+        .as("removed by the cleanup with taskMetricsTimeToLive set; kept forever without it").isZero();
   }
 
   /** Runs a batch's jobs as the job executor would: the seed job, the jobs it made, then the monitor's. */
