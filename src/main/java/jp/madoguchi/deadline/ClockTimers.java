@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ClockTimers {
 
-  private static final List<String> MOVABLE_TIMERS =
-      List.of(PersonalDataRequestProcess.Elements.DEADLINE_NEAR, PersonalDataRequestProcess.Elements.TARGET_DEADLINE_PASSED);
+  private static final List<String> MOVABLE_TIMERS = List.of(PersonalDataRequestProcess.Elements.DEADLINE_NEAR,
+      PersonalDataRequestProcess.Elements.TARGET_DEADLINE_PASSED);
 
   /** The due date of a deadline timer while the clock stands still: it never falls due before the clock runs. */
   static final Date PARKED = Date.from(java.time.Instant.parse("9999-12-31T00:00:00Z"));
