@@ -5,6 +5,13 @@ DB=${BENCH_DB:-madoguchi_bench}
 export PGHOST=${MADOGUCHI_DB_HOST:-127.0.0.1} PGPORT=${MADOGUCHI_DB_PORT:-5432}
 export PGUSER=${MADOGUCHI_DB_USER:-madoguchi} PGPASSWORD=${MADOGUCHI_DB_PASSWORD:-madoguchi}
 
+# psql as the server's superuser, through the local socket (not this run's connection settings); fails where this
+# shell may not act as it (not root, or no runuser).
+superuser_psql() {
+  [ "$(id -u)" = 0 ] && command -v runuser >/dev/null \
+    && runuser -u postgres -- env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD psql -Atq "$@"
+}
+
 # Drops everything in the benchmark database: every run starts from an empty schema.
 empty_bench_database() {
   if ! psql -q -d "$DB" -c 'SELECT 1' >/dev/null 2>&1; then
@@ -26,12 +33,10 @@ ensure_autovacuum() {
   if [ "$(psql -Atq -d "$DB" -c 'SHOW autovacuum')" = on ] || [ "${AUTOVACUUM:-}" = ignore ]; then
     return
   fi
-  # the server's superuser, through the local socket (not this run's connection settings)
-  local superuser="runuser -u postgres -- env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD psql -Atq -d postgres"
-  if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null && $superuser -c 'SELECT 1' >/dev/null 2>&1; then
+  if superuser_psql -d postgres -c 'SELECT 1' >/dev/null 2>&1; then
     echo "[bench] autovacuum is off on this server: on for this run (ALTER SYSTEM), back off when it ends"
-    $superuser -c 'ALTER SYSTEM SET autovacuum = on' -c 'SELECT pg_reload_conf()' >/dev/null
-    trap "$superuser -c 'ALTER SYSTEM RESET autovacuum' -c 'SELECT pg_reload_conf()' >/dev/null; echo '[bench] autovacuum reset'" EXIT
+    superuser_psql -d postgres -c 'ALTER SYSTEM SET autovacuum = on' -c 'SELECT pg_reload_conf()' >/dev/null
+    trap "superuser_psql -d postgres -c 'ALTER SYSTEM RESET autovacuum' -c 'SELECT pg_reload_conf()' >/dev/null; echo '[bench] autovacuum reset'" EXIT
     sleep 1
   else
     echo "[bench] autovacuum is off on $PGHOST:$PGPORT: switch it on (production runs with it), or AUTOVACUUM=ignore" >&2
@@ -44,10 +49,8 @@ ensure_autovacuum() {
 # does not restart a server, it says how. The extension is created in the (emptied) benchmark database, as the
 # server's superuser when this shell may act as it; where the server does not load it, the page says "n/a".
 ensure_statement_counts() {
-  local superuser="runuser -u postgres -- env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD psql -Atq -d $DB"
   psql -q -d "$DB" -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' >/dev/null 2>&1 \
-    || { [ "$(id -u)" = 0 ] && command -v runuser >/dev/null \
-      && $superuser -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' >/dev/null 2>&1; } || true
+    || superuser_psql -d "$DB" -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' >/dev/null 2>&1 || true
   if psql -Atq -d "$DB" -c 'SELECT 1 FROM pg_stat_statements LIMIT 1' >/dev/null 2>&1; then
     echo "[bench] statements counted (pg_stat_statements)"
   else
