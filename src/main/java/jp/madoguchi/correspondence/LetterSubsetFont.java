@@ -91,6 +91,26 @@ final class LetterSubsetFont {
     return Optional.of(PDType0Font.load(document, font, false));
   }
 
+  /**
+   * Whether two of the characters share one glyph of the full font (IPAexGothic draws 示 and the Kangxi radical ⽰
+   * with one): PDFBox's ToUnicode map of the subset then names the glyph after the first of them, not the one the
+   * letter shows, and the document needs a map of its own ({@link PdfTextMap#save}).
+   */
+  static boolean glyphsShared(TrueTypeFont full, Set<Integer> characters) throws IOException {
+    CmapLookup cmap = full.getUnicodeCmapLookup();
+    BitSet glyphs = new BitSet();
+    for (int codePoint : characters) {
+      int glyph = cmap.getGlyphId(codePoint);
+      if (glyph > 0) {
+        if (glyphs.get(glyph)) {
+          return true;
+        }
+        glyphs.set(glyph);
+      }
+    }
+    return false;
+  }
+
   /** Six capitals that differ between subsets (PDFBox derives its tags the same way, from a hash). */
   static String tag(Set<Integer> characters) {
     long hash = Integer.toUnsignedLong(characters.hashCode());

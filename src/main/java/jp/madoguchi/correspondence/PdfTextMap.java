@@ -3,6 +3,7 @@ package jp.madoguchi.correspondence;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
@@ -15,16 +16,24 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * PDFBox's own map takes the first: text copied, searched or read aloud from the document would come out as radicals.
  * The letters ({@link PdfLetterWriter}) and the disclosure annex are saved this way, so both are searchable, as the
  * PPC guideline asks of an electronic disclosure.
+ *
+ * <p>A font cut to the document's characters ({@link LetterSubsetFont}) knows only those characters: where no two of
+ * them share a glyph (most letters), the map PDFBox wrote when it embedded the subset names every glyph after the
+ * one character it stands for, and it is kept; only a document that shows two characters of one glyph gets a map of
+ * its own.
  */
 public final class PdfTextMap {
 
   private final PDType0Font font;
   private final LetterGlyphs glyphs;
+  /** Whether PDFBox's map of the embedded font may name a glyph after another character than the one shown. */
+  private final boolean ownMap;
 
   /** With the glyphs a layout asked about: they know every character the document shows. */
-  private PdfTextMap(PDType0Font font, LetterGlyphs glyphs) {
+  private PdfTextMap(PDType0Font font, LetterGlyphs glyphs, boolean ownMap) {
     this.font = font;
     this.glyphs = glyphs;
+    this.ownMap = ownMap;
   }
 
   /**
@@ -36,13 +45,14 @@ public final class PdfTextMap {
    */
   public static PdfTextMap cutTo(PDDocument document, TrueTypeFont full, Iterable<String> texts) throws IOException {
     IntPredicate fullFont = LetterSubsetFont.glyphsOf(full);
-    Optional<PDType0Font> subset =
-        LetterSubsetFont.embed(document, full, LetterSubsetFont.shownCharacters(texts, fullFont));
+    Set<Integer> characters = LetterSubsetFont.shownCharacters(texts, fullFont);
+    Optional<PDType0Font> subset = LetterSubsetFont.embed(document, full, characters);
     if (subset.isEmpty()) {
       PDType0Font font = PDType0Font.load(document, full, true);
-      return new PdfTextMap(font, new LetterGlyphs(font));
+      return new PdfTextMap(font, new LetterGlyphs(font), true);
     }
-    return new PdfTextMap(subset.get(), new LetterGlyphs(subset.get(), fullFont));
+    return new PdfTextMap(subset.get(), new LetterGlyphs(subset.get(), fullFont),
+        LetterSubsetFont.glyphsShared(full, characters));
   }
 
   /** The font the document shows its text in. */
@@ -63,13 +73,16 @@ public final class PdfTextMap {
   /**
    * Saves the document with the map of the text shown. A font PDFBox subsets when the document is saved is subset
    * by a first save, whose output is dropped (PDFBox writes its own map then); a font already cut to the document's
-   * characters ({@link LetterSubsetFont}) needs one save.
+   * characters ({@link LetterSubsetFont}) needs one save, and a map of its own only where two of its characters
+   * share a glyph.
    */
   public void save(PDDocument document, OutputStream out) throws IOException {
     if (font.willBeSubset()) {
       document.save(OutputStream.nullOutputStream());
     }
-    font.getCOSObject().setItem(COSName.TO_UNICODE, ToUnicodeCMap.of(document, glyphs.codePointsByCid()));
+    if (ownMap) {
+      font.getCOSObject().setItem(COSName.TO_UNICODE, ToUnicodeCMap.of(document, glyphs.codePointsByCid()));
+    }
     document.save(out);
   }
 }

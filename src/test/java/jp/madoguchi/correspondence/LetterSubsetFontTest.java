@@ -117,6 +117,31 @@ class LetterSubsetFontTest {
     }
   }
 
+  @Test
+  void aGlyphTwoCharactersOfTheLetterShareReadsAsTheCharacterItselfNotItsRadical() throws IOException {
+    TrueTypeFont full = writer.fonts().borrow();
+    try {
+      // IPAexGothic draws 示 and the Kangxi radical ⽰ (U+2F70) with one glyph
+      assertThat(LetterSubsetFont.glyphsShared(full, Set.of((int) '示', 0x2F70))).isTrue();
+      assertThat(LetterSubsetFont.glyphsShared(full, Set.of((int) '示', (int) '開', (int) 'A'))).isFalse();
+    } finally {
+      writer.fonts().giveBack(full);
+    }
+    // PDFBox's own map of the subset would name the shared glyph after its first character, the radical
+    byte[] both = writer.write(letter("MDG-2026-000044", "掲示 \u2F70")).bytes();
+    assertThat(text(both)).contains("掲示示").doesNotContain("\u2F70");
+  }
+
+  @Test
+  void aLetterWhoseCharactersEachHaveTheirOwnGlyphReadsBackAsItsText() throws IOException {
+    byte[] pdf = writer.write(letter("MDG-2026-000045", "掲示のとおり開示します。Notice ①")).bytes();
+    assertThat(text(pdf)).contains("掲示のとおり開示します。Notice①").doesNotContain("\u2F70");
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(onlyFont(document.getPage(0).getResources()).getCOSObject()
+          .getCOSStream(org.apache.pdfbox.cos.COSName.TO_UNICODE)).as("a ToUnicode map").isNotNull();
+    }
+  }
+
   private static PDType0Font onlyFont(PDResources resources) throws IOException {
     Set<PDType0Font> fonts = new java.util.HashSet<>();
     for (var name : resources.getFontNames()) {
