@@ -10,7 +10,6 @@ import jp.madoguchi.request.RequestRegister;
 import jp.madoguchi.request.StatusTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,13 +39,13 @@ class LetterDelivery {
   private final StatusTokens statusTokens;
   private final EmailConfirmations confirmations;
   private final LetterMail mail;
-  private final JavaMailSender mailSender;
+  private final SmtpConnections smtp;
   private final RequestRegister register;
   private final CorrespondenceProperties properties;
   private final TransactionTemplate transaction;
 
   LetterDelivery(Outbox outbox, LetterDocuments documents, DownloadTokens tokens, StatusTokens statusTokens,
-      EmailConfirmations confirmations, LetterMail mail, JavaMailSender mailSender, RequestRegister register,
+      EmailConfirmations confirmations, LetterMail mail, SmtpConnections smtp, RequestRegister register,
       CorrespondenceProperties properties,
       PlatformTransactionManager transactionManager) {
     this.outbox = outbox;
@@ -55,7 +54,7 @@ class LetterDelivery {
     this.statusTokens = statusTokens;
     this.confirmations = confirmations;
     this.mail = mail;
-    this.mailSender = mailSender;
+    this.smtp = smtp;
     this.register = register;
     this.properties = properties;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -85,7 +84,7 @@ class LetterDelivery {
           () -> new IllegalStateException("Letter " + letterId + " was queued without its composed text"));
       MimeMessage message = mail.build(letter, stored, link, statusKey == null ? null : statusKey.token(),
           confirmation, RequestRegister.now());
-      mailSender.send(message);
+      smtp.send(message);
     } catch (RuntimeException | MessagingException failure) {
       if (link != null) {
         tokens.revoke(link.id(), RequestRegister.now());
