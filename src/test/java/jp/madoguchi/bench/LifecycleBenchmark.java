@@ -62,7 +62,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own commit ceiling (pgbench), and writes them to {@code docs/performance.md}.
  *
  * <p>Run with {@code bench/run.sh} or {@code ./mvnw test -Pbench}; settings are system properties:
- * {@code bench.lifecycles} (N, default 40), {@code bench.threads} (K, 4), {@code bench.warmup} (40),
+ * {@code bench.lifecycles} (N, default 40), {@code bench.threads} (K, 4), {@code bench.warmup} (1000),
  * {@code bench.rounds} (3: the N lifecycles of each model in that many rounds, the models taking turns),
  * {@code bench.pgbench-seconds} (10), {@code bench.report} ({@code docs/performance.md}, empty: none).
  */
@@ -108,7 +108,7 @@ class LifecycleBenchmark {
    * Lifecycles of each model run before measuring. The JIT compiler is still at work on the desk's paths (PDF,
    * FEEL, mail) for tens of lifecycles: with 8, a run measured it compiling (ratio 5.50 where 60 gave 4.74).
    */
-  final int warmup = Integer.getInteger("bench.warmup", 40);
+  final int warmup = Integer.getInteger("bench.warmup", 1000);
   JitQueue.Wait jitWait;
   final int pgbenchSeconds = Integer.getInteger("bench.pgbench-seconds", 10);
   /**
@@ -671,9 +671,13 @@ class LifecycleBenchmark {
         .append("the tables' growth) falls on each model alike, and no model is always the one measured first after ")
         .append("the warm-up; each round's ratio is given, and the figures are the rounds' sums.\n")
         .append("- Warm-up: ").append(warmup).append(" lifecycles of each model first, so that the JIT compiler ")
-        .append("has compiled the paths it measures (with 8, the first phase still paid for compilation), under ")
+        .append("has compiled the paths it measures (a desk's running cost, not its JVM's first hour), under ")
         .append("the profiler as the measured phases are (the JVM's first flight recording throws away every ")
-        .append("compiled method: until session 15 that fell on our phase); then the harness waits, without load, ")
+        .append("compiled method: until session 15 that fell on our phase). The letters' code (PDFBox, FontBox, ")
+        .append("the templates, Jakarta Mail) runs a few times per letter, so its methods reach the thresholds of ")
+        .append("the compiler's optimising tier (5,000 calls) only after thousands of letters: with 40 lifecycles ")
+        .append("of warm-up (until session 28) ours' measured phases compiled for 17-23 s each, about a third of ")
+        .append("the JVM's CPU, and the skeleton's for 10 s. Then the harness waits, without load, ")
         .append("until at most ")
         .append(JitQueue.SETTLED).append(" methods wait for the JIT compiler (`JitQueue`; ")
         .append(jitWait.text()).append("), and the database is analysed (`ANALYZE`), as a running desk's ")
