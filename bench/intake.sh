@@ -7,7 +7,7 @@
 # endpoint stops growing; prints `intake ratio` there and rewrites the intake part of docs/performance.md
 # (REPORT=other.md for another page, REPORT= for none). BURST=10000 adds the burst: B requests as fast as the
 # largest K can send them, timed until every acknowledgement and e-mail confirmation is sent. After the warm-up (WARMUP s of
-# each endpoint, in two rounds, under the profiler from the first request: a JVM's first flight recording throws its
+# each endpoint, 240: with 120 the first measured phases still compiled for most of their 30 s; in two rounds, under the profiler from the first request: a JVM's first flight recording throws its
 # compiled code away) it waits without load for the JIT compiler's queue, up to JIT_WAIT_MAX s (180). Reports; asserts
 # nothing about speed. Not run in CI. The burst stops submitting after BURST_LIMIT_SECONDS (600, the target's ten
 # minutes); a phase waits at most DRAIN_MINUTES (30) for its letters.
@@ -31,7 +31,7 @@ ensure_autovacuum
   -Dbench.intake.staff-pause-ms="${STAFF_PAUSE_MS:-1000}" \
   -Dbench.intake.seconds="${PHASE_SECONDS:-30}" \
   -Dbench.intake.rounds="${ROUNDS:-1}" \
-  -Dbench.intake.warmup-seconds="${WARMUP:-120}" \
+  -Dbench.intake.warmup-seconds="${WARMUP:-240}" \
   -Dbench.intake.jit-wait-max-seconds="${JIT_WAIT_MAX:-180}" \
   -Dbench.intake.burst="${BURST:-0}" \
   -Dbench.intake.burst-limit-seconds="${BURST_LIMIT_SECONDS:-600}" \

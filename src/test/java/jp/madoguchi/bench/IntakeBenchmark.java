@@ -70,7 +70,7 @@ import org.springframework.test.context.DynamicPropertySource;
  *
  * <p>Run with {@code bench/intake.sh}. Settings (system properties): {@code bench.intake.clients} (K, a list,
  * "2,4,8,16"), {@code bench.intake.staff} (S, 2), {@code bench.intake.staff-pause-ms} (1000),
- * {@code bench.intake.seconds} (30), {@code bench.intake.warmup-seconds} (120, in two rounds, then a wait without
+ * {@code bench.intake.seconds} (30), {@code bench.intake.warmup-seconds} (240, in two rounds, then a wait without
  * load for the JIT compiler's queue, at most {@code bench.intake.jit-wait-max-seconds}, 180),
  * {@code bench.intake.rounds} (1: each K once; with more, the K and the endpoints take turns and each K's figures
  * are its rounds' sums), {@code bench.intake.burst} (B, 0: no burst), {@code bench.intake.report}
@@ -113,7 +113,7 @@ class IntakeBenchmark {
   final int staff = Integer.getInteger("bench.intake.staff", 2);
   final long staffPauseMillis = Long.getLong("bench.intake.staff-pause-ms", 1000);
   final int seconds = Integer.getInteger("bench.intake.seconds", 30);
-  final int warmupSeconds = Integer.getInteger("bench.intake.warmup-seconds", 120);
+  final int warmupSeconds = Integer.getInteger("bench.intake.warmup-seconds", 240);
   /** The longest wait, without load, for the JIT compiler's queue after the warm-up. */
   final int jitWaitMaxSeconds = Integer.getInteger("bench.intake.jit-wait-max-seconds",
       JitQueue.MAX_WAIT_SECONDS);
