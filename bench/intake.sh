@@ -6,11 +6,12 @@
 # one-user-task process through the same HTTP stack), in ROUNDS rounds (1). Several K in one run (K=2,4,8,16) find where the bare
 # endpoint stops growing; prints `intake ratio` there and rewrites the intake part of docs/performance.md
 # (REPORT=other.md for another page, REPORT= for none). BURST=10000 adds the burst: B requests as fast as the
-# largest K can send them, timed until every acknowledgement and e-mail confirmation is sent. After the warm-up (WARMUP s of
-# each endpoint, 240: with 120 the first measured phases still compiled for most of their 30 s; in two rounds, under the profiler from the first request: a JVM's first flight recording throws its
-# compiled code away) it waits without load for the JIT compiler's queue, up to JIT_WAIT_MAX s (180). Reports; asserts
-# nothing about speed. Not run in CI. The burst stops submitting after BURST_LIMIT_SECONDS (600, the target's ten
-# minutes); a phase waits at most DRAIN_MINUTES (30) for its letters.
+# largest K can send them, timed until every acknowledgement and e-mail confirmation is sent. After the warm-up
+# (WARMUP s of each endpoint, 240: with 120 the first measured phases still compiled for most of their 30 s; in two
+# rounds, under the profiler from the first request: a JVM's first flight recording throws its compiled code away) it
+# waits without load for the JIT compiler's queue, up to JIT_WAIT_MAX s (180). Reports; asserts nothing about speed.
+# Not run in CI. The burst stops submitting after BURST_LIMIT_SECONDS (600, the target's ten minutes); a phase waits
+# at most DRAIN_MINUTES (30) for its letters.
 #
 #   bench/intake.sh                               # K=2,4,8,16, 30 s per phase, no burst
 #   K=8 PHASE_SECONDS=20 REPORT=target/intake.md bench/intake.sh
