@@ -198,12 +198,18 @@ class SmtpConnections implements DisposableBean {
 
   private void giveBack(Connection connection) {
     connection.lastUsed = clock.instant();
-    if (connection.sent >= properties.messagesPerConnection() || stopped) {
-      closeQuietly(connection.transport);
-      return;
+    boolean kept = false;
+    if (connection.sent < properties.messagesPerConnection()) {
+      synchronized (idle) {
+        // under the lock that destroy() drains the idle connections with: none is given back after it has run
+        if (!stopped) {
+          idle.addFirst(connection);
+          kept = true;
+        }
+      }
     }
-    synchronized (idle) {
-      idle.addFirst(connection);
+    if (!kept) {
+      closeQuietly(connection.transport);
     }
   }
 
