@@ -1,6 +1,7 @@
 package jp.madoguchi.correspondence;
 
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,11 @@ public class LetterFontLoans {
     /** The parsed font, without its glyph substitution table, as the letters use it. */
     public TrueTypeFont font() {
       return font;
+    }
+
+    /** The font read for cutting a document's subset ({@link PdfTextMap#cutTo(PDDocument, Loan, Iterable)}). */
+    LetterFontCutter cutter() {
+      return fonts.cutter();
     }
 
     /** The document was saved: the font may serve the next one. */

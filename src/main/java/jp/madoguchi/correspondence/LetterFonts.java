@@ -33,6 +33,8 @@ final class LetterFonts {
   /** Fonts in existence: lent or idle. A font dropped after a failed letter is no longer counted. */
   private final AtomicInteger fonts = new AtomicInteger();
   private final AtomicInteger parsed = new AtomicInteger();
+  /** The font read once for cutting letters' subsets ({@link LetterFontCutter}), made when first needed. */
+  private volatile LetterFontCutter cutter;
 
   LetterFonts(byte[] data, int most) {
     this.data = data;
@@ -77,6 +79,21 @@ final class LetterFonts {
 
   int parsed() {
     return parsed.get();
+  }
+
+  /** The cutter of the letters' subsets: one for every thread, as it is immutable. */
+  LetterFontCutter cutter() {
+    LetterFontCutter made = cutter;
+    if (made == null) {
+      synchronized (this) {
+        made = cutter;
+        if (made == null) {
+          made = new LetterFontCutter(data);
+          cutter = made;
+        }
+      }
+    }
+    return made;
   }
 
   private TrueTypeFont parse() {

@@ -1,16 +1,12 @@
 package jp.madoguchi.correspondence;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.BitSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
-import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -25,29 +21,18 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * the full font's 15,000 glyph ids, so it first writes and reads back the widths of all 15,000 glyphs for every
  * letter, and when the document is saved it writes a map from every glyph id up to the highest one shown to the
  * subset's, looking each one up in a tree: together about half of the CPU time of an acknowledgement's job in the
- * intake benchmark (docs/performance.md, issue 21). Cutting the subset first with FontBox's {@link TTFSubsetter}
- * (the same subsetter PDFBox uses) costs neither, and the document needs only one save.
+ * intake benchmark (docs/performance.md, issue 21). Cutting the subset first ({@link LetterFontCutter}, which
+ * replaced FontBox's {@code TTFSubsetter} in issue 21's session 30) costs neither, and the document needs only one
+ * save.
  *
- * <p>The subset keeps a Unicode cmap of the Basic Multilingual Plane only (FontBox writes format 4): a letter that
- * shows a character beyond it (a rare kanji of a name, say) is written with PDFBox's subsetting instead.
+ * <p>The subset keeps a Unicode cmap of the Basic Multilingual Plane only (format 4): a letter that shows a
+ * character beyond it (a rare kanji of a name, say) is written with PDFBox's subsetting instead. It keeps the tables
+ * PDFBox keeps in its subsets, and the cmap, OS/2, post and name tables PDFBox needs to embed a font of its own; left
+ * out, as PDFBox leaves them out: the vertical metrics and the layout tables (GPOS, GDEF, BASE, GSUB).
  */
 final class LetterSubsetFont {
 
-  /**
-   * The tables the subset keeps: those PDFBox keeps in its subsets, and the cmap, OS/2, post and name tables it
-   * needs to embed a font of its own. Left out, as PDFBox leaves them out: the vertical metrics and the layout
-   * tables (GPOS, GDEF, BASE), which FontBox would otherwise copy whole (30 KB of a letter's 60 KB).
-   */
-  private static final List<String> TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx",
-      "fpgm", "gasp", "cmap", "OS/2", "post", "name");
-
   private LetterSubsetFont() {}
-
-  /** Which characters the full font has a glyph for (its Unicode cmap, read once). */
-  static IntPredicate glyphsOf(TrueTypeFont full) throws IOException {
-    CmapLookup cmap = full.getUnicodeCmapLookup();
-    return codePoint -> cmap.getGlyphId(codePoint) > 0;
-  }
 
   /**
    * The characters a letter shows, as the layout will show them ({@link LetterGlyphs#shown(int)}): the full font's
@@ -71,22 +56,18 @@ final class LetterSubsetFont {
   }
 
   /**
-   * The font of a document that shows only {@code characters}, embedded as a subset named with a tag of six
-   * capitals ({@code ABCDEF+IPAexGothic}, PDF 32000 9.6.4), or empty when a character lies beyond the Basic
-   * Multilingual Plane or there is none. The full font is only read.
+   * The font of a document that shows only {@code characters}, cut by {@code cutter} and embedded as a subset named
+   * with a tag of six capitals ({@code ABCDEF+IPAexGothic}, PDF 32000 9.6.4), or empty when a character lies beyond
+   * the Basic Multilingual Plane or there is none.
    */
-  static Optional<PDType0Font> embed(PDDocument document, TrueTypeFont full, Set<Integer> characters)
+  static Optional<PDType0Font> embed(PDDocument document, LetterFontCutter cutter, Set<Integer> characters)
       throws IOException {
     if (characters.isEmpty() || characters.stream().anyMatch(codePoint -> codePoint > 0xFFFF)) {
       // a subset of no character would have no cmap for PDFBox to embed it by
       return Optional.empty();
     }
-    TTFSubsetter subsetter = new TTFSubsetter(full, TABLES);
-    subsetter.setPrefix(tag(characters));
-    subsetter.addAll(characters);
-    ByteArrayOutputStream subset = new ByteArrayOutputStream(64 * 1024);
-    subsetter.writeToStream(subset);
-    TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(subset.toByteArray()));
+    byte[] subset = cutter.cut(characters, tag(characters));
+    TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(subset));
     // embedded whole: it is the subset. The document keeps the parsed subset until it is closed.
     return Optional.of(PDType0Font.load(document, font, false));
   }
@@ -96,11 +77,10 @@ final class LetterSubsetFont {
    * with one): PDFBox's ToUnicode map of the subset then names the glyph after the first of them, not the one the
    * letter shows, and the document needs a map of its own ({@link PdfTextMap#save}).
    */
-  static boolean glyphsShared(TrueTypeFont full, Set<Integer> characters) throws IOException {
-    CmapLookup cmap = full.getUnicodeCmapLookup();
+  static boolean glyphsShared(LetterFontCutter cutter, Set<Integer> characters) {
     BitSet glyphs = new BitSet();
     for (int codePoint : characters) {
-      int glyph = cmap.getGlyphId(codePoint);
+      int glyph = cutter.glyph(codePoint);
       if (glyph > 0) {
         if (glyphs.get(glyph)) {
           return true;

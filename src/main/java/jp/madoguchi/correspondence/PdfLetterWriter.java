@@ -95,7 +95,7 @@ class PdfLetterWriter {
     boolean written = false;
     try (PDDocument document = new PDDocument()) {
       // embedded as a subset (the glyphs the letter uses), cut before the layout where it can be
-      PdfTextMap textMap = PdfTextMap.cutTo(document, ttf, shownTexts(letter));
+      PdfTextMap textMap = PdfTextMap.cutTo(document, ttf, fonts.cutter(), shownTexts(letter));
       PDType0Font font = textMap.font();
       describe(document, letter);
       new LetterPageLayout(document, font, textMap.glyphs(), letter).run();

@@ -37,22 +37,29 @@ public final class PdfTextMap {
   }
 
   /**
-   * Embeds the full font in the document cut to the characters of {@code texts} before anything is laid out
+   * Embeds the letter font in the document cut to the characters of {@code texts} before anything is laid out
    * ({@link LetterSubsetFont}; PDFBox's own subsetting where a character lies beyond the Basic Multilingual Plane),
    * and returns the map of the text the document shows in it ({@link #font()}). Every text the document shows must
    * be among {@code texts}, as it will be shown: a character of the full font that the cut font lacks is a fault.
-   * The full font is only read.
+   * The loan's font is only read, and only for a document PDFBox subsets.
    */
-  public static PdfTextMap cutTo(PDDocument document, TrueTypeFont full, Iterable<String> texts) throws IOException {
-    IntPredicate fullFont = LetterSubsetFont.glyphsOf(full);
+  public static PdfTextMap cutTo(PDDocument document, LetterFontLoans.Loan loan, Iterable<String> texts)
+      throws IOException {
+    return cutTo(document, loan.font(), loan.cutter(), texts);
+  }
+
+  /** As {@link #cutTo(PDDocument, LetterFontLoans.Loan, Iterable)}, with a font and cutter of the letters' pool. */
+  static PdfTextMap cutTo(PDDocument document, TrueTypeFont full, LetterFontCutter cutter, Iterable<String> texts)
+      throws IOException {
+    IntPredicate fullFont = cutter::has;
     Set<Integer> characters = LetterSubsetFont.shownCharacters(texts, fullFont);
-    Optional<PDType0Font> subset = LetterSubsetFont.embed(document, full, characters);
+    Optional<PDType0Font> subset = LetterSubsetFont.embed(document, cutter, characters);
     if (subset.isEmpty()) {
       PDType0Font font = PDType0Font.load(document, full, true);
       return new PdfTextMap(font, new LetterGlyphs(font), true);
     }
     return new PdfTextMap(subset.get(), new LetterGlyphs(subset.get(), fullFont),
-        LetterSubsetFont.glyphsShared(full, characters));
+        LetterSubsetFont.glyphsShared(cutter, characters));
   }
 
   /** The font the document shows its text in. */

@@ -220,7 +220,7 @@ final class AnnexPdf implements AutoCloseable {
           texts.add(text.text());
         }
       }));
-      PdfTextMap textMap = PdfTextMap.cutTo(document, ttf, texts);
+      PdfTextMap textMap = PdfTextMap.cutTo(document, fontLoan, texts);
       for (List<Mark> marks : pages) {
         draw(marks, textMap);
       }

@@ -38,14 +38,8 @@ class LetterSubsetFontTest {
     PdfLetterWriter.Letter letter = letter("MDG-2026-000042", "開示請求を受け付けました。山田太郎様 Disclosure");
     byte[] pdf = writer.write(letter).bytes();
 
-    Set<Integer> expected;
-    TrueTypeFont full = writer.fonts().borrow();
-    try {
-      expected = LetterSubsetFont.shownCharacters(PdfLetterWriter.shownTexts(letter),
-          LetterSubsetFont.glyphsOf(full));
-    } finally {
-      writer.fonts().giveBack(full);
-    }
+    Set<Integer> expected = LetterSubsetFont.shownCharacters(PdfLetterWriter.shownTexts(letter),
+        writer.fonts().cutter()::has);
     try (PDDocument document = Loader.loadPDF(pdf)) {
       PDType0Font font = onlyFont(document.getPage(0).getResources());
       assertThat(font.getName()).matches("[A-Z]{6}\\+" + PdfLetterWriter.FONT_NAME);
@@ -103,30 +97,25 @@ class LetterSubsetFontTest {
 
   @Test
   void aCharacterTheSubsetWasNotCutForIsAFaultNotAMissingGlyph() throws IOException {
-    TrueTypeFont full = writer.fonts().borrow();
+    LetterFontCutter cutter = writer.fonts().cutter();
     try (PDDocument document = new PDDocument()) {
-      assertThat(LetterSubsetFont.embed(document, full, Set.of())).as("no character: PDFBox subsets").isEmpty();
-      assertThat(LetterSubsetFont.embed(document, full, Set.of((int) '山', 0x20B9F))).as("beyond the BMP").isEmpty();
-      PDType0Font subset = LetterSubsetFont.embed(document, full, Set.of((int) '山')).orElseThrow();
-      LetterGlyphs glyphs = new LetterGlyphs(subset, LetterSubsetFont.glyphsOf(full));
+      assertThat(LetterSubsetFont.embed(document, cutter, Set.of())).as("no character: PDFBox subsets").isEmpty();
+      assertThat(LetterSubsetFont.embed(document, cutter, Set.of((int) '山', 0x20B9F))).as("beyond the BMP")
+          .isEmpty();
+      PDType0Font subset = LetterSubsetFont.embed(document, cutter, Set.of((int) '山')).orElseThrow();
+      LetterGlyphs glyphs = new LetterGlyphs(subset, cutter::has);
       assertThat(glyphs.showable("山\u0007山")).isEqualTo("山山");
       assertThatThrownBy(() -> glyphs.showable("川")).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("U+5DDD");
-    } finally {
-      writer.fonts().giveBack(full);
     }
   }
 
   @Test
   void aGlyphTwoCharactersOfTheLetterShareReadsAsTheCharacterItselfNotItsRadical() throws IOException {
-    TrueTypeFont full = writer.fonts().borrow();
-    try {
-      // IPAexGothic draws 示 and the Kangxi radical ⽰ (U+2F70) with one glyph
-      assertThat(LetterSubsetFont.glyphsShared(full, Set.of((int) '示', 0x2F70))).isTrue();
-      assertThat(LetterSubsetFont.glyphsShared(full, Set.of((int) '示', (int) '開', (int) 'A'))).isFalse();
-    } finally {
-      writer.fonts().giveBack(full);
-    }
+    LetterFontCutter cutter = writer.fonts().cutter();
+    // IPAexGothic draws 示 and the Kangxi radical ⽰ (U+2F70) with one glyph
+    assertThat(LetterSubsetFont.glyphsShared(cutter, Set.of((int) '示', 0x2F70))).isTrue();
+    assertThat(LetterSubsetFont.glyphsShared(cutter, Set.of((int) '示', (int) '開', (int) 'A'))).isFalse();
     // PDFBox's own map of the subset would name the shared glyph after its first character, the radical
     byte[] both = writer.write(letter("MDG-2026-000044", "掲示 \u2F70")).bytes();
     assertThat(text(both)).contains("掲示示").doesNotContain("\u2F70");
