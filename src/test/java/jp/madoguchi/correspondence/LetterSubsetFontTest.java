@@ -57,6 +57,16 @@ class LetterSubsetFontTest {
   }
 
   @Test
+  void aLetterIsSavedWithACrossReferenceTableThatEveryReaderOfPdf14Reads() throws IOException {
+    byte[] pdf = writer.write(letter("MDG-2026-000046", "開示請求を受け付けました。")).bytes();
+    String file = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(file).contains("\nxref\n").doesNotContain("/ObjStm").doesNotContain("/XRef");
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getNumberOfPages()).isPositive();
+    }
+  }
+
+  @Test
   void aLetterIsDatedAsPdfBoxDatesACalendarInUtc() throws IOException {
     for (String at : List.of("2026-11-22T00:00:00Z", "2026-12-31T23:59:59.999Z", "2027-01-05T09:07:03Z")) {
       Instant instant = Instant.parse(at);
