@@ -62,7 +62,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own commit ceiling (pgbench), and writes them to {@code docs/performance.md}.
  *
  * <p>Run with {@code bench/run.sh} or {@code ./mvnw test -Pbench}; settings are system properties:
- * {@code bench.lifecycles} (N, default 40), {@code bench.threads} (K, 4), {@code bench.warmup} (1000),
+ * {@code bench.lifecycles} (N, default 40), {@code bench.threads} (K, 4), {@code bench.warmup} (3000),
  * {@code bench.rounds} (3: the N lifecycles of each model in that many rounds, the models taking turns),
  * {@code bench.pgbench-seconds} (10), {@code bench.report} ({@code docs/performance.md}, empty: none).
  */
@@ -108,7 +108,7 @@ class LifecycleBenchmark {
    * Lifecycles of each model run before measuring. The JIT compiler is still at work on the desk's paths (PDF,
    * FEEL, mail) for tens of lifecycles: with 8, a run measured it compiling (ratio 5.50 where 60 gave 4.74).
    */
-  final int warmup = Integer.getInteger("bench.warmup", 1000);
+  final int warmup = Integer.getInteger("bench.warmup", 3000);
   JitQueue.Wait jitWait;
   final int pgbenchSeconds = Integer.getInteger("bench.pgbench-seconds", 10);
   /**
@@ -677,7 +677,9 @@ class LifecycleBenchmark {
         .append("the templates, Jakarta Mail) runs a few times per letter, so its methods reach the thresholds of ")
         .append("the compiler's optimising tier (5,000 calls) only after thousands of letters: with 40 lifecycles ")
         .append("of warm-up (until session 28) ours' measured phases compiled for 17-23 s each, about a third of ")
-        .append("the JVM's CPU, and the skeleton's for 10 s. Then the harness waits, without load, ")
+        .append("the JVM's CPU, and the skeleton's for 10 s; with 1000 (sessions 29-30) ours' three phases still ")
+        .append("compiled for 24-26 s together (the engine's, the JDBC driver's, Jackson's and java.time's methods ")
+        .append("among the letters'), with 3000 for 11 s. Then the harness waits, without load, ")
         .append("until at most ")
         .append(JitQueue.SETTLED).append(" methods wait for the JIT compiler (`JitQueue`; ")
         .append(jitWait.text()).append("), and the database is analysed (`ANALYZE`), as a running desk's ")
