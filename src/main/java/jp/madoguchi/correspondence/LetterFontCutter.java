@@ -138,11 +138,6 @@ final class LetterFontCutter {
     return glyph(codePoint) > 0;
   }
 
-  /** How many glyphs the full font has. */
-  int glyphCount() {
-    return glyphCount;
-  }
-
   /**
    * A TrueType font of the glyphs of {@code characters} (characters of the Basic Multilingual Plane the full font
    * draws; others are left out), the glyphs they are made of, and the missing glyph, which is glyph 0 as in every
