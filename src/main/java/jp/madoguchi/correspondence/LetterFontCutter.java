@@ -399,36 +399,32 @@ final class LetterFontCutter {
     i = 0;
     for (Map.Entry<String, byte[]> table : tables.entrySet()) {
       int tableLength = table.getValue() == null ? glyfLength : table.getValue().length;
-      long checksum = checksum(file, offsets[i], padded(tableLength));
+      long checksum = checksum(file.array(), offsets[i], padded(tableLength));
       fontChecksum += checksum;
       file.put(table.getKey().getBytes(StandardCharsets.ISO_8859_1)).putInt((int) checksum).putInt(offsets[i])
           .putInt(tableLength);
       i++;
     }
-    fontChecksum += checksum(file, 0, directory);
+    fontChecksum += checksum(file.array(), 0, directory);
     file.putInt(headAt + 8, (int) (CHECKSUM_MAGIC - fontChecksum));
     return file.array();
   }
 
-  /** The checksum of a stretch of 4-byte words. */
-  private static long checksum(ByteBuffer file, int from, int length) {
-    long sum = 0;
-    for (int at = from; at < from + length; at += 4) {
-      sum += file.getInt(at) & 0xFFFFFFFFL;
-    }
-    return sum & 0xFFFFFFFFL;
-  }
-
   /** OpenType's table checksum: the sum of the bytes read as big-endian 32-bit numbers, the last padded with 0. */
   static long checksum(byte[] bytes, int from, int length) {
+    ByteBuffer words = ByteBuffer.wrap(bytes);
     long sum = 0;
     int end = from + length;
-    for (int i = from; i < end; i += 4) {
-      long word = 0;
+    int at = from;
+    for (; at + 4 <= end; at += 4) {
+      sum += words.getInt(at) & 0xFFFFFFFFL;
+    }
+    if (at < end) {
+      long last = 0;
       for (int j = 0; j < 4; j++) {
-        word = (word << 8) | (i + j < end ? bytes[i + j] & 0xFF : 0);
+        last = (last << 8) | (at + j < end ? bytes[at + j] & 0xFF : 0);
       }
-      sum += word;
+      sum += last;
     }
     return sum & 0xFFFFFFFFL;
   }
