@@ -5,9 +5,9 @@
 # peak, and rewrites docs/performance.md (REPORT=other.md for another page, REPORT= for none). Reports; asserts
 # nothing about speed. Not run in CI.
 #
-#   bench/run.sh                  # N=40, K=4, 3000 warm-up lifecycles of each (the letters' and the engine's code
-#                                 # compiled), the models taking turns in 3 rounds; about 24 minutes with N=300 on
-#                                 # 2 cores (WARMUP=1000: about 13)
+#   bench/run.sh                  # N=40, K=4, 3000 warm-up lifecycles of each in 3 turns of the three models
+#                                 # (WARMUP_TURNS; the letters' and the engine's code compiled), the models taking
+#                                 # turns in 3 rounds; about 24 minutes with N=300 on 2 cores (WARMUP=1000: about 13)
 #   N=200 K=4 bench/run.sh
 #   BENCH_DB=my_bench N=20 REPORT=target/run.md bench/run.sh
 set -euo pipefail
@@ -24,6 +24,7 @@ ensure_statement_counts
   -Dbench.threads="${K:-4}" \
   -Dbench.rounds="${ROUNDS:-3}" \
   -Dbench.warmup="${WARMUP:-3000}" \
+  -Dbench.warmup-turns="${WARMUP_TURNS:-3}" \
   -Dbench.pgbench-seconds="${PGBENCH_SECONDS:-10}" \
   ${HEAP:+-Dbench.heap="$HEAP"} \
   -Dbench.report="${REPORT-docs/performance.md}"

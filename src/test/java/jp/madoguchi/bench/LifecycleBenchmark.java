@@ -63,6 +63,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Run with {@code bench/run.sh} or {@code ./mvnw test -Pbench}; settings are system properties:
  * {@code bench.lifecycles} (N, default 40), {@code bench.threads} (K, 4), {@code bench.warmup} (3000),
+ * {@code bench.warmup-turns} (3: the warm-up's lifecycles in that many turns of the three models),
  * {@code bench.rounds} (3: the N lifecycles of each model in that many rounds, the models taking turns),
  * {@code bench.pgbench-seconds} (10), {@code bench.report} ({@code docs/performance.md}, empty: none).
  */
@@ -109,6 +110,12 @@ class LifecycleBenchmark {
    * FEEL, mail) for tens of lifecycles: with 8, a run measured it compiling (ratio 5.50 where 60 gave 4.74).
    */
   final int warmup = Integer.getInteger("bench.warmup", 3000);
+  /**
+   * Turns the warm-up's lifecycles run in, the models taking turns as in the measured rounds. With one turn (ours'
+   * 3000, then the skeleton's and the bare model's) ours' first measured phase still compiled for 8.6 s, its later
+   * ones for 1.7 and 1.0 s (session 30): code the models share re-compiled for ours' types once more.
+   */
+  final int warmupTurns = Math.max(1, Integer.getInteger("bench.warmup-turns", 3));
   JitQueue.Wait jitWait;
   final int pgbenchSeconds = Integer.getInteger("bench.pgbench-seconds", 10);
   /**
@@ -221,16 +228,22 @@ class LifecycleBenchmark {
       engine.getRepositoryService().createDeployment().name("bench-bare")
           .addModelInstance(BARE_PROCESS + ".bpmn", bareModel()).enableDuplicateFiltering(true).deploy();
       deploySkeleton();
-      say("warm-up: %d lifecycles of each", warmup);
+      say("warm-up: %d lifecycles of each in %d turns", warmup, warmupTurns);
       // under the profiler from its first lifecycle, as every measured phase is: the JVM's first flight recording
       // throws away every compiled method (JfrProfile.start), so it must come before what the warm-up compiles
       try (JfrProfile warmupProfile = JfrProfile.start(Path.of("target", "bench-warm-up.jfr"))) {
-        phase("warm-up ours", warmup, this::ourLifecycle);
-        phase("warm-up skeleton", warmup, this::skeletonLifecycle);
-        phase("warm-up bare", warmup, this::bareLifecycle);
+        // the models take turns as in the measured rounds: code the three share (the engine's, the JDBC driver's)
+        // is compiled for all of their types before measuring, not re-compiled in the first measured phase after
+        // the other two models' warm-up
+        for (int turn = 1; turn <= warmupTurns; turn++) {
+          int count = warmup * turn / warmupTurns - warmup * (turn - 1) / warmupTurns;
+          phase("warm-up ours, turn " + turn, count, this::ourLifecycle);
+          awaitLettersSent();
+          phase("warm-up skeleton, turn " + turn, count, this::skeletonLifecycle);
+          phase("warm-up bare, turn " + turn, count, this::bareLifecycle);
+        }
         warmupProfile.stopAndRead(0);
       }
-      awaitLettersSent();
       // ours' code is far larger than the skeleton's: the compiler's backlog is left to drain (JitQueue)
       jitWait = JitQueue.await(JitQueue.SETTLED, JitQueue.MAX_WAIT_SECONDS);
       say("warm-up: %s", jitWait.text());
@@ -670,7 +683,8 @@ class LifecycleBenchmark {
         .append(String.join("; ", orders)).append("), so that what drifts during a run (the machine's other load, ")
         .append("the tables' growth) falls on each model alike, and no model is always the one measured first after ")
         .append("the warm-up; each round's ratio is given, and the figures are the rounds' sums.\n")
-        .append("- Warm-up: ").append(warmup).append(" lifecycles of each model first, so that the JIT compiler ")
+        .append("- Warm-up: ").append(warmup).append(" lifecycles of each model first, in ").append(warmupTurns)
+        .append(" turns of the three models as in the rounds, so that the JIT compiler ")
         .append("has compiled the paths it measures (a desk's running cost, not its JVM's first hour), under ")
         .append("the profiler as the measured phases are (the JVM's first flight recording throws away every ")
         .append("compiled method: until session 15 that fell on our phase). The letters' code (PDFBox, FontBox, ")
@@ -679,7 +693,9 @@ class LifecycleBenchmark {
         .append("of warm-up (until session 28) ours' measured phases compiled for 17-23 s each, about a third of ")
         .append("the JVM's CPU, and the skeleton's for 10 s; with 1000 (sessions 29-30) ours' three phases still ")
         .append("compiled for 24-26 s together (the engine's, the JDBC driver's, Jackson's and java.time's methods ")
-        .append("among the letters'), with 3000 for 11 s. Then the harness waits, without load, ")
+        .append("among the letters'), with 3000 for 11 s, 8.6 s of it in the first (ours' 3000, then the ")
+        .append("others' 6000: the code the models share compiled once more for ours' types); in turns since ")
+        .append("session 31. Then the harness waits, without load, ")
         .append("until at most ")
         .append(JitQueue.SETTLED).append(" methods wait for the JIT compiler (`JitQueue`; ")
         .append(jitWait.text()).append("), and the database is analysed (`ANALYZE`), as a running desk's ")
