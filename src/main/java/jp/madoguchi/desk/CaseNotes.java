@@ -41,6 +41,13 @@ class CaseNotes extends AbstractProcessEnginePlugin implements TaskListener {
   /** The free-text fields of each deployment's forms; a deployment never changes, so it is read once. */
   private static final Map<String, Set<String>> FREE_TEXT_BY_DEPLOYMENT = new ConcurrentHashMap<>();
 
+  /**
+   * The same fields by process definition (a definition belongs to one deployment for good): asked for every variable
+   * event of the history, which the engine's deployment cache answered by moving the definition to the front of its
+   * LRU queue (a walk of the queue) each time.
+   */
+  private static final Map<String, Set<String>> FREE_TEXT_BY_DEFINITION = new ConcurrentHashMap<>();
+
   private final RequestRegister register;
   private final CurrentActor actor;
 
@@ -67,6 +74,16 @@ class CaseNotes extends AbstractProcessEnginePlugin implements TaskListener {
     if (processDefinitionId == null || Context.getCommandContext() == null) {
       return Set.of();
     }
+    Set<String> known = FREE_TEXT_BY_DEFINITION.get(processDefinitionId);
+    if (known != null) {
+      return known;
+    }
+    Set<String> fields = freeTextOfDeployment(processDefinitionId);
+    FREE_TEXT_BY_DEFINITION.put(processDefinitionId, fields);
+    return fields;
+  }
+
+  private static Set<String> freeTextOfDeployment(String processDefinitionId) {
     ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
         .findDeployedProcessDefinitionById(processDefinitionId);
     return FREE_TEXT_BY_DEPLOYMENT.computeIfAbsent(definition.getDeploymentId(), deploymentId -> {
