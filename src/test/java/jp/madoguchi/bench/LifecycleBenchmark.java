@@ -171,6 +171,11 @@ class LifecycleBenchmark {
       return lifecycles / seconds;
     }
 
+    /** JVM and PostgreSQL CPU per lifecycle together in ms, or NaN when PostgreSQL's is not known. */
+    double cpuTogether() {
+      return cpu[1] < 0 ? Double.NaN : cpu[0] + cpu[1];
+    }
+
     double completionsPerSecond() {
       return measures.completed().get() / seconds;
     }
@@ -334,6 +339,8 @@ class LifecycleBenchmark {
       say("pgbench: %s", ceiling);
       say("skeleton ratio: %.2f", skeletonRatio);
       say("cost ratio: %.2f (bare model, for information)", ratio);
+      say("CPU ratio: %.2f (ours' JVM and PostgreSQL CPU per lifecycle over the skeleton's, for information)",
+          ours.cpuTogether() / skeletonPhase.cpuTogether());
       say("heap: %s", JVM.summary());
       String report = System.getProperty("bench.report", "docs/performance.md");
       if (!report.isBlank()) {
@@ -739,6 +746,10 @@ class LifecycleBenchmark {
         skeletonRatio, joined(roundRatios, "%.2f"), joined(roundCompilers, "%.1f")))
         .append(String.format(Locale.ROOT, "Bare-model ratio, for information: %.2f (the bare model's lifecycles/s "
             + "divided by ours).%n%n", ratio))
+        .append(String.format(Locale.ROOT, "CPU ratio, for information: %.2f (ours' CPU per lifecycle, JVM and "
+            + "PostgreSQL together, divided by the skeleton's: %.0f against %.0f ms; what the machine's other load "
+            + "moves less than the rates).%n%n", ours.cpuTogether() / skeletonPhase.cpuTogether(),
+            ours.cpuTogether(), skeletonPhase.cpuTogether()))
         .append("### Our code in the profile of our phase\n\n")
         .append(String.format(Locale.ROOT, "%d CPU samples, %s of them with a frame of our code; the ten frames of "
             + "ours nearest the top of the most samples:%n%n", frames.samples(),
