@@ -38,13 +38,10 @@ class CaseNotes extends AbstractProcessEnginePlugin implements TaskListener {
 
   static final String SUFFIX = "Note";
 
-  /** The free-text fields of each deployment's forms; a deployment never changes, so it is read once. */
-  private static final Map<String, Set<String>> FREE_TEXT_BY_DEPLOYMENT = new ConcurrentHashMap<>();
-
   /**
-   * The same fields by process definition (a definition belongs to one deployment for good): asked for every variable
-   * event of the history, which the engine's deployment cache answered by moving the definition to the front of its
-   * LRU queue (a walk of the queue) each time.
+   * The free-text fields of the forms deployed with each process definition: a definition belongs to one deployment
+   * for good, so they are read once. Kept by definition, as the history asks for every variable event: finding the
+   * definition's deployment in the engine's deployment cache walked its LRU queue on every hit.
    */
   private static final Map<String, Set<String>> FREE_TEXT_BY_DEFINITION = new ConcurrentHashMap<>();
 
@@ -74,19 +71,9 @@ class CaseNotes extends AbstractProcessEnginePlugin implements TaskListener {
     if (processDefinitionId == null || Context.getCommandContext() == null) {
       return Set.of();
     }
-    Set<String> known = FREE_TEXT_BY_DEFINITION.get(processDefinitionId);
-    if (known != null) {
-      return known;
-    }
-    Set<String> fields = freeTextOfDeployment(processDefinitionId);
-    FREE_TEXT_BY_DEFINITION.put(processDefinitionId, fields);
-    return fields;
-  }
-
-  private static Set<String> freeTextOfDeployment(String processDefinitionId) {
-    ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
-        .findDeployedProcessDefinitionById(processDefinitionId);
-    return FREE_TEXT_BY_DEPLOYMENT.computeIfAbsent(definition.getDeploymentId(), deploymentId -> {
+    return FREE_TEXT_BY_DEFINITION.computeIfAbsent(processDefinitionId, id -> {
+      String deploymentId = Context.getProcessEngineConfiguration().getDeploymentCache()
+          .findDeployedProcessDefinitionById(id).getDeploymentId();
       Set<String> keys = new java.util.LinkedHashSet<>();
       for (ResourceEntity resource : Context.getCommandContext().getResourceManager()
           .findResourcesByDeploymentId(deploymentId)) {
