@@ -27,4 +27,5 @@ ensure_statement_counts
   -Dbench.warmup-turns="${WARMUP_TURNS:-3}" \
   -Dbench.pgbench-seconds="${PGBENCH_SECONDS:-10}" \
   ${HEAP:+-Dbench.heap="$HEAP"} \
+  ${BENCH_JVM:+-Dbench.jvm="$BENCH_JVM"} \
   -Dbench.report="${REPORT-docs/performance.md}"

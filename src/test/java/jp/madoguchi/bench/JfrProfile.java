@@ -31,6 +31,10 @@ final class JfrProfile implements AutoCloseable {
   private JfrProfile(Path file) {
     this.file = file;
     recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10)).withStackTrace();
+    // what the JIT compiler did in the phase (a phase that still compiles measures the compiler too), for reading
+    // the recording afterwards: each compilation and each time compiled code was thrown away
+    recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+    recording.enable("jdk.Deoptimization");
     recording.setToDisk(true);
     recording.start();
   }
