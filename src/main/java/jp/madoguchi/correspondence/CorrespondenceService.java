@@ -115,7 +115,9 @@ public class CorrespondenceService {
       return;
     }
     Instant now = RequestRegister.now();
-    ComposedLetter letter = composer.compose(request, kind, recipient, facts, register.events(request.id()), now);
+    // the history only if the letter shows something of it (LetterComposer reads it lazily)
+    ComposedLetter letter = composer.compose(request, kind, recipient, facts,
+        () -> register.events(request.id()), now);
     long letterId = outbox.add(request.id(), kind, recipient, request.language(), letterKey, now);
     documents.store(letterId, request.id(), letter, now);
     register.recordEvent(request.id(), RequestRegister.SYSTEM_ACTOR, "LETTER_QUEUED",

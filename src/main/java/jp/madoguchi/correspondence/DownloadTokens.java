@@ -11,6 +11,7 @@ import jp.madoguchi.request.PersonalDataErased;
 import jp.madoguchi.request.RequestRegister;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,15 +53,15 @@ class DownloadTokens {
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant expiresAt = now.plus(Duration.ofDays(properties.downloadValidDays()));
     String hash = hash(token);
+    // the id the database drew, in the insert's answer (as the outbox's letters), not read back by the hash
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO letter_download_token (letter_id, token_hash, issued_at, expires_at)
             VALUES (?, ?, ?, ?)
             """)
         .params(letterId, hash, Outbox.utc(now), Outbox.utc(expiresAt))
-        .update();
-    long id = jdbc.sql("SELECT id FROM letter_download_token WHERE token_hash = ?").param(hash)
-        .query(Long.class).single();
-    return new Issued(id, token, expiresAt);
+        .update(key, "id");
+    return new Issued(key.getKey().longValue(), token, expiresAt);
   }
 
   /** Withdraws a link whose e-mail never left: nobody can know its token, but it should not linger either. */

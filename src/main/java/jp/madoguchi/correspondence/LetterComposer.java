@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import jp.madoguchi.calendar.DeskCalendar;
 import jp.madoguchi.calendar.DeskDates;
 import jp.madoguchi.correspondence.CompanyProperties.Text;
@@ -23,6 +24,7 @@ import jp.madoguchi.request.RequestEvent;
 import jp.madoguchi.request.RequestType;
 import jp.madoguchi.request.VerifiedAddresses.PostalAddress;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.context.LazyContextVariable;
 
 /**
  * Writes a letter: fills its template (the requester's language; Japanese and English together for clients and
@@ -97,18 +99,28 @@ class LetterComposer {
 
   ComposedLetter compose(DeskRequest request, LetterKind kind, Recipient recipient, LetterFacts facts,
       List<RequestEvent> history, Instant now) {
-    CaseRecord record = CaseRecord.of(history);
+    return compose(request, kind, recipient, facts, () -> history, now);
+  }
+
+  /**
+   * As {@link #compose(DeskRequest, LetterKind, Recipient, LetterFacts, List, Instant)}, with the request's history
+   * read only when the letter's template shows something of it (the decision, the grounds, staff's notes).
+   */
+  ComposedLetter compose(DeskRequest request, LetterKind kind, Recipient recipient, LetterFacts facts,
+      Supplier<List<RequestEvent>> history, Instant now) {
+    Supplier<CaseRecord> record = once(() -> CaseRecord.of(history.get()));
     LocalDate today = now.atZone(zone).toLocalDate();
     String language = kind.bilingual() ? "ja" : language(request);
     Map<String, Object> model;
     String template;
     if (kind.bilingual()) {
+      // a template reads the two languages' models as maps, where Thymeleaf resolves no lazy variable: read now
       model = new HashMap<>();
-      model.put("ja", model("ja", request, recipient, facts, record, today));
-      model.put("en", model("en", request, recipient, facts, record, today));
+      model.put("ja", model("ja", request, recipient, facts, record, today, false));
+      model.put("en", model("en", request, recipient, facts, record, today, false));
       template = "bilingual/" + kind.fileName();
     } else {
-      model = model(language, request, recipient, facts, record, today);
+      model = model(language, request, recipient, facts, record, today, true);
       template = language + "/" + kind.fileName();
     }
     LetterText text = LetterText.parse(templates.render(template, language, model));
@@ -130,9 +142,16 @@ class LetterComposer {
     return "en".equals(request.language()) ? "en" : "ja";
   }
 
+  /**
+   * The template's variables. What only some letters show and the desk must read from other tables for (the case
+   * record from the register's history, the search's findings, the enclosure, the provision records) is read, when
+   * {@code lazily}, only if the template shows it: Thymeleaf resolves a {@link LazyContextVariable} the first time a
+   * template reads it, so that an acknowledgement reads none of them (issue 21, session 32).
+   */
   private Map<String, Object> model(String language, DeskRequest request, Recipient recipient, LetterFacts facts,
-      CaseRecord record, LocalDate today) {
+      Supplier<CaseRecord> record, LocalDate today, boolean lazily) {
     Map<String, Object> model = new HashMap<>();
+    Later later = new Later(model, lazily);
     model.put("lang", language);
     model.put("ref", request.reference());
     model.put("typeCode", request.type().name());
@@ -165,20 +184,19 @@ class LetterComposer {
         : vocabulary.label(language, "method", request.disclosureMethod().name()));
     model.put("electronic", recipient.delivery() == Delivery.EMAIL);
     model.put("locations", vocabulary.labels(language, "location", facts.dataLocations()));
-    model.put("decision", record.decision());
-    model.put("grounds", vocabulary.labels(language, "ground", record.refusalGrounds()));
-    model.put("groundCodes", record.refusalGrounds());
-    model.put("reasons", record.refusalReasons() == null ? null : LetterText.quote(record.refusalReasons()));
-    model.put("paperReason", record.paperReason() == null ? null : LetterText.quote(record.paperReason()));
+    later.put("decision", () -> record.get().decision());
+    later.put("grounds", () -> vocabulary.labels(language, "ground", record.get().refusalGrounds()));
+    later.put("groundCodes", () -> record.get().refusalGrounds());
+    later.put("reasons", () -> quoted(record.get().refusalReasons()));
+    later.put("paperReason", () -> quoted(record.get().paperReason()));
     model.put("addressUnconfirmed", facts.addressUnconfirmed());
     model.put("confirmationDays", confirmation.replyWaitBusinessDays());
-    model.put("actionTaken", record.actionTaken() == null ? null : LetterText.quote(record.actionTaken()));
-    model.put("complaintOutcome",
-        record.complaintOutcome() == null ? null : LetterText.quote(record.complaintOutcome()));
-    model.put("finding", record.moreDocumentsFinding() == null ? null
-        : vocabulary.label(language, "finding", record.moreDocumentsFinding()));
-    model.put("rejection", record.rejectionFinding() == null ? null
-        : vocabulary.label(language, "finding", record.rejectionFinding()));
+    later.put("actionTaken", () -> quoted(record.get().actionTaken()));
+    later.put("complaintOutcome", () -> quoted(record.get().complaintOutcome()));
+    later.put("finding", () -> record.get().moreDocumentsFinding() == null ? null
+        : vocabulary.label(language, "finding", record.get().moreDocumentsFinding()));
+    later.put("rejection", () -> record.get().rejectionFinding() == null ? null
+        : vocabulary.label(language, "finding", record.get().rejectionFinding()));
     String unmasked = facts.unmaskedNumber() == null ? null : facts.unmaskedNumber().name();
     model.put("unmasked", unmasked == null ? null : vocabulary.label(language, "unmasked", unmasked));
     model.put("unmaskedWhy", unmasked == null ? null : vocabulary.label(language, "unmaskedWhy", unmasked));
@@ -197,19 +215,20 @@ class LetterComposer {
     model.put("client", facts.clientCompanyName());
     model.put("entrustedInPart", facts.entrustedInPart());
     // a partly entrusted request: the letters about the desk's own part repeat which part went to the client
-    model.put("referredTo", record.referredTo());
+    later.put("referredTo", () -> record.get().referredTo());
     // the purposes of the categories in which the person's data was found (the data inventory, issue 16); a request
     // whose investigation recorded no category (handled before the inventory drove it) keeps the company's list
-    SearchLetters.Findings findings = searchFindings.apply(request.id(), language);
-    model.put("purposes", findings.recorded() ? findings.purposes()
+    Supplier<SearchLetters.Findings> findings = once(() -> searchFindings.apply(request.id(), language));
+    later.put("purposes", () -> findings.get().recorded() ? findings.get().purposes()
         : company.purposesOfUse().stream().map(purpose -> purpose.in(language)).toList());
-    model.put("noRetainedData", findings.recorded() && findings.categories().isEmpty());
-    model.put("categories", findings.categories());
+    later.put("noRetainedData", () -> findings.get().recorded() && findings.get().categories().isEmpty());
+    later.put("categories", () -> findings.get().categories());
     // what was done on each system after the manager's approval, from the search's record (never the engine's)
-    model.put("systemActions", findings.actions().stream().map(done -> new SystemActionView(done.system(),
-        ("DONE".equals(done.outcome()) ? vocabulary.label(language, "systemAction", done.action())
-            : vocabulary.label(language, "systemActionOutcome", done.outcome()))
-            + (done.count() == null ? "" : vocabulary.word(language, "systemAction.count", done.count()))))
+    later.put("systemActions", () -> findings.get().actions().stream()
+        .map(done -> new SystemActionView(done.system(),
+            ("DONE".equals(done.outcome()) ? vocabulary.label(language, "systemAction", done.action())
+                : vocabulary.label(language, "systemActionOutcome", done.outcome()))
+                + (done.count() == null ? "" : vocabulary.word(language, "systemAction.count", done.count()))))
         .toList());
     model.put("validDays", properties.downloadValidDays());
     model.put("taskName", facts.taskName());
@@ -217,9 +236,42 @@ class LetterComposer {
     model.put("targetDueOn", vocabulary.date(language, request.deadlines().targetDueOn()));
     model.put("art39Date", vocabulary.date(language, request.deadlines().art39Date()));
     model.put("tasklistUrl", site.link("/camunda/app/tasklist/"));
-    model.put("provisionRecords", provisionRecords(language, request));
-    model.put("enclosure", attachments.enclosure(request.id(), language).orElse(null));
+    later.put("provisionRecords", () -> provisionRecords(language, request));
+    later.put("enclosure", () -> attachments.enclosure(request.id(), language).orElse(null));
     return model;
+  }
+
+  private static String quoted(String note) {
+    return note == null ? null : LetterText.quote(note);
+  }
+
+  /** What a supplier gives, asked for at most once. */
+  static <T> Supplier<T> once(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private boolean asked;
+      private T value;
+
+      @Override
+      public T get() {
+        if (!asked) {
+          value = supplier.get();
+          asked = true;
+        }
+        return value;
+      }
+    };
+  }
+
+  /** Puts a variable into a template's model: to be read when the template first shows it, or now. */
+  private record Later(Map<String, Object> model, boolean lazily) {
+    <T> void put(String name, Supplier<T> value) {
+      model.put(name, lazily ? new LazyContextVariable<T>() {
+        @Override
+        protected T loadValue() {
+          return value.get();
+        }
+      } : value.get());
+    }
   }
 
   /** One system and what was done on it, in the letter's words. */

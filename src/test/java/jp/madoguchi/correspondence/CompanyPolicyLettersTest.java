@@ -106,11 +106,56 @@ class CompanyPolicyLettersTest {
     }
   }
 
+  @Test
+  void aLetterReadsTheHistoryAndTheEnclosureOnlyWhenItShowsThem() {
+    int[] enclosures = {0};
+    int[] histories = {0};
+    ReplyAttachments attachments = new ReplyAttachments() {
+      @Override
+      public boolean hasArchive(long requestId, LetterKind kind) {
+        return true;
+      }
+
+      @Override
+      public java.util.Optional<Enclosure> enclosure(long requestId, String language) {
+        enclosures[0]++;
+        return java.util.Optional.of(new Enclosure(7, 3, 12, List.of()));
+      }
+    };
+    LetterComposer composer = composer(JIPDEC, null, DESK, attachments);
+    java.util.function.Supplier<List<jp.madoguchi.request.RequestEvent>> history = () -> {
+      histories[0]++;
+      return List.of();
+    };
+
+    assertThat(text(composer, LetterKind.ACKNOWLEDGEMENT, "ja", history)).contains("MDG-2026-000001");
+    assertThat(text(composer, LetterKind.EMAIL_CONFIRMATION, "en", history)).contains("MDG-2026-000001");
+    assertThat(enclosures[0]).isZero();
+    assertThat(histories[0]).isZero();
+    // the fee request says what part was referred to a client, if any: the history, no enclosure
+    assertThat(text(composer, LetterKind.FEE_REQUEST, "ja", history)).contains("MDG-2026-000001");
+    assertThat(enclosures[0]).isZero();
+    assertThat(histories[0]).isEqualTo(1);
+    histories[0] = 0;
+
+    // the disclosure shows its enclosure and the request's history (what was referred elsewhere): each read once
+    assertThat(text(composer, LetterKind.DISCLOSURE, "ja", history)).contains("7ページ").contains("資料12件");
+    assertThat(enclosures[0]).isEqualTo(1);
+    assertThat(histories[0]).isEqualTo(1);
+    assertThat(text(composer, LetterKind.DISCLOSURE, "en", history)).contains("12");
+    assertThat(enclosures[0]).isEqualTo(2);
+  }
+
   private static LetterComposer composer(AccreditedOrganisation organisation, Text refundPolicy) {
     return composer(organisation, refundPolicy, DESK);
   }
 
   private static LetterComposer composer(AccreditedOrganisation organisation, Text refundPolicy, Desk desk) {
+    return composer(organisation, refundPolicy, desk, ReplyAttachments.NONE);
+  }
+
+  private static LetterComposer composer(AccreditedOrganisation organisation, Text refundPolicy, Desk desk,
+      ReplyAttachments attachments) {
     CompanyProperties company = new CompanyProperties(new Text("株式会社サンプル", "Sample Co., Ltd."), "1000005",
         new Text("東京都千代田区丸の内1-1-1", "1-1-1 Marunouchi"), new Text("代表取締役 山田一郎", "Ichiro Yamada"),
         new Text("個人情報保護管理者 佐藤花子", "Hanako Sato"), desk,
@@ -122,10 +167,15 @@ class CompanyPolicyLettersTest {
         correspondence, new PublicSiteProperties(URI.create("http://localhost:8080")),
         new DeskCalendar(CalendarProperties.defaults()), new DeskDates(CalendarProperties.defaults()),
         requestId -> List.of(), new EmailConfirmationProperties(Duration.ofDays(7), 10),
-        ReplyAttachments.NONE);
+        attachments);
   }
 
   private static String text(LetterComposer composer, LetterKind kind, String language) {
+    return text(composer, kind, language, List::of);
+  }
+
+  private static String text(LetterComposer composer, LetterKind kind, String language,
+      java.util.function.Supplier<List<jp.madoguchi.request.RequestEvent>> history) {
     Party person = new Party("山田 太郎", null, null, "1000001", "東京都千代田区千代田1-1", null, "taro@example.jp");
     DeskRequest request = new DeskRequest(1L, "MDG-2026-000001", kind == LetterKind.COMPLAINT_ANSWER_UNRESOLVED
         ? RequestType.COMPLAINT : RequestType.DISCLOSURE, Channel.WEB, PersonalInformationKind.ORDINARY,
@@ -135,7 +185,7 @@ class CompanyPolicyLettersTest {
         null);
     ComposedLetter letter = composer.compose(request, kind,
         new Recipient(RecipientRole.PRINCIPAL, person.name(), person.email(), Delivery.PAPER),
-        LetterFacts.NONE.withFeeAmount(1000L), List.of(), Instant.parse("2026-12-08T01:00:00Z"));
+        LetterFacts.NONE.withFeeAmount(1000L), history, Instant.parse("2026-12-08T01:00:00Z"));
     return letter.text();
   }
 }
