@@ -24,6 +24,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The data inventory (個人情報管理台帳) and its history: the one owner of the {@code inventory_*} tables. Managers change
@@ -68,14 +70,54 @@ public class Inventory {
    * is never older than that revision.
    */
   public InventorySnapshot snapshot() {
-    String revision = jdbc.sql("SELECT revision FROM inventory_revision WHERE id = 1").query(String.class).single();
+    ThisTransaction transaction = thisTransaction();
     Read read = lastRead;
+    // a transaction reads the revision once (until it changes the inventory itself): what it reads of the inventory
+    // is that revision's, as under REPEATABLE READ, however often its steps ask (issue 21, session 32)
+    if (transaction != null && transaction.revision != null && read != null
+        && read.revision().equals(transaction.revision)) {
+      return read.snapshot();
+    }
+    String revision = jdbc.sql("SELECT revision FROM inventory_revision WHERE id = 1").query(String.class).single();
+    if (transaction != null) {
+      transaction.revision = revision;
+    }
     if (read != null && read.revision().equals(revision)) {
       return read.snapshot();
     }
     InventorySnapshot snapshot = readTables();
     lastRead = new Read(revision, snapshot);
     return snapshot;
+  }
+
+  /**
+   * What this inventory keeps of the transaction running, until it ends: the revision it read; null outside a
+   * transaction. A synchronization of the transaction, as the register's ({@code RequestRegister}): a transaction
+   * started inside it ({@code REQUIRES_NEW}) has its own and reads the revision itself.
+   */
+  private ThisTransaction thisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || !TransactionSynchronizationManager.isActualTransactionActive()) {
+      return null;
+    }
+    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof ThisTransaction transaction && transaction.inventory == this) {
+        return transaction;
+      }
+    }
+    ThisTransaction transaction = new ThisTransaction(this);
+    TransactionSynchronizationManager.registerSynchronization(transaction);
+    return transaction;
+  }
+
+  /** The revision one transaction read, dropped with it. */
+  private static final class ThisTransaction implements TransactionSynchronization {
+    private final Inventory inventory;
+    private String revision;
+
+    private ThisTransaction(Inventory inventory) {
+      this.inventory = inventory;
+    }
   }
 
   private InventorySnapshot readTables() {
@@ -292,6 +334,10 @@ public class Inventory {
       // last, once everything is written: a snapshot read later in this transaction is kept under this revision
       jdbc.sql("UPDATE inventory_revision SET revision = ? WHERE id = 1").param(UUID.randomUUID().toString())
           .update();
+      ThisTransaction transaction = thisTransaction();
+      if (transaction != null) {
+        transaction.revision = null;
+      }
     }
     return changes;
   }

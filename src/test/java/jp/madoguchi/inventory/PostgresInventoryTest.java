@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -127,6 +128,37 @@ class PostgresInventoryTest {
     assertThat(after.entry(InventoryKind.PURPOSES, answer.code())).contains(changed);
     assertThat(otherNode.snapshot()).isSameAs(after);
     inventory.update(answer, "pg-manager");
+    assertThat(otherNode.snapshot().entry(InventoryKind.PURPOSES, answer.code())).contains(answer);
+  }
+
+  @Test
+  void aTransactionKeepsTheRevisionItReadUntilItChangesTheInventoryItself() {
+    inventory.replace(sample.entries(), "pg-manager");
+    Inventory otherNode = new Inventory(jdbc, events);
+    UsePurpose answer = (UsePurpose) otherNode.snapshot().entry(InventoryKind.PURPOSES, "ANSWER_ENQUIRIES")
+        .orElseThrow();
+    UsePurpose changed = new UsePurpose(answer.code(), answer.textJa() + "（改定）", answer.textEn(),
+        answer.published(), answer.categories());
+    TransactionTemplate inner = new TransactionTemplate(transactions);
+    inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      InventorySnapshot first = otherNode.snapshot();
+      // this node's change commits while the other node's transaction runs: that transaction keeps what it read
+      inner.executeWithoutResult(change -> inventory.update(changed, "pg-manager"));
+      assertThat(otherNode.snapshot()).isSameAs(first);
+      assertThat(otherNode.snapshot().entry(InventoryKind.PURPOSES, answer.code())).contains(answer);
+      // a transaction of its own started inside reads the revision itself
+      inner.executeWithoutResult(own -> assertThat(otherNode.snapshot().entry(InventoryKind.PURPOSES,
+          answer.code())).contains(changed));
+    });
+    // its next transaction (or a read outside one) reads the change
+    assertThat(otherNode.snapshot().entry(InventoryKind.PURPOSES, answer.code())).contains(changed);
+    // a transaction that changes the inventory reads its own change after it, with the revision it drew
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      assertThat(inventory.snapshot().entry(InventoryKind.PURPOSES, answer.code())).contains(changed);
+      inventory.update(answer, "pg-manager");
+      assertThat(inventory.snapshot().entry(InventoryKind.PURPOSES, answer.code())).contains(answer);
+    });
     assertThat(otherNode.snapshot().entry(InventoryKind.PURPOSES, answer.code())).contains(answer);
   }
 
