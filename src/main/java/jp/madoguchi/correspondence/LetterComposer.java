@@ -97,14 +97,9 @@ class LetterComposer {
   /** The letter as it is kept: the e-mail's subject, the plain text, and the PDF (none for staff). */
   record ComposedLetter(String subject, String text, byte[] pdf, int pages) {}
 
-  ComposedLetter compose(DeskRequest request, LetterKind kind, Recipient recipient, LetterFacts facts,
-      List<RequestEvent> history, Instant now) {
-    return compose(request, kind, recipient, facts, () -> history, now);
-  }
-
   /**
-   * As {@link #compose(DeskRequest, LetterKind, Recipient, LetterFacts, List, Instant)}, with the request's history
-   * read only when the letter's template shows something of it (the decision, the grounds, staff's notes).
+   * The letter, with the request's history read only when the letter's template shows something of it (the decision,
+   * the grounds, staff's notes).
    */
   ComposedLetter compose(DeskRequest request, LetterKind kind, Recipient recipient, LetterFacts facts,
       Supplier<List<RequestEvent>> history, Instant now) {
@@ -246,7 +241,7 @@ class LetterComposer {
   }
 
   /** What a supplier gives, asked for at most once. */
-  static <T> Supplier<T> once(Supplier<T> supplier) {
+  private static <T> Supplier<T> once(Supplier<T> supplier) {
     return new Supplier<>() {
       private boolean asked;
       private T value;
