@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import jp.madoguchi.calendar.CalendarProperties;
 import jp.madoguchi.calendar.DeskCalendar;
 import jp.madoguchi.calendar.DeskDates;
@@ -25,6 +27,7 @@ import jp.madoguchi.request.RequestEnums.Channel;
 import jp.madoguchi.request.RequestEnums.DisclosureMethod;
 import jp.madoguchi.request.RequestEnums.PersonalInformationKind;
 import jp.madoguchi.request.RequestEnums.RequestStatus;
+import jp.madoguchi.request.RequestEvent;
 import jp.madoguchi.request.RequestType;
 import org.junit.jupiter.api.Test;
 
@@ -117,13 +120,13 @@ class CompanyPolicyLettersTest {
       }
 
       @Override
-      public java.util.Optional<Enclosure> enclosure(long requestId, String language) {
+      public Optional<Enclosure> enclosure(long requestId, String language) {
         enclosures[0]++;
-        return java.util.Optional.of(new Enclosure(7, 3, 12, List.of()));
+        return Optional.of(new Enclosure(7, 3, 12, List.of()));
       }
     };
     LetterComposer composer = composer(JIPDEC, null, DESK, attachments);
-    java.util.function.Supplier<List<jp.madoguchi.request.RequestEvent>> history = () -> {
+    Supplier<List<RequestEvent>> history = () -> {
       histories[0]++;
       return List.of();
     };
@@ -175,7 +178,7 @@ class CompanyPolicyLettersTest {
   }
 
   private static String text(LetterComposer composer, LetterKind kind, String language,
-      java.util.function.Supplier<List<jp.madoguchi.request.RequestEvent>> history) {
+      Supplier<List<RequestEvent>> history) {
     Party person = new Party("山田 太郎", null, null, "1000001", "東京都千代田区千代田1-1", null, "taro@example.jp");
     DeskRequest request = new DeskRequest(1L, "MDG-2026-000001", kind == LetterKind.COMPLAINT_ANSWER_UNRESOLVED
         ? RequestType.COMPLAINT : RequestType.DISCLOSURE, Channel.WEB, PersonalInformationKind.ORDINARY,
