@@ -374,8 +374,6 @@ class IntakeBenchmark {
         : 0;
   }
 
-
-  /** The first K at which the bare endpoint's requests/s grew by less than a tenth over the K before (or the last). */
   /** Whether the bare endpoint stopped growing within the K run (otherwise {@link #knee} is the largest K). */
   static boolean kneeReached(List<Phase[]> byK) {
     for (int i = 1; i < byK.size(); i++) {
@@ -386,6 +384,10 @@ class IntakeBenchmark {
     return false;
   }
 
+  /**
+   * The figures (ours, bare) at the last K before the first one at which the bare endpoint's requests/s grew by less
+   * than a tenth over the K before: the K where its throughput stops growing (or the last K run).
+   */
   static Phase[] knee(List<Phase[]> byK) {
     for (int i = 1; i < byK.size(); i++) {
       if (byK.get(i)[1].acceptedPerSecond() < 1.1 * byK.get(i - 1)[1].acceptedPerSecond()) {
