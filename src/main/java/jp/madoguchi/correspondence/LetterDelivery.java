@@ -34,7 +34,6 @@ class LetterDelivery {
   enum Outcome { SENT, NOT_CLAIMED, RETRY, FAILED }
 
   private final Outbox outbox;
-  private final LetterDocuments documents;
   private final DownloadTokens tokens;
   private final StatusTokens statusTokens;
   private final EmailConfirmations confirmations;
@@ -44,12 +43,11 @@ class LetterDelivery {
   private final CorrespondenceProperties properties;
   private final TransactionTemplate transaction;
 
-  LetterDelivery(Outbox outbox, LetterDocuments documents, DownloadTokens tokens, StatusTokens statusTokens,
+  LetterDelivery(Outbox outbox, DownloadTokens tokens, StatusTokens statusTokens,
       EmailConfirmations confirmations, LetterMail mail, SmtpConnections smtp, RequestRegister register,
       CorrespondenceProperties properties,
       PlatformTransactionManager transactionManager) {
     this.outbox = outbox;
-    this.documents = documents;
     this.tokens = tokens;
     this.statusTokens = statusTokens;
     this.confirmations = confirmations;
@@ -119,8 +117,9 @@ class LetterDelivery {
     if (!won.won()) {
       return null;
     }
-    OutboundLetter letter = outbox.find(letterId).orElseThrow();
-    Optional<StoredLetter> stored = documents.findForMail(letterId);
+    Outbox.ForMail read = outbox.findForMail(letterId).orElseThrow();
+    OutboundLetter letter = read.letter();
+    Optional<StoredLetter> stored = read.stored();
     DownloadTokens.Issued link = stored.isPresent() && stored.get().hasPdf()
         ? tokens.issue(letterId, RequestRegister.now()) : null;
     // a new status key replaces the old one in the claim's transaction; should the e-mail fail, it is undone

@@ -53,18 +53,11 @@ class LetterDocuments {
         .optional();
   }
 
-  /** The letter without its PDF's bytes (some 50 KB, read for nothing by every e-mail before). */
-  Optional<StoredLetter> findForMail(long letterId) {
-    return jdbc.sql("""
-            SELECT letter_id, request_id, subject, body_text, page_count, pdf IS NOT NULL AS has_pdf
-            FROM letter_document WHERE letter_id = ?
-            """)
-        .param(letterId)
-        .query((rs, n) -> stored(rs, null, rs.getBoolean("has_pdf")))
-        .optional();
-  }
-
-  private static StoredLetter stored(ResultSet rs, byte[] pdf, boolean hasPdf) throws SQLException {
+  /**
+   * A stored letter from a row with its columns {@code letter_id, request_id, subject, body_text, page_count}
+   * ({@link Outbox#findForMail} reads them with the letter's own).
+   */
+  static StoredLetter stored(ResultSet rs, byte[] pdf, boolean hasPdf) throws SQLException {
     return new StoredLetter(rs.getLong("letter_id"), rs.getLong("request_id"), rs.getString("subject"),
         rs.getString("body_text"), pdf, rs.getInt("page_count"), hasPdf);
   }

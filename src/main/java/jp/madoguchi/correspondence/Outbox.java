@@ -156,6 +156,29 @@ public class Outbox {
     return jdbc.sql(SELECT + " WHERE l.id = ?").param(id).query(Outbox::map).optional();
   }
 
+  /** A letter with what its e-mail is made of: its composed text, if it has been stored, without the PDF's bytes. */
+  record ForMail(OutboundLetter letter, Optional<LetterDocuments.StoredLetter> stored) {}
+
+  /**
+   * The letter and its composed text in one read, for its e-mail (until issue 21's session 33 the sender read them
+   * one after the other: a statement more for every e-mail). The PDF's bytes (some 50 KB) are not read: an e-mail
+   * carries a link to the PDF, not the PDF.
+   */
+  Optional<ForMail> findForMail(long id) {
+    return jdbc.sql("""
+            SELECT l.*, r.reference, r.personal_information_kind,
+              CASE WHEN d.pdf IS NOT NULL THEN 1 ELSE 0 END AS pdf_count,
+              d.letter_id, d.subject, d.body_text, d.page_count, d.pdf IS NOT NULL AS has_pdf
+            FROM outbound_letter l JOIN desk_request r ON r.id = l.request_id
+              LEFT JOIN letter_document d ON d.letter_id = l.id
+            WHERE l.id = ?
+            """)
+        .param(id)
+        .query((rs, n) -> new ForMail(map(rs, n), rs.getObject("letter_id") == null ? Optional.empty()
+            : Optional.of(LetterDocuments.stored(rs, null, rs.getBoolean("has_pdf")))))
+        .optional();
+  }
+
   /** Paper letters still to be dispatched, oldest first. */
   List<OutboundLetter> paperToDispatch(int limit) {
     return jdbc.sql(SELECT + " WHERE l.delivery = 'PAPER' AND l.status = 'QUEUED' ORDER BY l.created_at, l.id LIMIT ?")

@@ -82,8 +82,14 @@ class LetterPdfTest {
     LetterDocuments.StoredLetter stored = documents.find(letterId).orElseThrow();
     byte[] pdf = stored.pdf();
     writeExample(kind, language, pdf);
-    // what an e-mail reads of it: the same text, whether there is a PDF, not the PDF's bytes
-    assertThat(documents.findForMail(letterId)).hasValueSatisfying(forMail -> {
+    // what an e-mail reads of it: the letter, the same text, whether there is a PDF, not the PDF's bytes
+    assertThat(outbox.findForMail(letterId)).hasValueSatisfying(read -> {
+      assertThat(read.letter().id()).isEqualTo(letterId);
+      assertThat(read.letter().reference()).isEqualTo(request.reference());
+      assertThat(read.letter().hasPdf()).isTrue();
+      LetterDocuments.StoredLetter forMail = read.stored().orElseThrow();
+      assertThat(forMail.letterId()).isEqualTo(letterId);
+      assertThat(forMail.requestId()).isEqualTo(request.id());
       assertThat(forMail.hasPdf()).isTrue();
       assertThat(forMail.pdf()).isNull();
       assertThat(forMail.subject()).isEqualTo(stored.subject());
